@@ -1,0 +1,5 @@
+"""The command line: a thin face over the core (see DESIGN.md, "Command line")."""
+
+from newsarchive.cli.main import main
+
+__all__ = ["main"]

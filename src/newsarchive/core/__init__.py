@@ -1,0 +1,1 @@
+"""The archive's core: parsing, the library, the index, search and export. It never imports Qt."""

@@ -1,0 +1,1 @@
+"""Export of result lists, one module per format."""

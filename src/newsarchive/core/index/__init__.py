@@ -1,0 +1,1 @@
+"""The Whoosh index: derived from the library, rebuilt from it at will."""

@@ -1,0 +1,1 @@
+"""Reading saved page dumps, their sidecars and photos into article records."""

@@ -1,0 +1,1 @@
+"""The library folder: its articles, its import runs, its integrity."""

@@ -1,0 +1,1 @@
+"""Search requests, queries, facets and snippets over the index."""

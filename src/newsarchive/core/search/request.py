@@ -1,0 +1,86 @@
+"""What a search asks and what it answers: plain frozen data shared by the CLI, the GUI and export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Sort = Literal["relevance", "newest", "oldest"]
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
+
+# Facet names, in the order they are shown.
+FACETS = ("section", "person", "year", "month")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    """A query plus facet selections.
+
+    Within one facet the included values combine with OR, across facets with AND; excluded values
+    are removed whatever else matches. Sections are full paths (`"News > Russia"`) and include their
+    subsections. `date_from`/`date_to` are inclusive. An empty query matches the whole library.
+    """
+
+    query: str = ""
+    sections: tuple[str, ...] = ()
+    exclude_sections: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    exclude_people: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: Sort = "relevance"
+    limit: int = 20
+    offset: int = 0
+
+    @property
+    def effective_sort(self) -> Sort:
+        """An empty query has no relevance: it lists newest first unless asked otherwise."""
+        if self.sort == "relevance" and not self.query.strip():
+            return "newest"
+        return self.sort
+
+    def filters(self) -> dict[str, object]:
+        """The non-empty filters, for provenance lines and logs."""
+        out: dict[str, object] = {}
+        for name in ("sections", "exclude_sections", "people", "exclude_people"):
+            if value := getattr(self, name):
+                out[name] = list(value)
+        if self.date_from:
+            out["date_from"] = self.date_from.isoformat()
+        if self.date_to:
+            out["date_to"] = self.date_to.isoformat()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class FacetCount:
+    """One facet value and how many articles of the current result set carry it."""
+
+    value: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One result row. `snippet` marks matched terms with `[[` and `]]` (see `snippets.MARK_*`)."""
+
+    id: str
+    title: str
+    section_path: tuple[str, ...]
+    published: date | None
+    people: tuple[str, ...]
+    snippet: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    request: SearchRequest
+    total: int
+    took_ms: float
+    hits: tuple[Hit, ...]
+    facets: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
+    suggestion: str | None = None
+    # The query's terms as the index sees them (stemmed, folded), for highlighting in a reader.
+    terms: tuple[str, ...] = ()
