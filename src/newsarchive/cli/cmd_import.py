@@ -1,0 +1,77 @@
+"""`newsarchive import PATH...`: import files and folders into the library, with a report."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from newsarchive.cli import output
+from newsarchive.core.library.importer import import_paths
+from newsarchive.core.library.library import Library
+from newsarchive.core.library.report import ImportReport
+from newsarchive.core.progress import CancelToken
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "import",
+        help="import saved article pages (files or folders, recursively)",
+        description="Import saved article pages into the library. Folders are walked recursively; "
+        "an article folder holds the page text, its photos and an optional article.yaml. "
+        "The library is created if it does not exist yet. Source files are never changed.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="also list every warning, not only failures"
+    )
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    library = Library.open(args.library, create=True)
+    bar = output.ProgressBar("Importing")
+    started = time.monotonic()
+    try:
+        report = import_paths(library, args.paths, progress=bar, cancel=CancelToken())
+    finally:
+        bar.finish()
+    if args.json:
+        output.print_json(report.to_dict())
+    else:
+        _print_summary(report, time.monotonic() - started, verbose=args.verbose)
+    return 1 if report.failed else 0
+
+
+def _print_summary(report: ImportReport, seconds: float, *, verbose: bool) -> None:
+    total = len(report.items)
+    print(
+        f"Imported {report.imported}, updated {report.updated}, duplicates {report.duplicates}, "
+        f"failed {report.failed} (of {total} {'article' if total == 1 else 'articles'}) "
+        f"in {seconds:.1f} s."
+    )
+    if report.cancelled:
+        print("The import was cancelled; run it again to import the rest.")
+    if report.skipped:
+        print(f"Skipped {len(report.skipped)} files that are not articles:")
+        for skipped in report.skipped[:10]:
+            print(f"  {skipped.source}: {skipped.reason}")
+        if len(report.skipped) > 10:
+            print(f"  … and {len(report.skipped) - 10} more (see the report).")
+    if report.failures:
+        print("Failed:")
+        for item in report.failures:
+            print(f"  {item.source}\n    {item.reason}")
+    warned = [item for item in report.items if item.warnings and item.status != "failed"]
+    if warned:
+        if verbose:
+            print("Warnings:")
+            for item in warned:
+                print(f"  {item.source}")
+                for warning in item.warnings:
+                    print(f"    {warning}")
+        else:
+            print(f"{len(warned)} articles have warnings (use --verbose to list them).")
+    if report.saved_to:
+        print(f"Report saved to {report.saved_to}")

@@ -1,0 +1,65 @@
+"""One article record from its parts: the parsed page, the sidecar that overrides it, the tag kinds."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import fields, replace
+from datetime import datetime
+from typing import Any
+
+from newsarchive.core.ingest.sidecar import Sidecar
+from newsarchive.core.ingest.tag_kinds import TagKinds
+from newsarchive.core.model import Article, ParsedPage
+
+ID_LENGTH = 16
+_PAGE_FIELDS = tuple(f.name for f in fields(ParsedPage) if f.name != "warnings")
+# Fields that say when and from where, not what: two records differing only here are the same.
+_BOOKKEEPING = ("imported_at", "updated_at", "source_path")
+
+
+def article_id(text: str) -> str:
+    """A short stable id from the article's decoded text: the same text always gets the same id,
+    whatever the encoding or line endings it was saved with."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:ID_LENGTH]
+
+
+def compose_article(
+    article_id: str,
+    page: ParsedPage,
+    sidecar: Sidecar | None,
+    kinds: TagKinds,
+    *,
+    photos: tuple[str, ...] = (),
+    source_path: str | None = None,
+) -> Article:
+    """The record: parsed fields, then every field the sidecar sets, then people from the tag kinds.
+
+    A sidecar's `people` replaces the persons found among the tags; without it, people are the
+    tags (the sidecar's tags if it has them) whose kind is `person`.
+    """
+    values: dict[str, Any] = {name: getattr(page, name) for name in _PAGE_FIELDS}
+    overrides = dict(sidecar.overrides) if sidecar else {}
+    values.update(overrides)
+    if "people" not in overrides:
+        values["people"] = kinds.people(values["tags"])
+    return Article(
+        id=article_id,
+        photos=photos,
+        source_path=source_path,
+        sidecar_fields=tuple(sorted(overrides)),
+        extra=dict(sidecar.extra) if sidecar else {},
+        **values,
+    )
+
+
+def same_content(a: Article, b: Article) -> bool:
+    """True when the two records differ only in bookkeeping (when and from where imported)."""
+    blank = dict.fromkeys(_BOOKKEEPING)
+    return replace(a, **blank) == replace(b, **blank) and a.extra == b.extra
+
+
+def stamped(article: Article, previous: Article | None, now: datetime) -> Article:
+    """The record with its import times: first import kept from `previous`, `updated_at` now."""
+    if previous is None:
+        return replace(article, imported_at=now, updated_at=None)
+    return replace(article, imported_at=previous.imported_at or now, updated_at=now)

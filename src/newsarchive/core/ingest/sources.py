@@ -1,0 +1,118 @@
+"""Finding the articles in what the user gave to import: loose page dumps and article folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsarchive.core.ingest.photos import looks_like_photo_name
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+SIDECAR_NAMES = ("article.yaml", "article.yml")
+SIDECAR_SUFFIXES = frozenset({".yaml", ".yml"})
+# Files an archivist's folders carry that are neither articles nor worth a mention.
+_IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", "readme.md", "manifest.yaml", "manifest.yml"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSource:
+    """One article to import: its text dump, the photos beside it, and its sidecar if any."""
+
+    text: Path
+    photos: tuple[Path, ...] = ()
+    sidecar: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NotAnArticle:
+    """A file met in a folder walk that is not imported (the import report lists it as skipped)."""
+
+    path: Path
+    reason: str
+
+
+def find_sources(paths: Iterable[Path]) -> Iterator[ArticleSource | NotAnArticle]:
+    """Every article under `paths`, in a stable order (sorted names, depth first).
+
+    A folder whose one text file sits beside photos or an `article.yaml` is an article folder. In a
+    folder with several text files, a photo or `.yaml` sharing a text file's stem belongs to it
+    (`story.txt`, `story.jpg`, `story.yaml`). A file named explicitly is always tried, whatever its
+    suffix; files found by walking are tried when they look like text. Symbolic links to folders are
+    not followed (no loops), and hidden files are ignored.
+    """
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield _source_for_file(path)
+        else:
+            yield NotAnArticle(path, "no such file or folder")
+
+
+def _source_for_file(path: Path) -> ArticleSource:
+    folder = path.parent
+    try:
+        siblings = sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return ArticleSource(path)
+    texts = [p for p in siblings if _is_text_name(p)]
+    return _article_in(path, siblings, single=texts == [path])
+
+
+def _walk(root: Path) -> Iterator[ArticleSource | NotAnArticle]:
+    try:
+        with os.scandir(root) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        yield NotAnArticle(root, f"cannot read the folder ({exc.strerror or exc})")
+        return
+    files = [Path(e.path) for e in entries if not e.name.startswith(".") and _is_file(e)]
+    texts = [p for p in files if _is_text_name(p)]
+    claimed: set[Path] = set()
+    for text in texts:
+        source = _article_in(text, files, single=len(texts) == 1)
+        claimed.update(source.photos)
+        if source.sidecar:
+            claimed.add(source.sidecar)
+        yield source
+    for path in files:
+        if path in claimed or path in texts or path.name.lower() in _IGNORED_NAMES:
+            continue
+        if looks_like_photo_name(path):
+            reason = "a photo with no article text beside it"
+        elif path.suffix.lower() in SIDECAR_SUFFIXES:
+            reason = "a sidecar with no article text beside it"
+        else:
+            reason = f"not a saved text page ({path.suffix or 'no suffix'})"
+        yield NotAnArticle(path, reason)
+    for entry in entries:
+        if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+
+
+def _article_in(text: Path, files: list[Path], *, single: bool) -> ArticleSource:
+    if single:
+        photos = tuple(p for p in files if looks_like_photo_name(p))
+        sidecar = next((p for p in files if p.name.lower() in SIDECAR_NAMES), None)
+    else:
+        photos = tuple(p for p in files if looks_like_photo_name(p) and p.stem == text.stem)
+        sidecar = None
+    if sidecar is None:
+        sidecar = next(
+            (p for p in files if p.stem == text.stem and p.suffix.lower() in SIDECAR_SUFFIXES), None
+        )
+    return ArticleSource(text, photos, sidecar)
+
+
+def _is_text_name(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES and path.name.lower() not in _IGNORED_NAMES
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False

@@ -1,0 +1,165 @@
+"""Import runs: find the articles under the given paths, parse, store and index each, and report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from newsarchive.core.errors import ArticleNotFound, ImportFailure, LibraryError
+from newsarchive.core.index.writer import IndexWriter
+from newsarchive.core.ingest.compose import article_id, compose_article, same_content, stamped
+from newsarchive.core.ingest.page import parse_page
+from newsarchive.core.ingest.photos import check_photo, library_photo_name
+from newsarchive.core.ingest.reading import MAX_ARTICLE_BYTES, decode_text
+from newsarchive.core.ingest.sidecar import read_sidecar
+from newsarchive.core.ingest.sources import ArticleSource, NotAnArticle, find_sources
+from newsarchive.core.ingest.tag_kinds import TagKinds
+from newsarchive.core.library.curated_kinds import load_tag_kinds
+from newsarchive.core.library.library import Library
+from newsarchive.core.library.lock import WriteLock
+from newsarchive.core.library.pending import PendingJournal, catch_up_index
+from newsarchive.core.library.report import ImportItem, ImportReport, SkippedFile, save_report
+from newsarchive.core.library.store import remove_staging, store_new, store_update
+from newsarchive.core.model import Article
+from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
+
+# From this many articles on, the index writer takes its multi-process bulk path.
+BULK_THRESHOLD = 500
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    item: ImportItem
+    article: Article | None = None  # the record to index, when something changed
+    is_new: bool = False
+
+
+def import_paths(
+    library: Library,
+    paths: Iterable[str | Path],
+    progress: ProgressListener = no_progress,
+    cancel: CancelToken | None = None,
+) -> ImportReport:
+    """Import every article under `paths` (files, folders walked recursively) into `library`.
+
+    Never raises for a bad input item: each is reported with its reason and the rest goes on.
+    Raises `LibraryReadOnly`/`LibraryBusy` when the library cannot be written at all. Cancelling stops
+    between items; what was stored so far is indexed and reported.
+    """
+    library.require_writable()
+    paths = tuple(Path(p) for p in paths)
+    started = datetime.now(timezone.utc)
+    with WriteLock(library.path, "import"):
+        remove_staging(library)
+        catch_up_index(library)
+        progress(0, None, "Looking for articles…")
+        sources: list[ArticleSource] = []
+        skipped: list[SkippedFile] = []
+        for found in find_sources(paths):
+            if isinstance(found, NotAnArticle):
+                skipped.append(SkippedFile(str(found.path), found.reason))
+            else:
+                sources.append(found)
+        kinds = load_tag_kinds(library)
+        items: list[ImportItem] = []
+        cancelled = False
+        journal = PendingJournal(library)
+        try:
+            with IndexWriter(library.index_dir, bulk=len(sources) >= BULK_THRESHOLD) as writer:
+                for done, source in enumerate(sources):
+                    if cancel is not None and cancel.cancelled:
+                        cancelled = True
+                        break
+                    outcome = _import_one(library, source, kinds, journal)
+                    items.append(outcome.item)
+                    if outcome.article is not None:
+                        if outcome.is_new:
+                            writer.add(outcome.article)
+                        else:
+                            writer.replace(outcome.article)
+                    progress(done + 1, len(sources), source.text.name)
+                progress(len(sources), len(sources), "Updating the index…")
+            journal.committed()
+        finally:
+            journal.close()
+        report = ImportReport(
+            started=started,
+            finished=datetime.now(timezone.utc),
+            paths=tuple(str(p) for p in paths),
+            items=tuple(items),
+            skipped=tuple(skipped),
+            cancelled=cancelled,
+        )
+        saved = save_report(library.imports_dir, report)
+    return replace(report, saved_to=str(saved))
+
+
+def _import_one(
+    library: Library, source: ArticleSource, kinds: TagKinds, journal: PendingJournal
+) -> _Outcome:
+    where = str(source.text)
+    try:
+        raw = _read_bounded(source.text)
+        decoded = decode_text(raw, where)
+        page = parse_page(decoded.text)
+    except ImportFailure as exc:
+        return _Outcome(ImportItem(where, "failed", reason=str(exc)))
+    except Exception as exc:  # noqa: BLE001 - a parser bug must cost one item, not the whole run
+        reason = f"could not be parsed (internal error {type(exc).__name__}: {exc}); please report it"
+        return _Outcome(ImportItem(where, "failed", reason=reason))
+    warnings = [*decoded.warnings, *page.warnings]
+    sidecar = None
+    if source.sidecar is not None:
+        sidecar = read_sidecar(source.sidecar)
+        warnings.extend(sidecar.warnings)
+    photos: dict[str, Path] = {}
+    for path in source.photos:
+        problem = check_photo(path)
+        if problem:
+            warnings.append(f"photo not kept: {problem}")
+        else:
+            photos.setdefault(library_photo_name(path.name), path)
+
+    new_id = article_id(decoded.text)
+    try:
+        previous = library.load(new_id)
+    except ArticleNotFound:
+        previous = None
+    except LibraryError as exc:
+        warnings.append(f"the library's record was damaged and is replaced ({exc})")
+        previous = None
+    kept_photos = tuple(photos) or (previous.photos if previous else ())
+    article = compose_article(
+        new_id, page, sidecar, kinds, photos=kept_photos, source_path=where
+    )
+    now = datetime.now(timezone.utc)
+    try:
+        if previous is None and not library.article_dir(new_id).exists():
+            article = stamped(article, None, now)
+            journal.note(new_id)
+            store_new(library, article, raw, photos)
+            return _Outcome(_item(where, "imported", new_id, warnings), article, is_new=True)
+        if previous is not None and same_content(article, previous):
+            return _Outcome(_item(where, "duplicate", new_id, warnings))
+        article = stamped(article, previous, now)
+        journal.note(new_id)
+        store_update(library, article, photos)
+        return _Outcome(_item(where, "updated", new_id, warnings), article)
+    except OSError as exc:
+        reason = f"cannot write to the library: {exc.strerror or exc}"
+        return _Outcome(ImportItem(where, "failed", new_id, reason, tuple(warnings)))
+
+
+def _item(source: str, status: str, article_id: str, warnings: list[str]) -> ImportItem:
+    return ImportItem(source, status, article_id, None, tuple(dict.fromkeys(warnings)))  # type: ignore[arg-type]
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, reading at most one byte past the size limit (a huge file costs nothing)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        raise ImportFailure(f"cannot read the file: {exc.strerror or exc}") from exc

@@ -1,0 +1,79 @@
+"""Finding articles in import paths: loose dumps, article folders, stems, skipped files."""
+
+from pathlib import Path
+
+from newsarchive.core.ingest.sources import ArticleSource, NotAnArticle, find_sources
+
+JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 32
+
+
+def _tree(root: Path, files: dict[str, bytes | str]) -> None:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            content = content.encode()
+        path.write_bytes(content)
+
+
+def _found(root: Path, *paths: Path):
+    found = list(find_sources(paths or [root]))
+    sources = [f for f in found if isinstance(f, ArticleSource)]
+    skipped = [f for f in found if isinstance(f, NotAnArticle)]
+    return sources, skipped
+
+
+def test_an_article_folder_groups_text_photo_and_sidecar(tmp_path):
+    _tree(tmp_path, {
+        "story/article.txt": "text",
+        "story/IMG_2041.JPG": JPEG,
+        "story/article.yaml": "title: x",
+    })
+    (source,), skipped = _found(tmp_path)
+    assert source.text.name == "article.txt"
+    assert [p.name for p in source.photos] == ["IMG_2041.JPG"]
+    assert source.sidecar.name == "article.yaml"
+    assert skipped == []
+
+
+def test_a_folder_of_loose_dumps_pairs_photos_and_sidecars_by_stem(tmp_path):
+    _tree(tmp_path, {
+        "a.txt": "a", "b.txt": "b", "b.jpg": JPEG, "b.yaml": "title: b",
+        "stray.png": b"\x89PNG\r\n\x1a\n", "notes.pdf": b"%PDF-1.4",
+    })
+    sources, skipped = _found(tmp_path)
+    by_name = {s.text.name: s for s in sources}
+    assert set(by_name) == {"a.txt", "b.txt"}
+    assert by_name["a.txt"].photos == () and by_name["a.txt"].sidecar is None
+    assert [p.name for p in by_name["b.txt"].photos] == ["b.jpg"]
+    assert by_name["b.txt"].sidecar.name == "b.yaml"
+    reasons = {s.path.name: s.reason for s in skipped}
+    assert reasons == {
+        "stray.png": "a photo with no article text beside it",
+        "notes.pdf": "not a saved text page (.pdf)",
+    }
+
+
+def test_walks_recursively_in_sorted_order_and_ignores_hidden_files(tmp_path):
+    _tree(tmp_path, {"z.txt": "z", "sub/b.txt": "b", "sub/a.txt": "a", ".hidden/c.txt": "c", ".DS_Store": "x"})
+    sources, skipped = _found(tmp_path)
+    assert [s.text.relative_to(tmp_path).as_posix() for s in sources] == ["z.txt", "sub/a.txt", "sub/b.txt"]
+    assert skipped == []
+
+
+def test_a_file_named_explicitly_is_tried_whatever_its_suffix(tmp_path):
+    _tree(tmp_path, {"page.html": "<p>x</p>"})
+    (source,), _ = _found(tmp_path, tmp_path / "page.html")
+    assert source.text.name == "page.html"
+
+
+def test_a_missing_path_is_reported(tmp_path):
+    sources, (skipped,) = _found(tmp_path, tmp_path / "nope")
+    assert sources == [] and skipped.reason == "no such file or folder"
+
+
+def test_symlinked_folders_are_not_followed(tmp_path):
+    _tree(tmp_path, {"real/a.txt": "a"})
+    (tmp_path / "real" / "loop").symlink_to(tmp_path / "real")
+    sources, _ = _found(tmp_path)
+    assert [s.text.name for s in sources] == ["a.txt"]
