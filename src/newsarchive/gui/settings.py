@@ -1,0 +1,105 @@
+"""What the app remembers: user settings (with every default declared here) and window state, apart.
+
+As qutebrowser keeps `config` and `state` in separate files, user choices (recent libraries, sort,
+debounce) live in `settings.ini` and throwaway window geometry in `state.ini`: deleting the state
+file resets the layout without losing anything the user chose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from newsarchive.gui.qt import QByteArray, QSettings, QStandardPaths
+
+# Every user setting and its default, in one place.
+DEFAULTS: dict[str, Any] = {
+    "library/last": "",
+    "library/recent": [],
+    "search/debounce_ms": 250,
+    "search/history": [],
+    "search/sort": "relevance",
+    "search/page_size": 200,
+}
+RECENT_LIMIT = 8
+HISTORY_LIMIT = 30
+
+STATE_KEYS = ("window/geometry", "window/state", "splitter/main", "splitter/side", "splitter/right")
+
+
+def config_dir() -> Path:
+    """The per-user folder for settings (`~/.config/newsarchive` on Linux)."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation))
+
+
+def data_dir() -> Path:
+    """The per-user data folder (`~/.local/share/newsarchive` on Linux); the demo library lives here."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+class AppSettings:
+    """Typed access to the two INI files; every read falls back to `DEFAULTS`."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        folder = folder or config_dir()
+        fmt = QSettings.Format.IniFormat
+        self._settings = QSettings(str(folder / "settings.ini"), fmt)
+        self._state = QSettings(str(folder / "state.ini"), fmt)
+
+    # -- user settings -----------------------------------------------------------------------
+
+    def get(self, key: str) -> Any:
+        default = DEFAULTS[key]
+        value = self._settings.value(key, default)
+        if isinstance(default, list):
+            # INI files give a bare string for a one-element list and None for an empty one.
+            if value is None or value == "":
+                return []
+            return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        if isinstance(default, int):
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return default
+        return str(value) if value is not None else default
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in DEFAULTS:
+            raise KeyError(f"unknown setting {key!r}")
+        self._settings.setValue(key, value)
+
+    def remember_library(self, path: Path) -> None:
+        """Make `path` the last library and the first of the recent ones."""
+        text = str(path)
+        recent = [p for p in self.get("library/recent") if p != text]
+        self.set("library/recent", [text, *recent][:RECENT_LIMIT])
+        self.set("library/last", text)
+
+    def forget_library(self, path: Path) -> None:
+        text = str(path)
+        self.set("library/recent", [p for p in self.get("library/recent") if p != text])
+        if self.get("library/last") == text:
+            self.set("library/last", "")
+
+    def remember_query(self, query: str) -> list[str]:
+        query = query.strip()
+        history = self.get("search/history")
+        if query:
+            history = [query, *(q for q in history if q != query)][:HISTORY_LIMIT]
+            self.set("search/history", history)
+        return history
+
+    # -- window state ------------------------------------------------------------------------
+
+    def state(self, key: str) -> QByteArray | None:
+        value = self._state.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_state(self, key: str, value: QByteArray) -> None:
+        if key not in STATE_KEYS:
+            raise KeyError(f"unknown state key {key!r}")
+        self._state.setValue(key, value)
+
+    def sync(self) -> None:
+        self._settings.sync()
+        self._state.sync()
