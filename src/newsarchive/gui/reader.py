@@ -1,0 +1,301 @@
+"""The reader pane: one article with its photo, hits marked, and links that act inside the app.
+
+The view loads no resource but the article's own photo (`loadResource` refuses everything else,
+so nothing in an article reaches the network or the disk), follows no link by itself, and opens
+only http(s) addresses in the browser, and only when the user clicks them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from newsarchive.core.model import SECTION_SEPARATOR, Article
+from newsarchive.gui.qt import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QHBoxLayout,
+    QImage,
+    QImageReader,
+    QLabel,
+    QPainter,
+    QResizeEvent,
+    QSize,
+    Qt,
+    QTextBrowser,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextEdit,
+    QTimer,
+    QToolButton,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from newsarchive.gui.reader_page import (
+    FOLDER_URL,
+    HIT_ANCHOR,
+    PERSON_SCHEME,
+    PHOTO_URL,
+    RELATED_SCHEME,
+    SECTION_SCHEME,
+    Highlighter,
+    article_page,
+    is_web_url,
+)
+
+# Photos larger than this are decoded scaled down: a 6000-pixel scan would cost memory for nothing.
+MAX_PHOTO_SIDE = 1600
+_MARGIN = 24
+
+
+def placeholder_image(size: QSize, text: str = "Photo unavailable") -> QImage:
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(QColor("#eceff1"))
+    painter = QPainter(image)
+    painter.setPen(QColor("#78909c"))
+    font = QFont()
+    font.setPointSize(11)
+    painter.setFont(font)
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return image
+
+
+def load_photo(path: Path | None) -> QImage | None:
+    """The photo, scaled down if huge; None when absent, unreadable or not an image."""
+    if path is None or not path.is_file():
+        return None
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > MAX_PHOTO_SIDE:
+        reader.setScaledSize(size.scaled(MAX_PHOTO_SIDE, MAX_PHOTO_SIDE, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return None if image.isNull() else image
+
+
+class ArticleBrowser(QTextBrowser):
+    """A `QTextBrowser` that resolves `photo:main` to the current photo and nothing else."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.photo: QImage | None = None
+        self.refused: list[str] = []
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        if kind == QTextDocument.ResourceType.ImageResource.value and name.toString() == PHOTO_URL:
+            return self.photo
+        self.refused.append(name.toString())
+        return None
+
+
+class ReaderPane(QWidget):
+    """Shows one article; emits what its links ask for instead of acting on the library itself."""
+
+    person_clicked = Signal(str)
+    section_clicked = Signal(str)
+    related_clicked = Signal(str)
+    hit_changed = Signal(int, int)  # current (1-based, 0 = none), total
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.browser = ArticleBrowser(self)
+        self.browser.setObjectName("reader")
+        self.browser.setAccessibleName("Article")
+        self.browser.document().setDocumentMargin(_MARGIN / 2)
+        self.previous_hit_button = self._tool("▲", "Previous hit (Shift+F3)", self.previous_hit)
+        self.next_hit_button = self._tool("▼", "Next hit (F3)", self.next_hit)
+        self.hit_label = QLabel(self)
+        self.folder_button = self._tool("Open folder", "Open the article's folder", self.open_folder)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addWidget(self.previous_hit_button)
+        bar.addWidget(self.next_hit_button)
+        bar.addWidget(self.hit_label)
+        bar.addStretch(1)
+        bar.addWidget(self.folder_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.browser, 1)
+
+        self.article: Article | None = None
+        self.folder: Path | None = None
+        self._highlighter: Highlighter | None = None
+        self._hits: list[tuple[int, int]] = []
+        self._current = -1
+        self._rendered_width = 0
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(120)
+        self._relayout.timeout.connect(self._render_keeping_place)
+        self.browser.anchorClicked.connect(self._link)
+        self.show_message("Select an article to read it.")
+
+    def _tool(self, text: str, tip: str, slot: Any) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.article = None
+        self.folder = None
+        self.browser.photo = None
+        self._hits = []
+        self._current = -1
+        self.browser.clear()
+        self.browser.setPlaceholderText(text)
+        self._update_bar()
+
+    def show_article(
+        self, article: Article, folder: Path | None, highlighter: Highlighter | None = None
+    ) -> None:
+        self.article = article
+        self.folder = folder
+        self._highlighter = highlighter
+        self.browser.photo = None
+        if article.photos:
+            photo = load_photo(folder / article.photos[0] if folder else None)
+            self.browser.photo = photo or placeholder_image(QSize(480, 270))
+        self._render()
+        self.browser.verticalScrollBar().setValue(0)
+        self._current = -1
+        self._update_bar()
+
+    @property
+    def hit_count(self) -> int:
+        return len(self._hits)
+
+    @property
+    def current_hit(self) -> int:
+        return self._current
+
+    def _photo_width(self) -> int | None:
+        photo = self.browser.photo
+        if photo is None:
+            return None
+        room = self.browser.viewport().width() - 2 * _MARGIN
+        return max(80, min(photo.width(), room))
+
+    def _render(self) -> None:
+        if self.article is None:
+            return
+        page = article_page(
+            self.article,
+            highlighter=self._highlighter,
+            photo_width=self._photo_width(),
+            has_photo=self.browser.photo is not None,
+        )
+        self.browser.document().clear()
+        self.browser.setHtml(page.html)
+        self._rendered_width = self.browser.viewport().width()
+        self._hits = self._find_hits(page.hits)
+        if 0 <= self._current < len(self._hits):
+            self._select_hit(self._current)
+
+    def _render_keeping_place(self) -> None:
+        bar = self.browser.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        self._render()
+        bar.setValue(round(fraction * bar.maximum()))
+
+    def _find_hits(self, expected: int) -> list[tuple[int, int]]:
+        """Document positions of the marked words, in reading order (from their anchors)."""
+        if not expected:
+            return []
+        hits: list[tuple[int, int]] = []
+        block = self.browser.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                names = fragment.charFormat().anchorNames()
+                if any(n.startswith(HIT_ANCHOR) for n in names):
+                    hits.append((fragment.position(), fragment.length()))
+                it += 1
+            block = block.next()
+        return hits
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.article is not None and self.browser.photo is not None:
+            if abs(self.browser.viewport().width() - self._rendered_width) > 8:
+                self._relayout.start()
+
+    # -- hits --------------------------------------------------------------------------------
+
+    def next_hit(self) -> None:
+        if self._hits:
+            self._select_hit((self._current + 1) % len(self._hits))
+
+    def previous_hit(self) -> None:
+        if self._hits:
+            self._select_hit((self._current - 1) % len(self._hits))
+
+    def _select_hit(self, n: int) -> None:
+        self._current = n
+        position, length = self._hits[n]
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#f9a825"))
+        fmt.setForeground(QColor("#000000"))
+        selection.format = fmt
+        self.browser.setExtraSelections([selection])
+        self.browser.setTextCursor(cursor)
+        self.browser.ensureCursorVisible()
+        self._update_bar()
+
+    def _update_bar(self) -> None:
+        total = len(self._hits)
+        has = total > 0
+        self.previous_hit_button.setEnabled(has)
+        self.next_hit_button.setEnabled(has)
+        self.folder_button.setEnabled(self.folder is not None)
+        if not has:
+            self.hit_label.setText("")
+            self.browser.setExtraSelections([])
+        else:
+            current = self._current + 1 if self._current >= 0 else 0
+            label = f"hit {current} of {total}" if current else f"{total} hits"
+            self.hit_label.setText(label if total != 1 or current else "1 hit")
+        self.hit_changed.emit(self._current + 1, total)
+
+    # -- links -------------------------------------------------------------------------------
+
+    def _link(self, url: QUrl) -> None:
+        article = self.article
+        if article is None:
+            return
+        text = url.toString()
+        scheme, _, rest = text.partition(":")
+        if scheme == PERSON_SCHEME and rest.isdigit() and int(rest) < len(article.people):
+            self.person_clicked.emit(article.people[int(rest)])
+        elif scheme == SECTION_SCHEME and rest.isdigit() and 0 < int(rest) <= len(article.section_path):
+            self.section_clicked.emit(SECTION_SEPARATOR.join(article.section_path[: int(rest)]))
+        elif scheme == RELATED_SCHEME and rest.isdigit() and int(rest) < len(article.related_headlines):
+            self.related_clicked.emit(article.related_headlines[int(rest)])
+        elif text == FOLDER_URL:
+            self.open_folder()
+        elif is_web_url(text):
+            QDesktopServices.openUrl(QUrl(text))
+
+    def open_folder(self) -> None:
+        if self.folder is not None and self.folder.is_dir():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))

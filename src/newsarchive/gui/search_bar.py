@@ -1,0 +1,138 @@
+"""The search bar: the query box (search as you type, Enter, history), its inline error, the sort."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsarchive.core.search.request import SORTS, Sort
+from newsarchive.gui.qt import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStringListModel,
+    Qt,
+    QTimer,
+    QWidget,
+    Signal,
+)
+
+SORT_LABELS: dict[Sort, str] = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
+
+
+class SearchBar(QWidget):
+    """Emits `search_requested(query)` after typing pauses, or at once on Enter."""
+
+    search_requested = Signal(str)
+    sort_changed = Signal(str)
+
+    def __init__(self, debounce_ms: int = 250, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.box = QLineEdit(self)
+        self.box.setObjectName("queryBox")
+        self.box.setPlaceholderText('Search: words, "phrases", person:Putin, date:2022-09, -word …')
+        self.box.setClearButtonEnabled(True)
+        self.box.setAccessibleName("Search query")
+        self._history = QStringListModel(self)
+        completer = QCompleter(self._history, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.box.setCompleter(completer)
+
+        self.error = QLabel(self)
+        self.error.setObjectName("queryError")
+        self.error.setWordWrap(False)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.error.hide()
+
+        self.sort = QComboBox(self)
+        self.sort.setAccessibleName("Sort results")
+        for key in SORTS:
+            self.sort.addItem(SORT_LABELS[key], key)
+        self.sort.setToolTip("Order of the results")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.sort)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self._fire)
+        self.box.textEdited.connect(self._typed)
+        self.box.returnPressed.connect(self._fire)
+        self.sort.currentIndexChanged.connect(self._sort_picked)
+
+    # -- what the window calls ---------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        return self.box.text()
+
+    def set_query(self, query: str, *, search: bool = True) -> None:
+        self.box.setText(query)
+        self.clear_error()
+        if search:
+            self._fire()
+
+    def set_history(self, history: list[str]) -> None:
+        self._history.setStringList(history)
+
+    def set_sort(self, sort: Sort) -> None:
+        index = self.sort.findData(sort)
+        if index >= 0 and index != self.sort.currentIndex():
+            self.sort.blockSignals(True)
+            self.sort.setCurrentIndex(index)
+            self.sort.blockSignals(False)
+
+    def current_sort(self) -> Sort:
+        return self.sort.currentData()
+
+    def show_error(self, message: str, position: int | None) -> None:
+        """Mark the box and say what is wrong beside it; the cursor goes to the problem."""
+        self.box.setProperty("invalid", True)
+        self._restyle()
+        self.error.setText(message)
+        self.error.setToolTip(message)
+        self.error.show()
+        self.box.setToolTip(message)
+        if position is not None and not self.box.hasSelectedText():
+            self.box.setCursorPosition(max(0, min(position, len(self.box.text()))))
+
+    def clear_error(self) -> None:
+        if self.box.property("invalid"):
+            self.box.setProperty("invalid", False)
+            self._restyle()
+        self.error.hide()
+        self.error.clear()
+        self.box.setToolTip("")
+
+    @property
+    def has_error(self) -> bool:
+        return bool(self.box.property("invalid"))
+
+    def focus(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    # -- internals ---------------------------------------------------------------------------
+
+    def _typed(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _fire(self) -> None:
+        self._debounce.stop()
+        self.search_requested.emit(self.box.text())
+
+    def _sort_picked(self, _index: int) -> None:
+        self.sort_changed.emit(self.current_sort())
+
+    def _restyle(self) -> None:
+        # A dynamic property only takes effect in the stylesheet after a re-polish.
+        self.box.style().unpolish(self.box)
+        self.box.style().polish(self.box)
