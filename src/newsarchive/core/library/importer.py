@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -41,12 +41,14 @@ def import_paths(
     paths: Iterable[str | Path],
     progress: ProgressListener = no_progress,
     cancel: CancelToken | None = None,
+    on_item: Callable[[ImportItem], None] | None = None,
 ) -> ImportReport:
     """Import every article under `paths` (files, folders walked recursively) into `library`.
 
     Never raises for a bad input item: each is reported with its reason and the rest goes on.
     Raises `LibraryReadOnly`/`LibraryBusy` when the library cannot be written at all. Cancelling stops
-    between items; what was stored so far is indexed and reported.
+    between items; what was stored so far is indexed and reported. `on_item`, if given, is called
+    (from the working thread) with each item's outcome as soon as it is known, for live counts.
     """
     library.require_writable()
     paths = tuple(Path(p) for p in paths)
@@ -74,6 +76,8 @@ def import_paths(
                         break
                     outcome = _import_one(library, source, kinds, journal)
                     items.append(outcome.item)
+                    if on_item is not None:
+                        on_item(outcome.item)
                     if outcome.article is not None:
                         if outcome.is_new:
                             writer.add(outcome.article)
