@@ -9,8 +9,9 @@ and tags, while `@misc` would drop the publication into an untyped document. `jo
 
 Escaping: `\\ { } % & $ # _ ~ ^ < >` become LaTeX commands that keep every field's braces balanced
 (`{` is `\\textbraceleft{}`: BibTeX counts braces without regard to backslashes, so `\\{` would
-unbalance the field). Non-ASCII text stays as UTF-8, which biblatex with biber reads directly.
-A byline that is not a plain personal name is wrapped in braces so BibTeX keeps it whole.
+unbalance the field); TeX ligatures (`--`, `''`) are broken with `{}`. Non-ASCII text stays
+as UTF-8, which biblatex with biber reads directly. A byline that is not a plain personal name
+is wrapped in braces so BibTeX keeps it whole.
 
 Citation keys: family name (else the first word of the byline, else the outlet) + year + first
 title word, folded to ASCII; repeats get a, b, c… (`peskov2022open`, `peskov2022opena`).
@@ -45,13 +46,16 @@ _LATEX = str.maketrans(
         ">": r"\textgreater{}",
     }
 )
+# TeX ligatures that would change the text (`--` to a dash, two quotes to curly ones, ?` to ¿):
+# an empty group between the two characters keeps them literal.
+_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
 _URL_UNSAFE = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"})
 _SKIPPED_TITLE_WORDS = frozenset({"a", "an", "the"})
 
 
 def latex(value: str) -> str:
     """One line of text as a LaTeX-safe field value."""
-    return single_line(value).translate(_LATEX)
+    return _LIGATURE.sub("{}", single_line(value).translate(_LATEX))
 
 
 def _ascii(text: str) -> str:

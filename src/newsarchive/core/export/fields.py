@@ -101,7 +101,7 @@ def without_controls(text: str) -> str:
 
 def single_line(text: str) -> str:
     """The text on one line: line breaks become spaces, control characters go, ends trimmed."""
-    text = _LINE_BREAKS.sub(" ", without_controls(text))
+    text = without_controls(_LINE_BREAKS.sub(" ", text))
     return _SPACES.sub(" ", text).strip()
 
 
