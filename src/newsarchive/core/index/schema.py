@@ -1,0 +1,162 @@
+"""What the index holds for each article: its Whoosh fields and the document built from an `Article`."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from whoosh import columns, fields, formats
+from whoosh.analysis import IDTokenizer
+
+from newsarchive.core.index.analysis import (
+    NAME_SEPARATOR,
+    ArticleTextAnalyzer,
+    LanguageText,
+    NameListAnalyzer,
+    fold,
+    language_code,
+    language_key,
+)
+from newsarchive.core.model import SECTION_SEPARATOR, Article
+
+# Bumped whenever fields or analysis change: an index of another version must be rebuilt.
+SCHEMA_VERSION = 1
+
+# Text fields a query word searches when it names no field, with their weights.
+DEFAULT_FIELDS: dict[str, float] = {
+    "title": 3.0,
+    "lede": 1.5,
+    "body": 1.0,
+    "caption": 1.0,
+    "person": 2.0,
+    "tag": 1.5,
+}
+# Query field names (`title:`) and the index field each one searches.
+QUERY_FIELDS: dict[str, str] = {
+    "title": "title",
+    "lede": "lede",
+    "body": "body",
+    "caption": "caption",
+    "credit": "credit",
+    "person": "person",
+    "people": "person",
+    "tag": "tag",
+    "tags": "tag",
+    "section": "section",
+    "language": "language",
+    "lang": "language",
+    "id": "id",
+    "date": "date",
+}
+STEMMED_FIELDS = frozenset({"title", "lede", "body", "caption", "credit"})
+NAME_FIELDS = frozenset({"person", "tag"})
+
+
+def build_schema() -> fields.Schema:
+    text = ArticleTextAnalyzer()
+    names = NameListAnalyzer()
+
+    def text_field(analyzer: Any) -> fields.FieldType:
+        return fields.FieldType(formats.Positions(), analyzer, scorable=True, stored=False)
+
+    def value_list() -> fields.FieldType:
+        # Given lists of ready-made terms (Whoosh indexes a list without analysing it).
+        return fields.FieldType(formats.Existence(), IDTokenizer())
+
+    return fields.Schema(
+        id=fields.ID(unique=True, sortable=True),
+        title=text_field(text),
+        lede=text_field(text),
+        body=text_field(text),
+        caption=text_field(text),
+        credit=text_field(text),
+        person=text_field(names),
+        tag=text_field(names),
+        # Every level of the section path, folded: `news`, `news > russia`.
+        section=value_list(),
+        language=fields.ID(),
+        # Dates as YYYYMMDD numbers: ranges at any precision are number ranges.
+        date=fields.NUMERIC(int, bits=32),
+        # The facets' own values, exact case, read back into per-segment arrays.
+        section_value=value_list(),
+        person_value=value_list(),
+        date_value=fields.COLUMN(columns.NumericColumn("i", default=0)),
+        hit=fields.STORED(),
+    )
+
+
+def date_number(day: date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def section_levels(section_path: tuple[str, ...]) -> tuple[str, ...]:
+    """Every level of a path as a full path: `(News, Russia)` -> `News`, `News > Russia`."""
+    return tuple(
+        SECTION_SEPARATOR.join(section_path[: depth + 1]) for depth in range(len(section_path))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredHit:
+    """What the index keeps of an article to show it as a hit, without reading its record."""
+
+    id: str
+    title: str
+    section_path: tuple[str, ...]
+    published: date | None
+    people: tuple[str, ...]
+    language: str
+    text: str
+
+
+def document_for(article: Article) -> dict[str, Any]:
+    """The Whoosh document of an article (fields left out are empty)."""
+    lang = language_key(article.language)
+    body = "\n\n".join(article.body)
+    doc: dict[str, Any] = {
+        "id": article.id,
+        "title": LanguageText(article.title, lang),
+        "language": language_code(article.language),
+        "hit": (
+            article.id,
+            article.title,
+            article.section_path,
+            article.published.isoformat() if article.published else None,
+            article.people,
+            lang,
+            zlib.compress(article.text.encode("utf-8"), 1),
+        ),
+    }
+    for name, value in (("lede", article.lede), ("body", body),
+                        ("caption", article.photo_caption), ("credit", article.photo_credit)):
+        if value:
+            doc[name] = LanguageText(value, lang)
+    if article.people:
+        doc["person"] = NAME_SEPARATOR.join(article.people)
+        doc["person_value"] = list(article.people)
+    if article.tags:
+        doc["tag"] = NAME_SEPARATOR.join(article.tags)
+    if article.section_path:
+        levels = section_levels(article.section_path)
+        doc["section"] = [fold(level) for level in levels]
+        doc["section_value"] = list(levels)
+    if article.published:
+        doc["date"] = date_number(article.published)
+        doc["date_value"] = date_number(article.published)
+    return doc
+
+
+def stored_hit(stored: dict[str, Any]) -> StoredHit:
+    """The inverse of the `hit` value of `document_for`."""
+    article_id, title, section_path, published, people, lang, text = stored["hit"]
+    return StoredHit(
+        id=article_id,
+        title=title,
+        section_path=tuple(section_path),
+        published=date.fromisoformat(published) if published else None,
+        people=tuple(people),
+        language=lang,
+        text=zlib.decompress(text).decode("utf-8"),
+    )

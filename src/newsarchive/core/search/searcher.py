@@ -1,0 +1,247 @@
+"""`ArchiveSearcher`: answers `SearchRequest`s from the index: hits, snippets, facets, suggestion."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsarchive.core.errors import LibraryError
+from newsarchive.core.index.analysis import LANGUAGES, fold
+from newsarchive.core.index.facet_arrays import FacetArrayCache, FacetArrays
+from newsarchive.core.index.schema import stored_hit
+from newsarchive.core.index.storage import REBUILD_HINT, open_index
+from newsarchive.core.search.facets import count_facets, facet_masks
+from newsarchive.core.search.matching import CompiledQuery, QueryCompiler
+from newsarchive.core.search.query import Node, parse_query, typed_words
+from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
+from newsarchive.core.search.snippets import MarkTerms, make_snippet
+from newsarchive.core.search.suggestions import suggest
+
+# Sort key of undated articles: after every date, whichever way dates are sorted.
+_UNDATED_LAST = np.int64(10**9)
+
+
+class ArchiveSearcher:
+    """Searches one library's index.
+
+    Thread rules: every method may be called from any thread; calls are serialised by an internal
+    lock (Whoosh's readers share file positions), so one long `search` delays another. For searches
+    in parallel, give each thread its own `ArchiveSearcher`. A searcher sees the index as it was
+    when opened or last refreshed: an import committing meanwhile (from another thread or process)
+    changes nothing until `refresh()`, which is cheap when nothing changed and re-reads only new
+    segments when something did. `iter_ids` fixes its list of matches under the lock and then
+    streams it without holding the lock.
+
+    A missing, damaged or outdated index raises `LibraryError` asking for `newsarchive rebuild`.
+    """
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._facet_cache = FacetArrayCache()
+        self._segment_ids: dict[str, list[str]] = {}
+        self._searcher: Any = None
+        self._open()
+
+    # -- life cycle ----------------------------------------------------------------------
+
+    def _open(self) -> None:
+        index = open_index(self.index_dir, read_only=True)
+        self._folder = _folder_identity(self.index_dir)
+        self._searcher = index.searcher()
+        self._load()
+
+    def _load(self) -> None:
+        reader = self._searcher.reader()
+        self._arrays: FacetArrays = self._facet_cache.arrays_for(reader)
+        self._languages = tuple(
+            lang for lang in LANGUAGES if lang == "en" or reader.doc_frequency("language", lang)
+        )
+        self._known_prefixes: dict[str, set[str]] | None = None
+
+    def refresh(self) -> bool:
+        """Catch up with commits since the last look; True when something changed."""
+        with self._lock:
+            if self._searcher is None:
+                raise LibraryError("This searcher is closed.")
+            if _folder_identity(self.index_dir) != self._folder:
+                # `rebuild` swapped in a new index folder.
+                self._searcher.close()
+                self._facet_cache = FacetArrayCache()
+                self._segment_ids = {}
+                self._open()
+                return True
+            try:
+                if self._searcher.up_to_date():
+                    return False
+                self._searcher = self._searcher.refresh()
+            except (OSError, EOFError, ValueError) as exc:
+                raise LibraryError(f"The search index cannot be read ({exc}); {REBUILD_HINT}.") from exc
+            self._load()
+            return True
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    def __enter__(self) -> ArchiveSearcher:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _require_open(self) -> Any:
+        if self._searcher is None:
+            raise LibraryError("This searcher is closed.")
+        return self._searcher
+
+    # -- searching -----------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """One page of hits with snippets, every facet's counts, the total and a suggestion.
+
+        Raises `QueryError` for a malformed query.
+        """
+        started = time.perf_counter()
+        with self._lock:
+            searcher = self._require_open()
+            node = parse_query(request.query, self._is_known_value)
+            arrays = self._arrays
+            masks = facet_masks(arrays, request)
+            compiled = self._compile(node)
+            matched = self._matches(compiled)
+            selected = masks.combined(matched & arrays.live)
+            total = int(np.count_nonzero(selected))
+            first = max(0, request.offset)
+            limit = max(0, request.limit)
+            page = self._ranked(request, compiled, selected, first + limit, masks)[first:]
+            marks = compiled.marks if compiled else MarkTerms()
+            hits = tuple(self._hit(docnum, score, marks) for docnum, score in page)
+            facets = count_facets(arrays, matched, masks)
+            suggestion = suggest(request.query, node, searcher.reader(), total)
+        took_ms = round((time.perf_counter() - started) * 1000, 1)
+        return SearchResult(request, total, took_ms, hits, facets, suggestion, typed_words(node))
+
+    def iter_ids(self, request: SearchRequest) -> Iterator[str]:
+        """Ids of every match in the request's order (its limit and offset ignored)."""
+        with self._lock:
+            self._require_open()
+            node = parse_query(request.query, self._is_known_value)
+            masks = facet_masks(self._arrays, request)
+            compiled = self._compile(node)
+            selected = masks.combined(self._matches(compiled) & self._arrays.live)
+            order = [d for d, _ in self._ranked(request, compiled, selected, None, masks)]
+            ids = self._all_ids()
+            found = [ids[d] for d in order]
+        yield from found
+
+    def indexed_ids(self) -> list[str]:
+        """The id of every indexed article, once per index entry (an id indexed twice is twice)."""
+        with self._lock:
+            self._require_open()
+            ids = self._all_ids()
+            return [ids[d] for d in np.flatnonzero(self._arrays.live)]
+
+    @property
+    def doc_count(self) -> int:
+        """How many articles the index holds."""
+        with self._lock:
+            return int(np.count_nonzero(self._arrays.live))
+
+    # -- parts ---------------------------------------------------------------------------
+
+    def _compile(self, node: Node | None) -> CompiledQuery | None:
+        if node is None:
+            return None
+        return QueryCompiler(self._searcher.reader(), self._languages).compile(node)
+
+    def _matches(self, compiled: CompiledQuery | None) -> np.ndarray:
+        if compiled is None:
+            return self._arrays.live
+        docs = np.fromiter(self._searcher.docs_for_query(compiled.query), dtype=np.int64)
+        mask = np.zeros(self._arrays.doc_count, dtype=bool)
+        mask[docs] = True
+        return mask
+
+    def _ranked(self, request: SearchRequest, compiled: CompiledQuery | None,
+                selected: np.ndarray, count: int | None, masks: Any) -> list[tuple[int, float]]:
+        """The first `count` (None: all) selected documents in the request's order, with scores."""
+        if count == 0:
+            return []
+        if compiled is not None and request.effective_sort == "relevance":
+            filtered = any(m is not None for m in (masks.section, masks.person, masks.date))
+            allowed = set(np.flatnonzero(selected).tolist()) if filtered else None
+            results = self._searcher.search(compiled.query, limit=count, filter=allowed)
+            return [(docnum, float(score)) for score, docnum in results.top_n]
+        docs = np.flatnonzero(selected)
+        dates = self._arrays.dates[docs].astype(np.int64)
+        if request.effective_sort == "newest":
+            keys = np.where(dates > 0, -dates, _UNDATED_LAST)
+        else:
+            keys = np.where(dates > 0, dates, _UNDATED_LAST)
+        # Ties (same day) in index order, which is stable across searches.
+        composite = keys * (1 << 32) + docs
+        if count is not None and count < len(composite):
+            part = np.argpartition(composite, count - 1)[:count]
+            order = part[np.argsort(composite[part])]
+        else:
+            order = np.argsort(composite)
+        return [(int(d), 0.0) for d in docs[order]]
+
+    def _hit(self, docnum: int, score: float, marks: MarkTerms) -> Hit:
+        stored = stored_hit(self._searcher.stored_fields(docnum))
+        return Hit(
+            id=stored.id,
+            title=stored.title,
+            section_path=stored.section_path,
+            published=stored.published,
+            people=stored.people,
+            snippet=make_snippet(stored.text, stored.language, marks),
+            score=round(score, 4),
+        )
+
+    def _all_ids(self) -> list[str]:
+        ids: list[str] = []
+        seen: dict[str, list[str]] = {}
+        for leaf, _ in self._searcher.reader().leaf_readers():
+            segment_id = leaf.segment().segment_id()
+            values = self._segment_ids.get(segment_id)
+            if values is None:
+                values = [str(v) for v in leaf.column_reader("id")]
+            seen[segment_id] = values
+            ids.extend(values)
+        self._segment_ids = seen
+        return ids
+
+    def _is_known_value(self, field: str, words: str) -> bool:
+        if self._known_prefixes is None:
+            self._known_prefixes = {
+                "person": _word_prefixes(self._arrays.people.keys),
+                "section": _word_prefixes(self._arrays.sections.keys),
+            }
+        return fold(words) in self._known_prefixes.get(field, set())
+
+
+def _word_prefixes(values: list[str]) -> set[str]:
+    out: set[str] = set()
+    for value in values:
+        parts = value.split()
+        for end in range(2, len(parts) + 1):
+            out.add(" ".join(parts[:end]))
+    return out
+
+
+def _folder_identity(folder: Path) -> tuple[int, int]:
+    try:
+        info = os.stat(folder)
+    except OSError as exc:
+        raise LibraryError(f"This library has no search index at {folder}; {REBUILD_HINT}.") from exc
+    return info.st_dev, info.st_ino

@@ -1,0 +1,115 @@
+"""Snippets: the passage of an article that best shows why it matched, matched words marked.
+
+Marks are plain text (`MARK_START`, `MARK_END`): the CLI turns them bold, the GUI into its own
+highlight. The core writes no HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsarchive.core.index.analysis import fold, index_term, language_key, query_terms, words
+
+MARK_START = "[["
+MARK_END = "]]"
+SNIPPET_LENGTH = 220
+_ELLIPSIS = "…"
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class MarkTerms:
+    """What to mark: index terms (stemmed, any language) and folded word beginnings (wildcards)."""
+
+    terms: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.prefixes)
+
+    @classmethod
+    def from_words(cls, typed: Sequence[str]) -> MarkTerms:
+        """The marks for words as typed (`SearchResult.terms`): `peace*` marks words beginning so."""
+        terms: set[str] = set()
+        prefixes: list[str] = []
+        for word in typed:
+            if word.endswith("*") and "*" not in word[:-1]:
+                prefixes.append(fold(word[:-1]))
+                continue
+            for part in words(word.rstrip("~0123456789") if "~" in word else word):
+                terms.update(query_terms(part.group()))
+        return cls(frozenset(terms), tuple(prefixes))
+
+
+def _matches(word: str, lang: str, marks: MarkTerms) -> bool:
+    term = index_term(word, lang)
+    if term is not None and term in marks.terms:
+        return True
+    if marks.prefixes:
+        folded = fold(word)
+        return any(folded.startswith(p) for p in marks.prefixes)
+    return False
+
+
+def highlight_spans(text: str, language: str, marks: MarkTerms) -> list[tuple[int, int]]:
+    """Character spans of the words of `text` that `marks` match (for a reader's highlighting)."""
+    lang = language_key(language)
+    return [m.span() for m in words(text) if _matches(m.group(), lang, marks)]
+
+
+def make_snippet(text: str, language: str, marks: MarkTerms, length: int = SNIPPET_LENGTH) -> str:
+    """About `length` characters of `text` around its densest cluster of matched words, marked.
+
+    Without a match (the query matched the title or a person), the start of the text.
+    """
+    text = _SPACES.sub(" ", text).strip()
+    if not text:
+        return ""
+    spans = highlight_spans(text, language, marks) if marks else []
+    start = _best_window(text, spans, length)
+    end = min(len(text), start + length)
+    if start > 0:
+        start = _word_start(text, start)
+    if end < len(text):
+        end = _word_end(text, end)
+    inside = [(a, b) for a, b in spans if a >= start and b <= end]
+    pieces = [_ELLIPSIS if start > 0 else ""]
+    cursor = start
+    for a, b in inside:
+        pieces += [text[cursor:a], MARK_START, text[a:b], MARK_END]
+        cursor = b
+    pieces.append(text[cursor:end])
+    if end < len(text):
+        pieces.append(_ELLIPSIS)
+    return "".join(pieces)
+
+
+def _best_window(text: str, spans: list[tuple[int, int]], length: int) -> int:
+    if not spans:
+        return 0
+    best_start, best_score = spans[0][0], -1
+    lowered = [text[a:b].lower() for a, b in spans]
+    right = 0
+    for left, (a, _) in enumerate(spans):
+        right = max(right, left)
+        while right + 1 < len(spans) and spans[right + 1][1] - a <= length - 40:
+            right += 1
+        window = lowered[left:right + 1]
+        # Distinct words count most; repeats of one word count a little.
+        score = len(set(window)) * 10 + len(window)
+        if score > best_score:
+            best_start, best_score = a, score
+    # Leave some context before the first marked word.
+    return max(0, best_start - 40)
+
+
+def _word_start(text: str, index: int) -> int:
+    space = text.find(" ", index)
+    return space + 1 if 0 <= space < index + 20 else index
+
+
+def _word_end(text: str, index: int) -> int:
+    space = text.rfind(" ", 0, index)
+    return space if space > index - 20 else index
