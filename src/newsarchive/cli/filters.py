@@ -1,0 +1,78 @@
+"""The query and filter options `search` and `export` share, and the `SearchRequest` they make."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from newsarchive.core.errors import QueryError
+from newsarchive.core.search.dates import DATE_FORMS, parse_bound
+from newsarchive.core.search.request import SORTS, SearchRequest
+
+
+def _date_type(end: bool):  # type: ignore[no-untyped-def]
+    def parse(text: str) -> date:
+        try:
+            return parse_bound(text, end=end)
+        except QueryError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a date; write {DATE_FORMS}") from None
+
+    parse.__name__ = "date"
+    return parse
+
+
+def add_request_arguments(parser: argparse.ArgumentParser) -> None:
+    """QUERY, the facet filters (`--section`, `--person`, their `--exclude-` forms), dates, sort."""
+    parser.add_argument(
+        "query", nargs="?", default="", metavar="QUERY",
+        help="the search query (default: every article); quote it in the shell",
+    )
+    filters = parser.add_argument_group("filters")
+    filters.add_argument(
+        "--section", action="append", default=[], dest="sections", metavar="S",
+        help="only this section, with its subsections, e.g. 'News > Russia' (repeat for OR)",
+    )
+    filters.add_argument(
+        "--exclude-section", action="append", default=[], dest="exclude_sections", metavar="S",
+        help="leave out this section and its subsections (repeatable)",
+    )
+    filters.add_argument(
+        "--person", action="append", default=[], dest="people", metavar="P",
+        help="only articles tagged with this person (repeat for OR)",
+    )
+    filters.add_argument(
+        "--exclude-person", action="append", default=[], dest="exclude_people", metavar="P",
+        help="leave out articles tagged with this person (repeatable)",
+    )
+    filters.add_argument(
+        "--from", dest="date_from", type=_date_type(end=False), metavar="D",
+        help=f"published on or after D ({DATE_FORMS}; 2022 means 2022-01-01)",
+    )
+    filters.add_argument(
+        "--to", dest="date_to", type=_date_type(end=True), metavar="D",
+        help=f"published on or before D ({DATE_FORMS}; 2022 means 2022-12-31)",
+    )
+    parser.add_argument(
+        "--sort", choices=SORTS, default="relevance",
+        help="order of results (default: relevance; an empty query lists newest first)",
+    )
+
+
+def request_from_args(args: argparse.Namespace, *, limit: int = 20, offset: int = 0) -> SearchRequest:
+    """The request the parsed options describe; an empty date range is a `QueryError`."""
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise QueryError(
+            f"The date range is empty: --from {args.date_from} is after --to {args.date_to}."
+        )
+    return SearchRequest(
+        query=args.query or "",
+        sections=tuple(args.sections),
+        exclude_sections=tuple(args.exclude_sections),
+        people=tuple(args.people),
+        exclude_people=tuple(args.exclude_people),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        sort=args.sort,
+        limit=limit,
+        offset=offset,
+    )
