@@ -212,22 +212,23 @@ class ReaderPane(QWidget):
         self._render()
         bar.setValue(round(fraction * bar.maximum()))
 
-    def _find_hits(self, expected: int) -> list[tuple[int, int]]:
-        """Document positions of the marked words, in reading order (from their anchors)."""
-        if not expected:
+    def _find_hits(self, lengths: tuple[int, ...]) -> list[tuple[int, int]]:
+        """(position, length) of the marked words in the document, in reading order."""
+        if not lengths:
             return []
-        hits: list[tuple[int, int]] = []
+        starts: dict[int, int] = {}
         block = self.browser.document().begin()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
                 fragment = it.fragment()
-                names = fragment.charFormat().anchorNames()
-                if any(n.startswith(HIT_ANCHOR) for n in names):
-                    hits.append((fragment.position(), fragment.length()))
+                for name in fragment.charFormat().anchorNames():
+                    number = name.removeprefix(HIT_ANCHOR)
+                    if name.startswith(HIT_ANCHOR) and number.isdigit():
+                        starts.setdefault(int(number), fragment.position())
                 it += 1
             block = block.next()
-        return hits
+        return [(starts[n], length) for n, length in enumerate(lengths) if n in starts]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

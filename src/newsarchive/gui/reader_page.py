@@ -44,18 +44,20 @@ h1 { font-size: 17pt; font-weight: 600; margin: 4px 0 6px 0; }
 @dataclass(frozen=True, slots=True)
 class Page:
     html: str
-    hits: int
+    # The length of each marked word, in reading order: the view finds where each one starts
+    # from its anchor, and selects this many characters from there.
+    hits: tuple[int, ...]
 
 
-def _mark(text: str, spans: Sequence[tuple[int, int]], counter: list[int]) -> str:
+def _mark(text: str, spans: Sequence[tuple[int, int]], hits: list[int]) -> str:
     out: list[str] = []
     last = 0
     for start, end in spans:
         if start < last or end <= start:
             continue
         out.append(html.escape(text[last:start]))
-        n = counter[0]
-        counter[0] += 1
+        n = len(hits)
+        hits.append(end - start)
         out.append(
             f'<a name="{HIT_ANCHOR}{n}"><span class="hit">{html.escape(text[start:end])}</span></a>'
         )
@@ -79,12 +81,12 @@ def article_page(
     has_photo: bool = False,
 ) -> Page:
     """The article as rich text; `photo_width` (pixels) scales the photo to the pane."""
-    counter = [0]
+    hits: list[int] = []
     lang = article.language or "en"
 
     def marked(text: str) -> str:
         spans = highlighter(text, lang) if highlighter else ()
-        return _mark(text, spans, counter)
+        return _mark(text, spans, hits)
 
     esc = html.escape
     parts: list[str] = [f"<html><head><style>{_STYLE}</style></head><body>"]
@@ -133,7 +135,7 @@ def article_page(
         parts.append(f'<p class="related"><b>Related headlines</b></p><ul class="related">{items}</ul>')
     parts.append(_footer(article))
     parts.append("</body></html>")
-    return Page("".join(parts), counter[0])
+    return Page("".join(parts), tuple(hits))
 
 
 def _footer(article: Article) -> str:

@@ -13,9 +13,9 @@ from typing import Any
 
 from newsarchive.core.model import SECTION_SEPARATOR
 from newsarchive.core.search.request import Hit, SearchResult, Sort
+from newsarchive.core.search.snippets import MARK_END as MARK_CLOSE
+from newsarchive.core.search.snippets import MARK_START as MARK_OPEN
 from newsarchive.gui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-
-MARK_OPEN, MARK_CLOSE = "[[", "]]"
 
 Index = QModelIndex | QPersistentModelIndex
 

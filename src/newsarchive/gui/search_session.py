@@ -1,6 +1,6 @@
 """Running searches for the window: off the GUI thread, newest request wins, pages on demand.
 
-Every request gets a generation number. One search runs at a time on the reader thread (a Whoosh
+Every request gets a generation number. One search runs at a time on the search lane (a Whoosh
 searcher is not shared between threads); a request made while one runs waits, and only the newest
 waiting request survives. A result whose generation is not the newest is dropped, so typing fast
 never shows the results of an older query.
@@ -39,7 +39,7 @@ def open_archive_searcher(index_dir: Path) -> Searcher:
 
 
 class SearchSession(QObject):
-    """Owns the searcher of the open library; all its calls run on the runner's reader thread."""
+    """Owns the searcher of the open library; all its calls run on the runner's search lane."""
 
     result_ready = Signal(object, int)  # SearchResult, generation
     query_failed = Signal(str, object)  # message, position (int or None)
@@ -57,7 +57,7 @@ class SearchSession(QObject):
         super().__init__(parent)
         self._runner = runner
         self._factory = factory
-        # (index folder, searcher): touched only on the reader thread.
+        # (index folder, searcher): touched only on the search lane.
         self._held: tuple[Path, Searcher] | None = None
         self._index_dir: Path | None = None
         self._generation = 0
@@ -69,6 +69,11 @@ class SearchSession(QObject):
     def request(self) -> SearchRequest:
         """The newest request asked for (what the window shows, or is about to)."""
         return self._request
+
+    @property
+    def factory(self) -> SearcherFactory:
+        """How searchers are opened (export and previews open their own, on other threads)."""
+        return self._factory
 
     @property
     def generation(self) -> int:
@@ -84,7 +89,7 @@ class SearchSession(QObject):
         self._generation += 1
 
     def close(self) -> None:
-        """Close the searcher (on the reader thread, after whatever it is doing)."""
+        """Close the searcher (on the search lane, after whatever it is doing)."""
         self.open(None)
 
         def work(_progress: object, _cancel: object) -> None:
@@ -92,7 +97,7 @@ class SearchSession(QObject):
                 self._held[1].close()
                 self._held = None
 
-        Op(self._runner, work, success=_ignore, failure=_ignore).run_in_background()
+        Op(self._runner, work, success=_ignore, failure=_ignore, lane="search").run_in_background()
 
     def search(self, request: SearchRequest, *, refresh: bool = False) -> int:
         """Ask for `request`; returns its generation. `refresh` re-reads the index first."""
@@ -120,12 +125,13 @@ class SearchSession(QObject):
             work,
             success=lambda hits: self.page_ready.emit(generation, offset, hits),
             failure=lambda _failure: self.page_failed.emit(generation),
+            lane="search",
         ).run_in_background()
 
     # -- internals ---------------------------------------------------------------------------
 
     def _searcher_for(self, index_dir: Path | None) -> Searcher:
-        # Runs on the reader thread only, so one thread opens, uses and closes the searcher.
+        # Runs on the search lane only, so one thread opens, uses and closes the searcher.
         if index_dir is None:
             raise RuntimeError("no library is open")
         if self._held is None or self._held[0] != index_dir:
@@ -155,6 +161,7 @@ class SearchSession(QObject):
             work,
             success=lambda result: self._done(generation, result, None),
             failure=lambda failure: self._done(generation, None, failure),
+            lane="search",
         ).run_in_background()
 
     def _done(self, generation: int, result: SearchResult | None, failure: Failure | None) -> None:

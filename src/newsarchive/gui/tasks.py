@@ -1,8 +1,10 @@
-"""Long work off the GUI thread: one entry point (`Op`), readers in parallel, writers one at a time.
+"""Long work off the GUI thread: one entry point (`Op`) and three lanes, each one thread.
 
 In the style of Anki's `QueryOp`: the op runs in a worker thread and never touches a widget; its
-result, its error and its progress come back as calls on the GUI thread. Writes (import, rebuild,
-tag-kind correction) go through a single-worker queue so two of them never run at once.
+result, its error and its progress come back as calls on the GUI thread. Each lane is a
+single-worker queue: `search` (the window's searcher lives there), `read` (long read-only work:
+export, check, statistics, previews, so a long export never delays a search) and `write` (import,
+rebuild, tag-kind correction: two writes never run at once).
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from newsarchive.core.errors import Cancelled
 from newsarchive.core.progress import CancelToken, ProgressListener
 from newsarchive.gui.qt import QObject, Signal
 
 T = TypeVar("T")
+Lane = Literal["search", "read", "write"]
+LANES: tuple[Lane, ...] = ("search", "read", "write")
 
 @dataclass(frozen=True, slots=True)
 class Failure:
@@ -52,10 +56,12 @@ class _Mailbox(QObject):
 class TaskRunner:
     """Owns the worker threads of one window; `shutdown()` cancels what is queued and joins them."""
 
-    def __init__(self, readers: int = 1) -> None:
+    def __init__(self) -> None:
         self._mailbox = _Mailbox()
-        self._reader = ThreadPoolExecutor(max_workers=readers, thread_name_prefix="newsarchive-read")
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsarchive-write")
+        self._lanes = {
+            lane: ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"newsarchive-{lane}")
+            for lane in LANES
+        }
         self._tokens: set[CancelToken] = set()
         self._lock = threading.Lock()
         self._pending = 0
@@ -66,8 +72,8 @@ class TaskRunner:
         if not self._closed:
             self._mailbox.posted.emit(closure)
 
-    def submit(self, fn: Callable[[], Any], *, write: bool) -> Future[Any]:
-        executor = self._writer if write else self._reader
+    def submit(self, fn: Callable[[], Any], *, lane: Lane) -> Future[Any]:
+        executor = self._lanes[lane]
         with self._lock:
             self._pending += 1
         future = executor.submit(fn)
@@ -98,8 +104,8 @@ class TaskRunner:
         for token in tokens:
             token.cancel()
         self._closed = True
-        self._reader.shutdown(wait=True, cancel_futures=True)
-        self._writer.shutdown(wait=True, cancel_futures=True)
+        for executor in self._lanes.values():
+            executor.shutdown(wait=True, cancel_futures=True)
 
 
 class Op(Generic[T]):
@@ -119,14 +125,14 @@ class Op(Generic[T]):
         success: Callable[[T], Any],
         failure: Callable[[Failure], Any] | None = None,
         progress: Callable[[int, int | None, str], Any] | None = None,
-        write: bool = False,
+        lane: Lane = "read",
     ) -> None:
         self._runner = runner
         self._op = op
         self._success = success
         self._failure = failure
         self._progress = progress
-        self._write = write
+        self._lane = lane
         self.cancel_token = CancelToken()
         self._latest: tuple[int, int | None, str] | None = None
         self._progress_lock = threading.Lock()
@@ -137,7 +143,7 @@ class Op(Generic[T]):
 
     def run_in_background(self) -> Future[Any]:
         self._runner.track(self.cancel_token)
-        return self._runner.submit(self._work, write=self._write)
+        return self._runner.submit(self._work, lane=self._lane)
 
     # -- worker side -------------------------------------------------------------------------
 

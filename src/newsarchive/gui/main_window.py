@@ -1,0 +1,351 @@
+"""The main window: search bar, facet panel, results table and reader, wired to one search session."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from newsarchive.core.errors import ArticleNotFound, LibraryError
+from newsarchive.core.library.library import Library
+from newsarchive.core.search.request import SearchRequest, SearchResult
+from newsarchive.gui import filters
+from newsarchive.gui.chips import FilterChips
+from newsarchive.gui.errors import show_error, show_failure
+from newsarchive.gui.facet_panel import FacetPanel
+from newsarchive.gui.highlight import highlighter_for
+from newsarchive.gui.qt import (
+    QAbstractItemView,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QHeaderView,
+    QItemSelectionModel,
+    QLabel,
+    QMainWindow,
+    QModelIndex,
+    QSplitter,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from newsarchive.gui.reader import ReaderPane
+from newsarchive.gui.results_model import ResultsModel
+from newsarchive.gui.search_bar import SearchBar
+from newsarchive.gui.search_session import SearchSession, SearcherFactory, open_archive_searcher
+from newsarchive.gui.settings import AppSettings
+from newsarchive.gui.tasks import Failure, TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """A researcher's window on one library. Menus and dialogs are added by `window_actions`."""
+
+    library_changed = Signal(object)  # Library or None
+    result_shown = Signal(object)  # SearchResult
+    article_shown = Signal(str)  # article id
+    import_requested = Signal(list)  # paths dropped on the window
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        runner: TaskRunner | None = None,
+        searcher_factory: SearcherFactory = open_archive_searcher,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.runner = runner or TaskRunner()
+        self.library: Library | None = None
+        self.result: SearchResult | None = None
+        self.page_size = int(settings.get("search/page_size"))
+        self.session = SearchSession(self.runner, searcher_factory, self)
+
+        self.search_bar = SearchBar(int(settings.get("search/debounce_ms")), self)
+        self.search_bar.set_history(settings.get("search/history"))
+        self.search_bar.set_sort(settings.get("search/sort"))
+        self.chips = FilterChips(self)
+        self.facets = FacetPanel(self)
+        self.results = ResultsModel(self)
+        self.table = self._results_table()
+        self.reader = ReaderPane(self)
+        self.suggestion = QLabel(self)
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.linkActivated.connect(lambda _link: self._use_suggestion())
+        self.count_label = QLabel(self)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addWidget(self.suggestion)
+
+        results_box = QWidget(self)
+        box = QVBoxLayout(results_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(4)
+        box.addWidget(self.chips)
+        box.addWidget(self.table, 1)
+        self.right_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.right_splitter.addWidget(results_box)
+        self.right_splitter.addWidget(self.reader)
+        self.right_splitter.setStretchFactor(0, 5)
+        self.right_splitter.setStretchFactor(1, 6)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.addWidget(self.facets)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        for splitter in (self.main_splitter, self.right_splitter):
+            splitter.setChildrenCollapsible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self.main_splitter.setSizes([270, 1010])
+        self.right_splitter.setSizes([470, 540])
+        self._connect()
+        self._show_library_title()
+        self.chips.set_chips(())
+
+    def _results_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("results")
+        table.setModel(self.results)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.setSortingEnabled(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsClickable(True)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((ResultsModel.TITLE, 250), (ResultsModel.DATE, 88),
+                              (ResultsModel.SECTION, 120), (ResultsModel.PEOPLE, 130)):
+            header.resizeSection(column, width)
+        table.setAccessibleName("Results")
+        return table
+
+    def _connect(self) -> None:
+        self.search_bar.search_requested.connect(self._query_typed)
+        self.search_bar.box.returnPressed.connect(self._remember_query)
+        self.search_bar.sort_changed.connect(self.set_sort)
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+        self.results.sort_requested.connect(self.set_sort)
+        self.results.more_wanted.connect(
+            lambda gen, offset: self.session.fetch_page(gen, offset, self.page_size)
+        )
+        self.session.page_ready.connect(self.results.append_page)
+        self.session.page_failed.connect(self.results.page_failed)
+        self.session.result_ready.connect(self._show_result)
+        self.session.query_failed.connect(self._query_failed)
+        self.session.search_failed.connect(self._search_failed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.facets.section_picked.connect(lambda v, m: self.search(filters.with_value(self.request, "section", v, m)))
+        self.facets.person_picked.connect(lambda v, m: self.search(filters.with_value(self.request, "person", v, m)))
+        self.facets.dates_picked.connect(self._dates_picked)
+        self.chips.chip_removed.connect(lambda key: self.search(filters.without_chip(self.request, key)))
+        self.chips.clear_all.connect(lambda: self.search(filters.cleared(self.request)))
+        self.reader.person_clicked.connect(
+            lambda name: self.search(filters.with_value(self.request, "person", name, "include"))
+        )
+        self.reader.section_clicked.connect(
+            lambda path: self.search(filters.with_value(self.request, "section", path, "include"))
+        )
+        self.reader.related_clicked.connect(lambda title: self.search_bar.set_query(f'"{title}"'))
+
+    # -- library -----------------------------------------------------------------------------
+
+    def open_library(self, path: Path, *, read_only: bool = False) -> bool:
+        """Open the library at `path` and list it; a problem is shown as a sentence, not raised."""
+        try:
+            library = Library.open(path, read_only=read_only)
+        except LibraryError as exc:
+            show_error(self, "Cannot open the library", exc)
+            return False
+        self.set_library(library)
+        return True
+
+    def set_library(self, library: Library | None) -> None:
+        self.library = library
+        self.session.open(library.index_dir if library else None)
+        self.reader.show_message("Select an article to read it." if library else "No library is open.")
+        self.result = None
+        if library is not None:
+            self.settings.remember_library(library.path)
+            self.search(SearchRequest(sort=self.search_bar.current_sort(), limit=self.page_size))
+        self._show_library_title()
+        self.library_changed.emit(library)
+
+    def _show_library_title(self) -> None:
+        if self.library is None:
+            self.setWindowTitle("newsarchive")
+            return
+        mode = " (read-only)" if self.library.read_only else ""
+        self.setWindowTitle(f"{self.library.name}{mode} — newsarchive")
+
+    # -- searching ---------------------------------------------------------------------------
+
+    @property
+    def request(self) -> SearchRequest:
+        return self.session.request
+
+    def search(self, request: SearchRequest, *, refresh: bool = False) -> None:
+        if self.library is None:
+            return
+        request = replace(request, limit=self.page_size, offset=0)
+        self.chips.set_chips(filters.chips(request))
+        self.count_label.setText("Searching…")
+        self.session.search(request, refresh=refresh)
+
+    def refresh(self) -> None:
+        """Search again after the library changed (an import, a rebuild, a tag-kind correction)."""
+        self.search(self.request, refresh=True)
+
+    def set_sort(self, sort: str) -> None:
+        self.search_bar.set_sort(sort)  # type: ignore[arg-type]
+        self.settings.set("search/sort", sort)
+        if sort != self.request.sort:
+            self.search(replace(self.request, sort=sort))  # type: ignore[arg-type]
+
+    def _query_typed(self, query: str) -> None:
+        if query != self.request.query or self.search_bar.has_error:
+            self.search(replace(self.request, query=query))
+
+    def _remember_query(self) -> None:
+        self.search_bar.set_history(self.settings.remember_query(self.search_bar.query))
+
+    def _header_clicked(self, column: int) -> None:
+        if column == ResultsModel.DATE:
+            self.set_sort("oldest" if self.request.effective_sort == "newest" else "newest")
+
+    def _dates_picked(self, start: Any, end: Any) -> None:
+        if (start, end) != (self.request.date_from, self.request.date_to):
+            self.search(filters.with_dates(self.request, start, end))
+
+    def _show_result(self, result: SearchResult, generation: int) -> None:
+        previous = self._current_id()
+        self.result = result
+        self.search_bar.clear_error()
+        self.results.reset(result, generation)
+        self.facets.show_result(result)
+        self.chips.set_chips(filters.chips(result.request))
+        self._show_sort_indicator(result)
+        noun = "article" if result.total == 1 else "articles"
+        self.count_label.setText(f"{result.total:,} {noun} · {result.took_ms:.0f} ms")
+        if result.suggestion:
+            self.suggestion.setText(f'Did you mean <a href="suggest">{html.escape(result.suggestion)}</a>?')
+        else:
+            self.suggestion.clear()
+        row = self.results.row_of(previous) if previous else None
+        if row is None and self.results.rowCount():
+            row = 0
+        if row is not None:
+            self.select_row(row)
+        else:
+            self.reader.show_message("No articles match." if self.library else "No library is open.")
+        self.result_shown.emit(result)
+
+    def _show_sort_indicator(self, result: SearchResult) -> None:
+        header = self.table.horizontalHeader()
+        sort = result.request.effective_sort
+        header.setSortIndicatorShown(sort != "relevance")
+        order = Qt.SortOrder.AscendingOrder if sort == "oldest" else Qt.SortOrder.DescendingOrder
+        header.setSortIndicator(ResultsModel.DATE if sort != "relevance" else -1, order)
+        self.search_bar.set_sort(result.request.sort)
+
+    def _use_suggestion(self) -> None:
+        if self.result is not None and self.result.suggestion:
+            self.search_bar.set_query(self.result.suggestion)
+
+    def _query_failed(self, message: str, position: int | None) -> None:
+        self.search_bar.show_error(message, position)
+        self.count_label.setText("The query has a mistake (see beside the search box).")
+
+    def _search_failed(self, failure: Failure) -> None:
+        self.count_label.setText("The library cannot be searched.")
+        show_failure(self, "Search failed", failure)
+
+    # -- results and reader ------------------------------------------------------------------
+
+    def _current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ResultsModel.IdRole) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        index = self.results.index(row, ResultsModel.TITLE)
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+
+    def move_result(self, step: int) -> None:
+        row = self.table.currentIndex().row()
+        target = max(0, min(self.results.rowCount() - 1, row + step))
+        if target == self.results.rowCount() - 1 and self.results.canFetchMore(QModelIndex()):
+            self.results.fetchMore(QModelIndex())
+        self.select_row(target)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        hit = self.results.hit(current.row()) if current.isValid() else None
+        if hit is None or self.library is None:
+            return
+        try:
+            article = self.library.load(hit.id)
+        except (ArticleNotFound, LibraryError) as exc:
+            self.reader.show_message(str(exc))
+            return
+        terms = self.result.terms if self.result else ()
+        self.reader.show_article(article, self.library.article_dir(hit.id), highlighter_for(terms))
+        self.article_shown.emit(hit.id)
+
+    # -- drag and drop -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls) and self.library and not self.library.read_only:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_requested.emit(paths)
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.session.close()
+        super().closeEvent(event)
+
+    def save_state(self) -> None:
+        self.settings.set_state("window/geometry", self.saveGeometry())
+        self.settings.set_state("window/state", self.saveState())
+        self.settings.set_state("splitter/main", self.main_splitter.saveState())
+        self.settings.set_state("splitter/right", self.right_splitter.saveState())
+        self.settings.set_state("splitter/side", self.facets.splitter.saveState())
+        self.settings.sync()
+
+    def restore_state(self) -> None:
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("splitter/main", self.main_splitter.restoreState),
+            ("splitter/right", self.right_splitter.restoreState),
+            ("splitter/side", self.facets.splitter.restoreState),
+        ):
+            if (value := self.settings.state(key)) is not None:
+                restore(value)

@@ -1,0 +1,200 @@
+"""The window's menus and shortcuts, and the dialogs they open (import, export, library, help)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsarchive.core.errors import LibraryError
+from newsarchive.core.library.library import Library
+from newsarchive.gui import library_dialogs
+from newsarchive.gui.demo import build_demo, demo_is_ready, demo_library_path, sample_archive_path
+from newsarchive.gui.errors import notice, show_error
+from newsarchive.gui.export_dialog import ExportDialog
+from newsarchive.gui.filters import cleared
+from newsarchive.gui.help_pages import QuerySyntaxDialog, show_about
+from newsarchive.gui.import_dialog import ImportDialog
+from newsarchive.gui.main_window import MainWindow
+from newsarchive.gui.qt import QAction, QFileDialog, QKeySequence, QMenu, QObject, QStandardPaths
+from newsarchive.gui.work_dialog import WorkDialog
+
+
+class WindowActions(QObject):
+    """Creates every `QAction` of the window; keeps them enabled only when they can work."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialogs: list[object] = []  # open non-modal dialogs, kept alive while shown
+        bar = window.menuBar()
+
+        file = bar.addMenu("&File")
+        self.open_library = self._add(file, "&Open library…", self.choose_library, "Ctrl+O")
+        self.new_library = self._add(file, "&New library…", self.create_library)
+        self.recent = file.addMenu("Open &recent")
+        self.recent.aboutToShow.connect(self._fill_recent)
+        self.open_demo = self._add(file, "Open the &sample archive", self.open_sample)
+        file.addSeparator()
+        self.import_folder = self._add(file, "&Import folder…", self.choose_import_folder, "Ctrl+I")
+        self.import_files = self._add(file, "Import &files…", self.choose_import_files, "Ctrl+Shift+I")
+        self.export = self._add(file, "&Export results…", self.export_results, "Ctrl+E")
+        file.addSeparator()
+        self._add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+
+        search = bar.addMenu("&Search")
+        self.focus_search = self._add(search, "&Search box", window.search_bar.focus, "Ctrl+F")
+        self.focus_search.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+L")])
+        self.next_result = self._add(search, "&Next result", lambda: window.move_result(1), "Ctrl+J")
+        self.next_result.setShortcuts([QKeySequence("Ctrl+J"), QKeySequence("Ctrl+Down")])
+        self.previous_result = self._add(search, "&Previous result", lambda: window.move_result(-1), "Ctrl+K")
+        self.previous_result.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Up")])
+        self.next_hit = self._add(search, "Next &hit in the article", window.reader.next_hit, "F3")
+        self.previous_hit = self._add(search, "Previous h&it in the article", window.reader.previous_hit, "Shift+F3")
+        search.addSeparator()
+        self.clear_filters = self._add(search, "&Clear filters", self._clear_filters, "Ctrl+Shift+Backspace")
+
+        library = bar.addMenu("&Library")
+        self.statistics = self._add(library, "&Statistics", self.show_statistics)
+        self.check = self._add(library, "&Check library", self.check_library)
+        self.rebuild = self._add(library, "&Rebuild index", self.rebuild_index)
+        self.tag_kind = self._add(library, "Correct a &tag's kind…", self.correct_tag_kind)
+
+        help_menu = bar.addMenu("&Help")
+        self._add(help_menu, "&Query syntax", self.show_query_syntax, QKeySequence.StandardKey.HelpContents)
+        self._add(help_menu, "&About newsarchive", lambda: show_about(window))
+
+        window.library_changed.connect(self._library_changed)
+        window.import_requested.connect(self.import_paths)
+        self._library_changed(window.library)
+
+    def _add(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+        return action
+
+    def _library_changed(self, library: Library | None) -> None:
+        has = library is not None
+        writable = has and not library.read_only  # type: ignore[union-attr]
+        for action in (self.import_folder, self.import_files, self.rebuild, self.tag_kind):
+            action.setEnabled(writable)
+        for action in (self.export, self.statistics, self.check, self.clear_filters):
+            action.setEnabled(has)
+        self.open_demo.setEnabled(sample_archive_path() is not None)
+
+    def _keep(self, dialog: object) -> None:
+        self.dialogs.append(dialog)
+        finished = getattr(dialog, "finished", None)
+        if finished is not None:
+            finished.connect(lambda _r=0, d=dialog: self.dialogs.remove(d) if d in self.dialogs else None)
+
+    # -- libraries ---------------------------------------------------------------------------
+
+    def choose_library(self) -> None:
+        path = QFileDialog.getExistingDirectory(self.window, "Open a library folder")
+        if path:
+            self.window.open_library(Path(path))
+
+    def create_library(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self.window, "Choose an empty folder for the new library"
+        )
+        if not path:
+            return
+        try:
+            library = Library.create(Path(path))
+        except LibraryError as exc:
+            show_error(self.window, "Cannot create the library", exc)
+            return
+        self.window.set_library(library)
+
+    def _fill_recent(self) -> None:
+        self.recent.clear()
+        paths = self.window.settings.get("library/recent")
+        for text in paths:
+            action = self.recent.addAction(text)
+            action.triggered.connect(lambda _c=False, p=text: self.window.open_library(Path(p)))
+        if not paths:
+            self.recent.addAction("No recent libraries").setEnabled(False)
+
+    def open_sample(self) -> None:
+        target = demo_library_path()
+        if demo_is_ready(target):
+            self.window.open_library(target)
+            return
+        sample = sample_archive_path()
+        if sample is None:
+            notice(self.window, "Sample archive", "The sample archive is not installed with this copy.")
+            return
+        dialog: WorkDialog[Path] = WorkDialog(
+            self.window.runner, "Preparing the sample archive",
+            lambda progress, cancel: build_demo(target, sample, progress, cancel),
+            lane="write", parent=self.window,
+        )
+        dialog.succeeded.connect(lambda path: (dialog.accept(), self.window.open_library(path)))
+        self._keep(dialog)
+        dialog.start()
+
+    # -- import and export -------------------------------------------------------------------
+
+    def choose_import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self.window, "Import a folder of saved articles")
+        if path:
+            self.import_paths([Path(path)])
+
+    def choose_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import saved articles", "", "Saved articles (*.txt);;All files (*)"
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]) -> ImportDialog | None:
+        library = self.window.library
+        if library is None or library.read_only:
+            return None
+        dialog = ImportDialog(self.window.runner, library, paths, parent=self.window)
+        dialog.succeeded.connect(lambda _report: self.window.refresh())
+        self._keep(dialog)
+        dialog.start()
+        return dialog
+
+    def export_results(self) -> ExportDialog | None:
+        window = self.window
+        if window.library is None:
+            return None
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        total = window.result.total if window.result else 0
+        dialog = ExportDialog(
+            window.runner, window.library, window.request, total, window.session.factory, folder,
+            parent=window,
+        )
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _clear_filters(self) -> None:
+        self.window.search(cleared(self.window.request))
+
+    # -- library menu ------------------------------------------------------------------------
+
+    def show_statistics(self) -> None:
+        if self.window.library is not None:
+            self._keep(library_dialogs.show_statistics(self.window))
+
+    def check_library(self) -> None:
+        if self.window.library is not None:
+            self._keep(library_dialogs.run_check(self.window))
+
+    def rebuild_index(self) -> None:
+        if self.window.library is not None:
+            self._keep(library_dialogs.run_rebuild(self.window))
+
+    def correct_tag_kind(self) -> None:
+        if self.window.library is not None:
+            self._keep(library_dialogs.ask_tag_kind(self.window))
+
+    def show_query_syntax(self) -> None:
+        dialog = QuerySyntaxDialog(self.window)
+        self._keep(dialog)
+        dialog.show()

@@ -1,0 +1,195 @@
+"""The real window over a fixture library: searching, facets, chips, reader, errors."""
+
+from __future__ import annotations
+
+from newsarchive.core.library.library import Library
+from newsarchive.gui.facet_models import ValueRole
+from newsarchive.gui.main_window import MainWindow
+from newsarchive.gui.qt import Qt
+from newsarchive.gui.results_model import ResultsModel
+from tests.gui.conftest import wait_for_result
+from tests.gui.fixture_library import ARTICLES, by_title
+
+
+def _titles(window: MainWindow) -> list[str]:
+    model = window.results
+    return [model.index(r, ResultsModel.TITLE).data() for r in range(model.rowCount())]
+
+
+def _counts(model) -> dict[str, int]:
+    return {model.index(r, 0).data(ValueRole): model.index(r, 0).data(ValueRole + 1) for r in range(model.rowCount())}
+
+
+def test_opening_a_library_lists_it_newest_first(qtbot, window: MainWindow, library: Library) -> None:
+    assert window.open_library(library.path)
+    result = wait_for_result(qtbot, window)
+    assert result.total == len(ARTICLES)
+    dated = sorted((a for a in ARTICLES if a.published), key=lambda a: a.published, reverse=True)
+    assert _titles(window)[: len(dated)] == [a.title for a in dated]
+    assert window.count_label.text().startswith(f"{len(ARTICLES)} articles")
+    # The first article is shown in the reader at once.
+    assert window.reader.article is not None
+    assert window.reader.article.title == dated[0].title
+
+
+def _open(qtbot, window: MainWindow, library: Library):
+    assert window.open_library(library.path)
+    return wait_for_result(qtbot, window)
+
+
+def test_typing_a_query_fills_results_and_facets(qtbot, window: MainWindow, library: Library) -> None:
+    _open(qtbot, window, library)
+    qtbot.keyClicks(window.search_bar.box, "talks")
+    # Nothing is searched until typing pauses (the debounce), then once for the whole word.
+    assert window.request.query == ""
+    qtbot.waitUntil(lambda: window.request.query == "talks", timeout=5000)
+    result = wait_for_result(qtbot, window)
+    assert result.request.query == "talks"
+    expected = {a.title for a in ARTICLES if "talks" in (a.title + a.lede + " ".join(a.body)).lower()}
+    assert set(_titles(window)) == expected
+    people = _counts(window.facets.people)
+    assert people["Dmitry Peskov"] == 1
+    assert people["Gustavo Petro"] == 1
+    assert "talks" in window.results.index(0, ResultsModel.SNIPPET).data().lower()
+    assert "[[" not in window.results.index(0, ResultsModel.SNIPPET).data()
+
+
+def test_checking_a_facet_value_narrows_results_and_updates_other_counts(
+    qtbot, window: MainWindow, library: Library
+) -> None:
+    _open(qtbot, window, library)
+    sections = window.facets.sections
+    latin = sections.index_of("News > Latin America")
+    assert latin.isValid()
+    sections.setData(latin, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    result = wait_for_result(qtbot, window)
+    assert result.request.sections == ("News > Latin America",)
+    latin_articles = [a for a in ARTICLES if a.section_path == ("News", "Latin America")]
+    assert result.total == len(latin_articles)
+    # The person facet now counts only Latin American articles.
+    people = _counts(window.facets.people)
+    assert people == {"Nicolás Maduro": 2, "Gustavo Petro": 2}
+    # The section facet ignores its own selection, so other sections can be added.
+    assert window.facets.sections.index_of("News > Russia").data(ValueRole + 1) == 3
+    assert window.chips.labels() == ["News > Latin America  ✕"]
+
+
+def test_a_chip_removes_its_filter(qtbot, window: MainWindow, library: Library) -> None:
+    _open(qtbot, window, library)
+    people = window.facets.people
+    row = next(r for r in range(people.rowCount()) if people.index(r).data(ValueRole) == "Vladimir Putin")
+    people.setData(people.index(row), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    result = wait_for_result(qtbot, window)
+    assert result.total == sum("Vladimir Putin" in a.people for a in ARTICLES)
+    chip = window.chips.button_for("Vladimir Putin")
+    assert chip is not None
+    qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
+    result = wait_for_result(qtbot, window)
+    assert result.request.people == ()
+    assert result.total == len(ARTICLES)
+    assert not window.chips.isVisible()
+
+
+def test_excluding_a_person_from_the_context_menu_path(qtbot, window: MainWindow, library: Library) -> None:
+    _open(qtbot, window, library)
+    window.facets.person_picked.emit("Vladimir Putin", "exclude")
+    result = wait_for_result(qtbot, window)
+    assert result.request.exclude_people == ("Vladimir Putin",)
+    assert result.total == sum("Vladimir Putin" not in a.people for a in ARTICLES)
+    assert window.chips.labels() == ["not Vladimir Putin  ✕"]
+
+
+def test_selecting_a_result_shows_the_article_with_its_photo(qtbot, window: MainWindow, library: Library) -> None:
+    _open(qtbot, window, library)
+    window.search_bar.set_query("peskov")
+    wait_for_result(qtbot, window)
+    target = by_title("Open to Talks")
+    row = window.results.row_of(target.id)
+    assert row is not None
+    window.select_row(row)
+    reader = window.reader
+    assert reader.article is not None and reader.article.id == target.id
+    assert reader.browser.photo is not None and not reader.browser.photo.isNull()
+    assert reader.browser.photo.width() == 64  # the real photo, not the placeholder
+    text = reader.browser.toPlainText()
+    assert "Kremlin Press Secretary Dmitry Peskov." in text
+    assert "Photo: Twitter/@example" in text
+    assert "News › Russia" in text
+    # Query terms are marked: "Peskov" in the caption, lede... and the body.
+    assert reader.hit_count >= 2
+    reader.next_hit()
+    assert reader.current_hit == 0
+    assert reader.browser.textCursor().selectedText().lower() == "peskov"
+
+
+def test_a_broken_photo_shows_a_placeholder(qtbot, window: MainWindow, library: Library) -> None:
+    _open(qtbot, window, library)
+    target = by_title("Venezuela and Colombia")
+    window.select_row(window.results.row_of(target.id))
+    photo = window.reader.browser.photo
+    assert photo is not None and photo.width() == 480  # the placeholder's size
+    assert window.reader.article.id == target.id
+
+
+def test_article_text_cannot_inject_markup_or_load_resources(qtbot, window: MainWindow, library: Library) -> None:
+    _open(qtbot, window, library)
+    target = by_title("Undated Notes")
+    window.select_row(window.results.row_of(target.id))
+    browser = window.reader.browser
+    assert "<script>alert(1)</script>" in browser.toPlainText()
+    assert "<img src='http://example.com/x.png'>" in browser.toPlainText()
+    assert browser.refused == []  # nothing was even asked for: the tags are text
+    assert browser.loadResource(2, __import__("PySide6.QtCore").QtCore.QUrl("http://example.com/x.png")) is None
+
+
+def test_a_bad_query_is_shown_inline(qtbot, window: MainWindow, library: Library) -> None:
+    _open(qtbot, window, library)
+    before = _titles(window)
+    window.search_bar.set_query('"unclosed phrase')
+    qtbot.waitUntil(lambda: window.search_bar.has_error, timeout=10_000)
+    assert window.search_bar.error.isVisible()
+    assert window.search_bar.error.text()
+    assert _titles(window) == before  # the last good results stay
+    window.search_bar.set_query("talks")
+    wait_for_result(qtbot, window)
+    assert not window.search_bar.has_error
+    assert not window.search_bar.error.isVisible()
+
+
+def test_clicking_a_person_in_the_reader_filters(qtbot, window: MainWindow, library: Library) -> None:
+    _open(qtbot, window, library)
+    target = by_title("Referendums Held")
+    window.select_row(window.results.row_of(target.id))
+    window.reader.browser.anchorClicked.emit(__import__("PySide6.QtCore").QtCore.QUrl("person:1"))
+    result = wait_for_result(qtbot, window)
+    assert result.request.people == ("Vladimir Putin",)
+
+
+def test_sorting_by_the_date_header_asks_the_core(qtbot, window: MainWindow, library: Library) -> None:
+    _open(qtbot, window, library)
+    window.table.horizontalHeader().sectionClicked.emit(ResultsModel.DATE)
+    result = wait_for_result(qtbot, window)
+    assert result.request.sort == "oldest"
+    assert _titles(window)[0] == "Why the Blockade Still Matters"
+    assert window.search_bar.current_sort() == "oldest"
+
+
+def test_results_are_fetched_in_pages(qtbot, window: MainWindow, library: Library) -> None:
+    window.page_size = 5
+    _open(qtbot, window, library)
+    assert window.results.rowCount() == 5
+    assert window.results.total == len(ARTICLES)
+    qtbot.waitUntil(lambda: not window.results.canFetchMore(window.table.rootIndex())
+                    or window.results.rowCount() > 5, timeout=5000)
+    window.table.scrollToBottom()
+    qtbot.waitUntil(lambda: window.results.rowCount() == len(ARTICLES), timeout=10_000)
+    assert len(set(_titles(window))) == len(ARTICLES)
+
+
+def test_window_state_and_last_library_are_remembered(qtbot, window: MainWindow, library: Library, settings) -> None:
+    _open(qtbot, window, library)
+    window.main_splitter.setSizes([300, 980])
+    window.save_state()
+    assert settings.get("library/last") == str(library.path)
+    assert settings.get("library/recent") == [str(library.path)]
+    assert settings.state("splitter/main") is not None
