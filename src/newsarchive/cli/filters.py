@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from newsarchive.core.errors import QueryError
+from newsarchive.core.model import SECTION_SEPARATOR, split_section
 from newsarchive.core.search.dates import DATE_FORMS, parse_bound
 from newsarchive.core.search.request import SORTS, SearchRequest
 
@@ -66,8 +67,8 @@ def request_from_args(args: argparse.Namespace, *, limit: int = 20, offset: int 
         )
     return SearchRequest(
         query=args.query or "",
-        sections=tuple(args.sections),
-        exclude_sections=tuple(args.exclude_sections),
+        sections=_sections(args.sections),
+        exclude_sections=_sections(args.exclude_sections),
         people=tuple(args.people),
         exclude_people=tuple(args.exclude_people),
         date_from=args.date_from,
@@ -76,3 +77,8 @@ def request_from_args(args: argparse.Namespace, *, limit: int = 20, offset: int 
         limit=limit,
         offset=offset,
     )
+
+
+def _sections(values: list[str]) -> tuple[str, ...]:
+    # `News/Russia` and `News>Russia` mean the full path `News > Russia` the index knows.
+    return tuple(SECTION_SEPARATOR.join(split_section(v)) for v in values if split_section(v))
