@@ -30,32 +30,36 @@ from newsarchive.core.export.fields import keywords, name_parts, single_line
 from newsarchive.core.export.provenance import Provenance
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 
-_LATEX = str.maketrans(
-    {
-        "\\": r"\textbackslash{}",
-        "{": r"\textbraceleft{}",
-        "}": r"\textbraceright{}",
-        "%": r"\%",
-        "&": r"\&",
-        "$": r"\$",
-        "#": r"\#",
-        "_": r"\_",
-        "~": r"\textasciitilde{}",
-        "^": r"\textasciicircum{}",
-        "<": r"\textless{}",
-        ">": r"\textgreater{}",
-    }
-)
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+}
+_LATEX_SPECIAL = re.compile(r"[\\{}%&$#_~^<>]")
 # TeX ligatures that would change the text (`--` to a dash, two quotes to curly ones, ?` to ¿):
 # an empty group between the two characters keeps them literal.
-_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
+_LIGATURE = re.compile(r"-(?=-)|`(?=`)|'(?=')|[?!](?=`)")
+_LIGATURE_PAIRS = ("--", "``", "''", "?`", "!`")
 _URL_UNSAFE = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"})
 _SKIPPED_TITLE_WORDS = frozenset({"a", "an", "the"})
 
 
 def latex(value: str) -> str:
     """One line of text as a LaTeX-safe field value."""
-    return _LIGATURE.sub("{}", single_line(value).translate(_LATEX))
+    escaped = _LATEX_SPECIAL.sub(lambda m: _LATEX[m.group()], single_line(value))
+    # Substring checks are one fast pass each; the pattern is slow to run over long texts.
+    if any(pair in escaped for pair in _LIGATURE_PAIRS):
+        escaped = _LIGATURE.sub(r"\g<0>{}", escaped)
+    return escaped
 
 
 def _ascii(text: str) -> str:

@@ -39,9 +39,9 @@ LIST_SEPARATOR = "; "
 # C0 and C1 control characters other than tab, newline and carriage return: invalid in HTML and
 # XML, and confusing in every text format a person reads.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Everything Python, a browser or a reference manager may take for a line break.
-_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
-_SPACES = re.compile(r"[ \t]+")
+# Everything Python, a browser or a reference manager may take for a line break, with the
+# spaces around it.
+_LINE_BREAKS = re.compile("[ \t]*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+[ \t]*")
 
 
 def check_fields(fields: str) -> FieldChoice:
@@ -96,13 +96,15 @@ def keywords(article: Article) -> list[str]:
 
 
 def without_controls(text: str) -> str:
-    return _CONTROLS.sub("", text)
+    # isprintable() is one fast C pass; most text has nothing to remove.
+    return text if text.isprintable() else _CONTROLS.sub("", text)
 
 
 def single_line(text: str) -> str:
-    """The text on one line: line breaks become spaces, control characters go, ends trimmed."""
-    text = without_controls(_LINE_BREAKS.sub(" ", text))
-    return _SPACES.sub(" ", text).strip()
+    """The text on one line: line breaks and tabs become spaces, control characters go, ends trimmed."""
+    if text.isprintable():
+        return text.strip()
+    return _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text)).replace("\t", " ").strip()
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")

@@ -22,7 +22,9 @@ _UNICODE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029
 def _line(value: object) -> str:
     # Without indent, json.dumps escapes \n and \r inside strings: one object per line.
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(_UNICODE_BREAKS) + "\n"
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = text.translate(_UNICODE_BREAKS)
+    return text + "\n"
 
 
 def write_jsonl(out: TextIO, articles: Iterable[Article], provenance: Provenance) -> None:

@@ -43,7 +43,7 @@ def ris_url(url: str) -> str:
     return quote(single_line(url), safe=":/?#[]@!$&'()*+,=%~-._")
 
 
-def _record(article: Article, provenance: Provenance) -> str:
+def _record(article: Article, provenance: Provenance, note: str) -> str:
     lines = [_tag("TY", "NEWS"), _tag("ID", article.id), _tag("TI", article.title)]
     if article.author:
         lines.append(_tag("AU", ris_author(article.author)))
@@ -64,7 +64,7 @@ def _record(article: Article, provenance: Provenance) -> str:
     if provenance.fields == "full":
         body = PARAGRAPH_MARK.join(single_line(p) for p in article.body if p.strip())
         lines.append(_tag("N1", body))
-    lines.append(_tag("N1", provenance.one_line()))
+    lines.append(note)
     lines += [_tag("DB", f"{provenance.library_name} (newsarchive)"), _tag("AN", article.id)]
     # "ER  - " keeps its trailing space: some readers match the tag with it.
     lines.append("ER  - " + _EOL + _EOL)
@@ -72,5 +72,6 @@ def _record(article: Article, provenance: Provenance) -> str:
 
 
 def write_ris(out: TextIO, articles: Iterable[Article], provenance: Provenance) -> None:
+    note = _tag("N1", provenance.one_line())
     for article in articles:
-        out.write(_record(article, provenance))
+        out.write(_record(article, provenance, note))

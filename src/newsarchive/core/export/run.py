@@ -84,7 +84,7 @@ def export_results(
     started = time.monotonic()
     export_format = get_format(fmt)
     field_choice = check_fields(fields)
-    total = searcher.search(replace(request, limit=1, offset=0)).total
+    total = searcher.search(replace(request, limit=0, offset=0)).total
     provenance = Provenance.for_request(
         request,
         library_name=library.name,
