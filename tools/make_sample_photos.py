@@ -52,7 +52,7 @@ PHOTOS = (
     PhotoSpec("agency-wires/nairobi-marathon-course-record/finish-line.jpg", "stadium", 24, "day"),
     PhotoSpec("agency-wires/dhaka-flood-shelters/photo.webp", "flood", 25, "grey"),
     PhotoSpec("agency-wires/mexico-dengue-brigades/dengue-brigade.jpg", "street", 26, "dusk"),
-    PhotoSpec("regional-portals/beirut-souk-reopens/photo.jpg", "market", 27, "warm"),
+    PhotoSpec("regional-portals/tripoli-souk-reopens/photo.jpg", "market", 27, "warm"),
     PhotoSpec("reposts/market-women-of-la-paz/photo.jpg", "market", 28, "cool"),
     PhotoSpec("spanish/festival-de-cine-de-cartagena/photo.jpg", "harbour", 29, "dusk"),
     PhotoSpec("spanish/recife-obras-contra-enchentes/foto-principal.jpg", "flood", 30, "day"),
