@@ -1,0 +1,197 @@
+"""What each line of a page dump is (paragraph, headline, date, caption, menu…), first alone, then in context."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from newsarchive.core.ingest import boilerplate, bylines, captions, dates, footer, related, sections
+from newsarchive.core.ingest.lines import Line, comparable, ends_sentence
+
+
+class Kind(Enum):
+    PARAGRAPH = "paragraph"  # prose
+    HEADING = "heading"  # headline-like: no final stop, a few words
+    SHORT = "short"  # one word, a label, lower-case start
+    FURNITURE = "furniture"  # menus, share bars, widgets
+    DATE = "date"  # payload: DateLine
+    DATE_LABEL = "date label"  # `Fecha de publicación:` alone
+    RELATIVE_DATE = "relative date"  # payload: `3 months ago`
+    EMPTY_DATE = "empty date"  # payload: who published it, or None
+    BREADCRUMB = "breadcrumb"  # payload: section path
+    CAPTION = "caption"  # payload: Credited
+    CREDIT = "credit"  # payload: Credited with an empty caption
+    BYLINE = "byline"  # payload: author
+    RELATED = "related"  # payload: headline ("" when it is on the next line)
+    TWEET = "tweet"  # embedded tweet text or signature
+    FOOTER = "footer"  # payload: FooterMark
+    TAGS = "tags"  # payload: tuple of tags from a `Tags:` label
+    TAIL = "tail"  # attribution, promotion, author box after the article
+    TAIL_STOP = "tail stop"  # the rest of the page is the site's
+    AI_SUMMARY = "ai summary"
+    BREAKING = "breaking"
+    TICKER = "ticker"
+    URL = "url"
+
+
+_TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
+_TICKER_LIMIT = 12
+
+# Long lines are prose or a caption: only these checks can apply to them.
+_LONG = 200
+
+
+def classify(lines: list[Line]) -> tuple[list[Kind], list[object]]:
+    """The kind of every line and its payload (see `Kind`), context rules applied."""
+    kinds: list[Kind] = []
+    payloads: list[object] = []
+    for line in lines:
+        kind, payload = _classify_alone(line)
+        kinds.append(kind)
+        payloads.append(payload)
+    _apply_context(lines, kinds, payloads)
+    return kinds, payloads
+
+
+def _classify_alone(line: Line) -> tuple[Kind, object]:
+    text = line.head
+    n = len(line.text)
+    if "pic.twitter.com/" in text or (text[0] in "—–-" and _TWEET_SIGNATURE.match(text)):
+        return Kind.TWEET, None
+    if n > _LONG:
+        credited = captions.read_credited_caption(line.text)
+        if credited:
+            return Kind.CAPTION, credited
+        if dates.ends_with_caption_date(line.text):
+            return Kind.CAPTION, captions.Credited(line.text, None)
+        if boilerplate.is_tail_furniture(text):
+            return Kind.TAIL, None
+        return Kind.PARAGRAPH, None
+    if boilerplate.is_furniture(text):
+        return Kind.FURNITURE, None
+    date_line = dates.read_date_line(text)
+    if date_line:
+        return Kind.DATE, date_line
+    for reader, kind in _SHORT_READERS:
+        payload = reader(text)
+        if payload is not None:
+            return kind, payload
+    if boilerplate.is_breaking_label(text):
+        return Kind.BREAKING, None
+    if boilerplate.is_ai_summary_label(text):
+        return Kind.AI_SUMMARY, None
+    if boilerplate.is_tail_stop(text):
+        return Kind.TAIL_STOP, None
+    if boilerplate.is_tail_furniture(text) or boilerplate.is_author_box(text):
+        return Kind.TAIL, None
+    if boilerplate.is_url(text):
+        return Kind.URL, text
+    if dates.has_empty_date_fields(text):
+        return Kind.EMPTY_DATE, bylines.read_published_by(text)
+    if dates.is_date_label(text):
+        return Kind.DATE_LABEL, None
+    if dates.ends_with_caption_date(text):
+        return Kind.CAPTION, captions.Credited(text, None)
+    return _prose_kind(line), None
+
+
+_SHORT_READERS: tuple[tuple[object, Kind], ...] = (
+    (dates.relative_date, Kind.RELATIVE_DATE),
+    (footer.read_footer_mark, Kind.FOOTER),
+    (captions.read_credit_only, Kind.CREDIT),
+    (captions.read_credited_caption, Kind.CAPTION),
+    (related.read_labelled, Kind.RELATED),
+    (bylines.read_byline, Kind.BYLINE),
+    (bylines.read_outlet_byline, Kind.BYLINE),
+    (sections.read_breadcrumb, Kind.BREADCRUMB),
+    (footer.read_tags_label, Kind.TAGS),
+)
+
+
+def _prose_kind(line: Line) -> Kind:
+    text = line.text
+    if (line.words >= 8 and ends_sentence(text)) or line.words >= 30:
+        return Kind.PARAGRAPH
+    first = text[0]
+    if (
+        2 <= line.words <= 30
+        and len(text) <= 250
+        and (first.isupper() or first.isdigit() or first in "\"'“‘«¿¡(")
+        and text[-1] not in ".,;:"
+    ):
+        return Kind.HEADING
+    return Kind.SHORT
+
+
+def _apply_context(lines: list[Line], kinds: list[Kind], payloads: list[object]) -> None:
+    """Rules that need a neighbour: tickers, label/value pairs, captions printed twice, credits."""
+    count = len(lines)
+    for i in range(count):
+        kind = kinds[i]
+        if kind is Kind.BREAKING:
+            _mark_ticker(lines, kinds, i)
+        elif kind is Kind.AI_SUMMARY:
+            _mark_ai_summary(lines, kinds, i)
+        elif kind is Kind.DATE_LABEL and i + 1 < count:
+            value = dates.read_date_line(lines[i + 1].head)
+            if value:
+                kinds[i + 1] = Kind.DATE
+                payloads[i + 1] = dates.DateLine(value.value, labelled=True, prefix=lines[i].text)
+        elif kind is Kind.RELATED and payloads[i] == "" and i + 1 < count:
+            if kinds[i + 1] in (Kind.HEADING, Kind.SHORT, Kind.PARAGRAPH) and len(lines[i + 1].text) <= 250:
+                kinds[i + 1] = Kind.RELATED
+                payloads[i + 1] = lines[i + 1].text
+        elif kind is Kind.TWEET and i > 0 and lines[i].text[0] in "—–-":
+            if kinds[i - 1] in (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT):
+                kinds[i - 1] = Kind.TWEET  # the tweet's text, above its signature
+        elif kind is Kind.TAIL and boilerplate.is_author_box(lines[i].text) and i > 0:
+            if kinds[i - 1] in (Kind.HEADING, Kind.SHORT):
+                kinds[i - 1] = Kind.TAIL
+                payloads[i - 1] = lines[i - 1].text  # the author's name
+        elif kind is Kind.CREDIT and i > 0:
+            _attach_credit(lines, kinds, payloads, i)
+        elif kind is Kind.CAPTION and i > 0:
+            _mark_bare_copy(lines, kinds, payloads, i)
+
+
+def _mark_ticker(lines: list[Line], kinds: list[Kind], start: int) -> None:
+    """`BREAKING` and the unrelated news lines after it, up to the next menu item or structure."""
+    for j in range(start + 1, min(start + 1 + _TICKER_LIMIT, len(lines))):
+        if kinds[j] not in (Kind.PARAGRAPH, Kind.HEADING) or lines[j].words < 4 or len(lines[j].text) > 300:
+            return
+        kinds[j] = Kind.TICKER
+
+
+def _mark_ai_summary(lines: list[Line], kinds: list[Kind], start: int) -> None:
+    for j in range(start + 1, min(start + 12, len(lines))):
+        if lines[j].bullet or boilerplate.is_ai_disclaimer(lines[j].text):
+            kinds[j] = Kind.AI_SUMMARY
+        else:
+            return
+
+
+def _attach_credit(lines: list[Line], kinds: list[Kind], payloads: list[object], i: int) -> None:
+    """`Photo: X` under a caption line credits that caption (a headline above it stays ambiguous)."""
+    above = kinds[i - 1]
+    credit = payloads[i].credit  # type: ignore[attr-defined]
+    if above is Kind.CAPTION and payloads[i - 1].credit is None:  # type: ignore[attr-defined]
+        payloads[i - 1] = captions.Credited(payloads[i - 1].caption, credit)  # type: ignore[attr-defined]
+    elif (above is Kind.PARAGRAPH and lines[i - 1].words < 60) or above is Kind.SHORT or lines[i - 1].bullet:
+        kinds[i - 1] = Kind.CAPTION
+        payloads[i - 1] = captions.Credited(lines[i - 1].text, credit)
+    else:
+        return
+    payloads[i] = captions.Credited("", None)  # consumed: the caption above carries it now
+
+
+def _mark_bare_copy(lines: list[Line], kinds: list[Kind], payloads: list[object], i: int) -> None:
+    """A caption printed bare (teleSUR: as a bullet) just before its credited copy."""
+    caption = payloads[i].caption  # type: ignore[attr-defined]
+    if not caption:
+        return
+    key = comparable(caption)
+    for j in (i - 1, i - 2):
+        if j >= 0 and kinds[j] is not Kind.CAPTION and comparable(lines[j].text) == key:
+            kinds[j] = Kind.CAPTION
+            payloads[j] = captions.Credited(lines[j].text, None)
+            return

@@ -1,0 +1,30 @@
+"""Related-headline interjections: `RELATED:` forms, bare Title Case lines, and trailing headline lists."""
+
+from __future__ import annotations
+
+import re
+
+from newsarchive.core.ingest.lines import is_title_case, looks_like_name
+
+_LABELLED = re.compile(
+    r"^(?:related(?:\s+(?:content|news|articles?|stories|story))?|also\s+read|read\s+also|see\s+also|"
+    r"you\s+may\s+also\s+(?:like|read)|more\s+on\s+this|lea\s+también|le[ea]\s+tamb[ié]n|"
+    r"te\s+puede\s+interesar|ver\s+tamb[ié]n|leia\s+tamb[ée]m|veja\s+tamb[ée]m|not[ií]cias?\s+relacionadas?|"
+    r"noticia\s+relacionada)\s*:\s*(?P<headline>.*)$",
+    re.IGNORECASE,
+)
+
+
+def read_labelled(text: str) -> str | None:
+    """The headline of `RELATED: <headline>` (empty string when the headline is on the next line)."""
+    if len(text) > 250 or ":" not in text:
+        return None
+    match = _LABELLED.match(text)
+    if not match:
+        return None
+    return match.group("headline").strip()
+
+
+def is_bare_related(text: str) -> bool:
+    """A Title Case line between paragraphs: teleSUR's related headline (subheadings are sentence case)."""
+    return is_title_case(text) and not looks_like_name(text)

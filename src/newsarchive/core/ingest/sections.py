@@ -1,0 +1,88 @@
+"""Section breadcrumbs: `News > Russia`, `News   /   Spotlight`, `Category: X`, glued `HomeWorld…`."""
+
+from __future__ import annotations
+
+import re
+
+from newsarchive.core.ingest.boilerplate import is_section_label
+from newsarchive.core.ingest.lines import comparable
+from newsarchive.core.model import split_section
+
+_PART = r"[^\W\d_][^>/›»|]{0,40}?"
+_BREADCRUMB = re.compile(rf"^{_PART}(?:\s*[>›»]\s*|\s+/\s+)(?:{_PART}(?:\s*[>›»]\s*|\s+/\s+)){{0,3}}{_PART}$")
+_CATEGORY = re.compile(
+    r"^(?i:categor(?:y|ía|ia)|section|sección|secção|editoria)\s*:\s*(?P<section>.+?)"
+    r"(?:\s+(?i:published|publicado|posted)\b.*)?$"
+)
+_HOME_GLUED = re.compile(r"^(?:Home|Inicio|Portada)(?P<rest>[A-Z\s].*)$")
+_CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][^A-ZÀ-Þ\s]*")
+_HOME_PARTS = frozenset(("home", "inicio", "portada", "início"))
+
+
+def read_breadcrumb(text: str) -> tuple[str, ...] | None:
+    """The section path a breadcrumb line spells, else None."""
+    if len(text) > 100 or not any(sep in text for sep in (">", "›", "»", " / ")):
+        return None
+    if not _BREADCRUMB.match(text):
+        return None
+    parts = split_section(text.replace(" / ", ">").replace("›", ">").replace("»", ">"))
+    parts = tuple(p for p in parts if p.casefold() not in _HOME_PARTS)
+    if not parts or any(len(p.split()) > 4 or not p[0].isupper() for p in parts):
+        return None
+    return parts
+
+
+def read_category(text: str) -> tuple[str, ...] | None:
+    """`Category: Economy Published on …` -> ("Economy",)."""
+    match = _CATEGORY.match(text[:160])
+    if not match:
+        return None
+    section = match.group("section").strip(" .,")
+    if not section or len(section) > 60:
+        return None
+    return split_section(section)
+
+
+def read_glued_home(text: str, title: str) -> tuple[str, ...] | None:
+    """`HomeWorldKenya Plants Ten Million Trees` above the title `Kenya Plants…` -> ("World",).
+
+    Without the title to cut off the end, `Home News World News` -> ("News", "World News").
+    """
+    match = _HOME_GLUED.match(text[:300])
+    if not match:
+        return None
+    rest = match.group("rest").strip()
+    key = comparable(title)
+    if key and comparable(rest).endswith(key):
+        rest = rest[: max(0, len(rest) - len(title))].strip()
+    elif len(rest.split()) > 6:
+        return None
+    words = _CAMEL_WORD.findall(rest) if " " not in rest else rest.split()
+    parts: list[str] = []
+    for word in words:
+        # A trailing "News" belongs to the word before it: `World News`, not `World`, `News`.
+        if word == "News" and parts and parts[-1] != "News":
+            parts[-1] = f"{parts[-1]} News"
+        else:
+            parts.append(word)
+    return tuple(parts) or None
+
+
+def read_uppercase_pair(upper: str, lower: str) -> tuple[str, ...] | None:
+    """`NEWS` / `BLOCKADE` printed on two lines above a headline -> ("News", "Blockade")."""
+    for part in (upper, lower):
+        if not part.isupper() or len(part) > 30 or len(part.split()) > 3:
+            return None
+    return (_capitalise(upper), _capitalise(lower))
+
+
+def read_section_label(text: str) -> tuple[str, ...] | None:
+    """A lone section name (`Opinion`) above a headline."""
+    if not is_section_label(text):
+        return None
+    return (_capitalise(text) if text.isupper() else text.rstrip(":"),)
+
+
+def _capitalise(text: str) -> str:
+    # Short all-capital words are acronyms (US, UN, EU); longer ones are shouted words.
+    return " ".join(w if len(w) <= 3 else w.capitalize() for w in text.split())
