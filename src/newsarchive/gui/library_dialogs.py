@@ -2,24 +2,148 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from newsarchive.core.model import TAG_KINDS
 from newsarchive.core.progress import CancelToken, ProgressListener
+from newsarchive.core.search.request import FacetCount
+from newsarchive.gui.errors import show_failure
 from newsarchive.gui.qt import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
+from newsarchive.gui.tasks import Op
 from newsarchive.gui.work_dialog import WorkDialog
 
 if TYPE_CHECKING:
     from newsarchive.core.index.rebuild import RebuildReport
+    from newsarchive.core.library.check import CheckReport
+    from newsarchive.core.library.stats import LibraryStats
     from newsarchive.gui.main_window import MainWindow
+
+# Problems a rebuild of the index repairs (the others need the article folders fixed).
+INDEX_PROBLEMS = frozenset({"unindexed", "duplicate", "orphan", "index"})
+
+
+# -- statistics -------------------------------------------------------------------------------
+
+
+def _top(counts: tuple[FacetCount, ...], limit: int = 10) -> str:
+    if not counts:
+        return "—"
+    shown = ", ".join(f"{html.escape(c.value)} ({c.count:,})" for c in counts[:limit])
+    more = len(counts) - limit
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+def stats_html(stats: LibraryStats) -> str:
+    years = f"{stats.first_year}–{stats.last_year}" if stats.first_year else "—"
+    last = stats.last_import.strftime("%Y-%m-%d %H:%M") if stats.last_import else "never"
+    rows = [
+        ("Library", html.escape(stats.name) + (" (read-only)" if stats.read_only else "")),
+        ("Folder", html.escape(stats.path)),
+        ("Articles", f"{stats.articles:,}"),
+        ("In the search index", f"{stats.indexed:,}"),
+        ("Years", f"{years} ({stats.undated:,} undated)"),
+        ("Imports", f"{stats.imports:,} (last: {last})"),
+        ("Sections", _top(tuple(c for c in stats.sections if " > " not in c.value))),
+        ("People", _top(stats.people)),
+        ("By year", ", ".join(f"{html.escape(c.value)}: {c.count:,}" for c in stats.years) or "—"),
+    ]
+    body = "".join(f"<tr><th align='left' valign='top'>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    return f"<table cellspacing='0' cellpadding='4'>{body}</table>"
+
+
+class StatisticsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Library statistics")
+        self.resize(560, 420)
+        self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)
+        self.view.setPlainText("Counting…")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(buttons)
+        self.stats: LibraryStats | None = None
+
+    def show_stats(self, stats: LibraryStats) -> None:
+        self.stats = stats
+        self.view.setHtml(stats_html(stats))
+
+
+def show_statistics(window: MainWindow) -> StatisticsDialog:
+    library = window.library
+    assert library is not None
+    factory = window.session.factory
+    dialog = StatisticsDialog(window)
+
+    def work(_progress: ProgressListener, _cancel: CancelToken) -> LibraryStats:
+        from newsarchive.core.library.stats import library_stats
+
+        searcher = factory(library.index_dir)
+        try:
+            return library_stats(library, searcher)  # type: ignore[arg-type]
+        finally:
+            searcher.close()
+
+    def failed(failure: object) -> None:
+        dialog.close()
+        show_failure(window, "Statistics", failure)  # type: ignore[arg-type]
+
+    Op(window.runner, work, success=dialog.show_stats, failure=failed, lane="read").run_in_background()
+    dialog.open()
+    return dialog
+
+
+# -- check ------------------------------------------------------------------------------------
+
+
+class CheckDialog(WorkDialog["CheckReport"]):
+    def show_result(self, report: CheckReport) -> None:
+        super().show_result(report)
+        if report.ok:
+            self.message.setText(
+                f"No problems: {report.articles:,} articles, each readable and in the search index once."
+            )
+        else:
+            noun = "problem" if len(report.problems) == 1 else "problems"
+            self.message.setText(f"{len(report.problems):,} {noun} in {report.articles:,} articles:")
+        lines = [p.message for p in report.problems] + list(report.notes)
+        if lines:
+            self.details.setPlainText("\n".join(lines))
+            self.details.show()
+            self.resize(self.width(), 420)
+
+
+def run_check(window: MainWindow) -> CheckDialog:
+    library = window.library
+    assert library is not None
+
+    def work(progress: ProgressListener, cancel: CancelToken) -> CheckReport:
+        from newsarchive.core.library.check import check_library
+
+        return check_library(library, progress, cancel)
+
+    dialog = CheckDialog(window.runner, "Check library", work, lane="read", parent=window)
+
+    def offer_rebuild(report: CheckReport) -> None:
+        if any(p.kind in INDEX_PROBLEMS for p in report.problems) and not library.read_only:
+            button = dialog.buttons.addButton("Rebuild index", QDialogButtonBox.ButtonRole.ActionRole)
+            button.clicked.connect(lambda: (dialog.accept(), run_rebuild(window)))
+
+    dialog.succeeded.connect(offer_rebuild)
+    dialog.start()
+    return dialog
 
 
 # -- rebuild ----------------------------------------------------------------------------------

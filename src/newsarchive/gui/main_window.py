@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError
+from newsarchive.core.index.storage import index_exists
 from newsarchive.core.library.library import Library
 from newsarchive.core.search.request import SearchRequest, SearchResult
 from newsarchive.gui import filters
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
     result_shown = Signal(object)  # SearchResult
     article_shown = Signal(str)  # article id
     import_requested = Signal(list)  # paths dropped on the window
+    index_unusable = Signal(str)  # the index is missing or damaged: the menus offer a rebuild
 
     def __init__(
         self,
@@ -273,7 +275,21 @@ class MainWindow(QMainWindow):
         self.count_label.setText("The query has a mistake (see beside the search box).")
 
     def _search_failed(self, failure: Failure) -> None:
+        library = self.library
         self.count_label.setText("The library cannot be searched.")
+        if library is not None and isinstance(failure.error, LibraryError):
+            if not index_exists(library.index_dir) and not library.ids():
+                # A new library: nothing is wrong, there is just nothing in it yet.
+                self.results.reset(_empty_result(self.request), self.session.generation)
+                self.count_label.setText("This library is empty.")
+                self.reader.show_message(
+                    "This library is empty.\n\nImport saved articles with File ▸ Import folder… "
+                    "(Ctrl+I), or drop folders on this window."
+                )
+                return
+            if not library.read_only:
+                self.index_unusable.emit(failure.message)
+                return
         show_failure(self, "Search failed", failure)
 
     # -- results and reader ------------------------------------------------------------------
@@ -349,3 +365,7 @@ class MainWindow(QMainWindow):
         ):
             if (value := self.settings.state(key)) is not None:
                 restore(value)
+
+
+def _empty_result(request: SearchRequest) -> SearchResult:
+    return SearchResult(request=request, total=0, took_ms=0.0, hits=())

@@ -14,7 +14,15 @@ from newsarchive.gui.filters import cleared
 from newsarchive.gui.help_pages import QuerySyntaxDialog, show_about
 from newsarchive.gui.import_dialog import ImportDialog
 from newsarchive.gui.main_window import MainWindow
-from newsarchive.gui.qt import QAction, QFileDialog, QKeySequence, QMenu, QObject, QStandardPaths
+from newsarchive.gui.qt import (
+    QAction,
+    QFileDialog,
+    QKeySequence,
+    QMenu,
+    QMessageBox,
+    QObject,
+    QStandardPaths,
+)
 from newsarchive.gui.work_dialog import WorkDialog
 
 
@@ -64,6 +72,7 @@ class WindowActions(QObject):
 
         window.library_changed.connect(self._library_changed)
         window.import_requested.connect(self.import_paths)
+        window.index_unusable.connect(self.offer_rebuild)
         self._library_changed(window.library)
 
     def _add(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
@@ -189,6 +198,15 @@ class WindowActions(QObject):
     def rebuild_index(self) -> None:
         if self.window.library is not None:
             self._keep(library_dialogs.run_rebuild(self.window))
+
+    def offer_rebuild(self, reason: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, "The search index cannot be used", reason, parent=self.window)
+        box.setInformativeText("Rebuild it now from the library's articles? Nothing else is changed.")
+        rebuild = box.addButton("Rebuild index", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda button: self.rebuild_index() if button is rebuild else None)
+        self._keep(box)
+        box.open()
 
     def correct_tag_kind(self) -> None:
         if self.window.library is not None:
