@@ -10,9 +10,10 @@ _CREDIT_WORD = r"(?:photos?|fotos?|images?|imagen(?:\s+principal)?|imagem|photo\
 # `Photo: Twitter/@handle`, `Foto: Name/EFE`, `Imagen principal:` (empty) on a line of their own.
 _CREDIT_ONLY = re.compile(rf"^(?:[—–-]\s*)?{_CREDIT_WORD}\s*:\s*(?P<credit>.{{0,120}})$", re.IGNORECASE)
 
-# `<caption> | Photo: <credit>` and `<caption> — Foto: <credit>`.
+# `<caption> | Photo: <credit>`, `<caption> — Foto: <credit>`, `<caption>. Foto: <credit>`.
 _CREDIT_SUFFIX = re.compile(
-    rf"^(?P<caption>.+?)\s*(?:\||[—–]|\s-)\s*{_CREDIT_WORD}\s*:\s*(?P<credit>.{{0,120}})$",
+    rf"^(?P<caption>.+?(?:(?=\s*(?:\||[—–]|\s-))|[.!?]))\s*(?:\||[—–]|\s-)?\s*"
+    rf"{_CREDIT_WORD}\s*:\s*(?P<credit>.{{0,120}})$",
     re.IGNORECASE,
 )
 

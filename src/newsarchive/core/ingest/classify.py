@@ -157,7 +157,7 @@ def _apply_context(lines: list[Line], kinds: list[Kind], payloads: list[object])
 def _mark_ticker(lines: list[Line], kinds: list[Kind], start: int) -> None:
     """`BREAKING` and the unrelated news lines after it, up to the next menu item or structure."""
     for j in range(start + 1, min(start + 1 + _TICKER_LIMIT, len(lines))):
-        if kinds[j] not in (Kind.PARAGRAPH, Kind.HEADING) or lines[j].words < 4 or len(lines[j].text) > 300:
+        if kinds[j] not in (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT) or lines[j].words < 4 or len(lines[j].text) > 300:
             return
         kinds[j] = Kind.TICKER
 

@@ -79,7 +79,7 @@ _EMPTY_FIELD = re.compile(
 _DATELINE = re.compile(
     rf"^(?P<city>[^\W\d_][\w'’.\- ]{{1,40}}?),\s*(?:{_WEEKDAY},?\s+)?"
     rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH}))"
-    rf"(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"(?:,?\s+(?:de\s+)?(?P<year>{_YEAR}))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*(?:—|–|-{1,2}|:)?|(?:—|–|-{1,2}))",
     re.IGNORECASE,
 )

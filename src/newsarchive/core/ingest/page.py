@@ -20,6 +20,7 @@ from newsarchive.core.ingest.headline import clean_title, same_headline, title_f
 from newsarchive.core.ingest.language import detect_language
 from newsarchive.core.ingest.lines import Line, comparable, is_title_case, looks_like_name, split_lines
 from newsarchive.core.ingest.related import is_bare_related
+from newsarchive.core.ingest.sections import read_glued_home
 from newsarchive.core.model import ParsedPage
 
 _MAX_TITLE = 300
@@ -149,16 +150,19 @@ def _title(
 def _related_before_title(
     lines: list[Line], kinds: list[Kind], title_at: int | None, title: str, reading: _Reading
 ) -> None:
-    """A related headline printed as the page's first line, before the real headline."""
+    """A related headline printed as the page's first line: right above the headline, or after a
+    `Related…` label (formats.md family 5)."""
     if title_at is None:
         return
-    first = 1 if kinds[0] is Kind.FURNITURE and lines[0].text.lower().startswith("related") else 0
-    if first >= title_at or kinds[first] is not Kind.HEADING:
+    labelled = kinds[0] is Kind.FURNITURE and lines[0].text.lower().startswith("related")
+    first = 1 if labelled else 0
+    if first >= title_at or kinds[first] is not Kind.HEADING or not (labelled or title_at == first + 1):
         return
     text = lines[first].text
+    if read_glued_home(text, title) is not None:
+        return  # `Home News World News`: a breadcrumb, not a headline
     if lines[first].words >= 4 and is_title_case(text) and not same_headline(text, title):
-        if comparable(title) not in comparable(text):
-            reading.add_related(text)
+        reading.add_related(text)
 
 
 def _read_top(kinds: list[Kind], payloads: list[object], title_at: int, reading: _Reading) -> None:
@@ -280,7 +284,9 @@ def _published(
             continue
         if dateline.year is not None:
             return date(dateline.year, dateline.month, dateline.day)
-        others = find_dates(reading.caption or "") + [d for p in body for d in find_dates(p)]
+        # Date lines and the photo's date, never dates in the prose: an anniversary story
+        # datelined `BEIRUT, Aug 4` tells of `August 4, 2020` a year later.
+        others = [line.value for where, line in found if where != "top"] + find_dates(reading.caption or "")
         year = year_for_dateline(dateline, others)
         if year is not None:
             reading.warnings.append(
