@@ -35,6 +35,9 @@ PERSONS = [
     "President Biden",
     "Maduro, Nicolás",  # catalogue order
     "Karl Marx",  # also an old name of a city: a person's name wins over alternate city names
+    "Hernán Cortés",
+    "Grace Mwangi",
+    "Chen Jing",
 ]
 PLACES = [
     "Caracas",
@@ -105,6 +108,9 @@ TOPICS = [
     "Me Too",
     "Maduro",  # a lone surname is not enough to know a person
     "Mas",  # the party is written MAS
+    "Ice Hockey",
+    "Marathon",  # a town in Greece and one in Florida, but as a tag the word
+    "Summit",
     "",
 ]
 

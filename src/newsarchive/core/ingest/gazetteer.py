@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsarchive.core.ingest.tag_text import char_key_table, tag_key, tag_keys
+from newsarchive.core.ingest.tag_words import ORGANISATION_WORDS, TOPIC_WORDS
 
 
 def _package_dir(name: str) -> Path:
@@ -75,13 +76,14 @@ REGIONS = (
     "Turquía", "Chequia", "República Checa", "Vietnã", "Moldavia", "Bolívia",
 )
 
-# Towns named after a common word: as a whole tag the word is meant, not the town.
+# Towns named after a common word: as a whole tag the word is meant, not the town. The
+# organisation and topic words of `tag_words` ("Summit", "Police", "Bank") count as such too.
 NOT_PLACES = frozenset(tag_key(w) for w in (
     "Independence", "Liberty", "Mobile", "Paradise", "Union", "Progress", "Progreso", "Concord",
     "Harmony", "Enterprise", "Commerce", "Industry", "Justice", "Opportunity", "Security",
     "Energy", "Freedom", "Democracia", "Libertad", "Liberdade", "Esperanza", "Esperança", "Hope",
     "Unity", "Victory", "Triumph", "Reform", "Reforma", "Pride", "Constitución", "Constitution",
-    "Independencia", "Revolución", "Trabajo", "Paz", "Ramadan",
+    "Independencia", "Revolución", "Trabajo", "Paz", "Ramadan", "Marathon", "Cine",
 ))
 
 # Subdivisions that are only a compass point or a generic word (Ghana's "Central", Zambia's
@@ -143,7 +145,7 @@ def _build() -> PlaceNames:
     # "Venezuela, Bolivarian Republic of" is also "Venezuela".
     names += [name.split(", ", 1)[0] for name in names if ", " in name]
     keys = set(tag_keys(names))
-    unwanted = NOT_PLACES | _GENERIC_SUBDIVISIONS | {""}
+    unwanted = NOT_PLACES | _GENERIC_SUBDIVISIONS | ORGANISATION_WORDS | TOPIC_WORDS | {""}
     keys -= unwanted
     other -= keys
     other -= unwanted

@@ -15,8 +15,9 @@ def _keys(words: str) -> frozenset[str]:
 ORGANISATION_WORDS = _keys("""
     party parties partido partidos ministry ministries ministerio ministério union unión união
     council consejo conselho front frente movement movimiento movimento bank banco army armies
-    ejército exército agency agencia agência court corte cortes tribunal tribunais assembly
+    ejército exército agency agencia agência court corte tribunal tribunais assembly
     asamblea assembleia congress congreso congresso parliament parlamento committee comité comitê
+    diputados deputados
     commission comisión comissão university universidad universidade college academy academia
     institute instituto foundation fundación fundação association asociación associação
     federation federación federação confederation confederación confederação organization
@@ -31,7 +32,7 @@ ORGANISATION_WORDS = _keys("""
     corporación inc ltd llc plc group grupo holdings airline airlines airways aerolíneas network
     cartel cártel gang pandilla syndicate sindicato sindicatos trade-union church iglesia
     igreja diocese archdiocese mission misión missão commissioner cooperative cooperativa
-    chamber cámara câmara board junta directorate dirección diretoria authority autoridad
+    chamber board junta directorate dirección diretoria authority autoridad
     autoridade administration administración administração democrats republicans socialists
     communists conservatives liberals labour laborista tories greens zapatistas sandinistas
     chavistas peronistas peronismo kirchnerismo taliban hezbollah hamas klan times post herald
@@ -118,7 +119,8 @@ TOPIC_WORDS = _keys("""
     imperialismo colonialism colonialismo neoliberalism neoliberalismo socialism socialismo
     communism comunismo capitalism capitalismo fascism fascismo democracy democracia
     dictatorship dictadura ditadura memory memoria memória doctrine doctrina doutrina control
-    forest bosque floresta plan plano operation operación operação operativo lobby
+    forest bosque floresta plan operation operación operação operativo lobby hockey tennis
+    baseball basketball volleyball rugby cricket boxing athletics cycling marathon
 """)
 
 # Titles that may open a person tag ("Pope Francis", "President Xi Jinping"); skipped, not names.
