@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsarchive.core.errors import LibraryError
-from newsarchive.core.index.storage import create_index, write_lock
+from newsarchive.core.index.storage import create_index, lock_path, write_lock
 from newsarchive.core.index.writer import IndexWriter
 from newsarchive.core.library.library import DamagedRecord, Library
+from newsarchive.core.library.lock import WriteLock
+from newsarchive.core.library.pending import PendingJournal
 from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
 
 # Names of the folders a rebuild works in; they look like staging files (`.<name>.tmp`), so a
@@ -42,8 +44,9 @@ def rebuild_index(
 
     The new index is built in a temporary folder while the old one stays searchable; it replaces
     the old one only once complete, so a cancelled, failed or killed rebuild leaves the old index
-    as it was. The index write lock is held throughout, so no import writes to the old index
-    meanwhile (it would wait, then report the library busy).
+    as it was. The library's write lock is held throughout, so no import writes meanwhile (it
+    would wait, then report the library busy). Articles an interrupted import left waiting for the
+    index (its pending journal) are in the new index, so the journal is done with.
     """
     library.require_writable()
     started = time.monotonic()
@@ -54,7 +57,7 @@ def rebuild_index(
     total = len(ids)
     indexed = 0
     damaged: list[DamagedRecord] = []
-    with write_lock(index_dir):
+    with WriteLock(library.path, "rebuild"), write_lock(index_dir):
         try:
             create_index(staging)
             progress(0, total, "Indexing articles")
@@ -71,9 +74,12 @@ def rebuild_index(
                         progress(done, total, "Indexing articles")
                 progress(total, total, "Saving the index")
             _swap(staging, index_dir)
+            PendingJournal(library).committed()
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        finally:
+            lock_path(staging).unlink(missing_ok=True)
     return RebuildReport(indexed, tuple(damaged), time.monotonic() - started)
 
 

@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import yaml
 from whoosh import index as whoosh_index
@@ -54,7 +55,8 @@ def write_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]
 
 
 def index_exists(index_dir: Path) -> bool:
-    return index_dir.is_dir() and whoosh_index.exists_in(str(index_dir))
+    """Whether the folder holds an index (readable or not): Whoosh's table of contents is there."""
+    return index_dir.is_dir() and any(index_dir.glob("_MAIN_*.toc"))
 
 
 def create_index(index_dir: Path) -> whoosh_index.FileIndex:
@@ -79,8 +81,27 @@ def open_index(index_dir: Path, *, read_only: bool = True) -> whoosh_index.FileI
             f"The search index at {index_dir} was built by another version of newsarchive; "
             f"{REBUILD_HINT}."
         )
-    try:
+    with unreadable_index_errors(index_dir):
         return FileStorage(str(index_dir), readonly=read_only).open_index()
-    except (OSError, EOFError, ValueError, KeyError, AttributeError, ImportError,
+
+
+@contextmanager
+def unreadable_index_errors(index_dir: Path) -> Iterator[None]:
+    """Turn what Whoosh raises for a damaged index into a `LibraryError` asking for a rebuild."""
+    try:
+        yield
+    except (OSError, EOFError, ValueError, KeyError, AttributeError, ImportError, TypeError,
             pickle.UnpicklingError, whoosh_index.IndexError) as exc:
-        raise LibraryError(f"The search index at {index_dir} cannot be read ({exc}); {REBUILD_HINT}.") from exc
+        raise LibraryError(
+            f"The search index at {index_dir} cannot be read ({exc}); {REBUILD_HINT}."
+        ) from exc
+
+
+def open_searcher(index: whoosh_index.FileIndex, index_dir: Path) -> Any:
+    """A Whoosh searcher on the index's latest commit, each segment read afresh.
+
+    Whoosh's own `Searcher.refresh()` reuses the readers of segments it saw before, deletions and
+    all, so deleted articles would still be found: a new searcher is always opened instead.
+    """
+    with unreadable_index_errors(index_dir):
+        return index.searcher()

@@ -57,7 +57,7 @@ class IndexWriter:
                 self._index = create_index(self.index_dir)
             options: dict[str, Any] = {"compound": False, "timeout": 1.0}
             if self.bulk:
-                options.update(procs=BULK_PROCESSES, multisegment=True, batchsize=256, limitmb=64)
+                options.update(procs=BULK_PROCESSES, multisegment=True, batchsize=256, limitmb=256)
             self._writer = self._index.writer(**options)
         except LockError as exc:
             self._release()

@@ -21,14 +21,21 @@ from newsarchive.core.search.request import FacetCount, SearchRequest
 
 @dataclass(frozen=True, slots=True)
 class FacetMasks:
-    """Which documents each facet's selection keeps (None: that facet selects nothing)."""
+    """Which documents each facet's selection keeps (None: that facet selects nothing), and
+    `keep`: the documents carrying no excluded value (None: nothing excluded)."""
 
     section: np.ndarray | None
     person: np.ndarray | None
     date: np.ndarray | None
+    keep: np.ndarray | None
+
+    @property
+    def filtering(self) -> bool:
+        return any(m is not None for m in (self.section, self.person, self.date, self.keep))
 
     def combined(self, base: np.ndarray, *, without: str | None = None) -> np.ndarray:
-        result = base
+        """`base` narrowed by every selection but `without`'s; exclusions always apply."""
+        result = base if self.keep is None else base & self.keep
         for name in ("section", "person", "date"):
             mask = getattr(self, name)
             if mask is not None and name != without:
@@ -36,26 +43,12 @@ class FacetMasks:
         return result
 
 
-def _docs_with(arrays_docs: np.ndarray, arrays_ids: np.ndarray, wanted: list[int],
-               size: int) -> np.ndarray:
+def _docs_with(docs: np.ndarray, ids: np.ndarray, values: tuple[str, ...],
+               vocabulary: Vocabulary, normalise: Callable[[str], str], size: int) -> np.ndarray:
+    wanted = [i for v in values if (i := vocabulary.find(normalise(v))) is not None]
     mask = np.zeros(size, dtype=bool)
     if wanted:
-        mask[arrays_docs[np.isin(arrays_ids, wanted)]] = True
-    return mask
-
-
-def _value_mask(docs: np.ndarray, ids: np.ndarray, vocabulary: Vocabulary,
-                included: tuple[str, ...], excluded: tuple[str, ...], size: int,
-                normalise: Callable[[str], str] = str) -> np.ndarray | None:
-    if not included and not excluded:
-        return None
-    mask = np.ones(size, dtype=bool)
-    if included:
-        wanted = [i for v in included if (i := vocabulary.find(normalise(v))) is not None]
-        mask &= _docs_with(docs, ids, wanted, size)
-    if excluded:
-        unwanted = [i for v in excluded if (i := vocabulary.find(normalise(v))) is not None]
-        mask &= ~_docs_with(docs, ids, unwanted, size)
+        mask[docs[np.isin(ids, wanted)]] = True
     return mask
 
 
@@ -65,11 +58,19 @@ def _section_path(value: str) -> str:
 
 def facet_masks(arrays: FacetArrays, request: SearchRequest) -> FacetMasks:
     size = arrays.doc_count
-    section = _value_mask(arrays.section_docs, arrays.section_ids, arrays.sections,
-                          request.sections, request.exclude_sections, size, _section_path)
-    person = _value_mask(arrays.person_docs, arrays.person_ids, arrays.people,
-                         request.people, request.exclude_people, size, str.strip)
-    return FacetMasks(section, person, date_mask(arrays, request.date_from, request.date_to))
+    sections = (arrays.section_docs, arrays.section_ids)
+    people = (arrays.person_docs, arrays.person_ids)
+    section = person = keep = None
+    if request.sections:
+        section = _docs_with(*sections, request.sections, arrays.sections, _section_path, size)
+    if request.people:
+        person = _docs_with(*people, request.people, arrays.people, str.strip, size)
+    if request.exclude_sections or request.exclude_people:
+        excluded = _docs_with(*sections, request.exclude_sections, arrays.sections, _section_path,
+                              size)
+        excluded |= _docs_with(*people, request.exclude_people, arrays.people, str.strip, size)
+        keep = ~excluded
+    return FacetMasks(section, person, date_mask(arrays, request.date_from, request.date_to), keep)
 
 
 def date_mask(arrays: FacetArrays, start: date | None, end: date | None) -> np.ndarray | None:

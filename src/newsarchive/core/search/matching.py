@@ -160,17 +160,22 @@ class QueryCompiler:
             self._prefixes.add(literal)
         if name in NAME_FIELDS:
             return self._expand(name, pattern, boost)
-        # The index holds stems (`peaceful` -> `peac`), so `peace*` looks for stems of `peace`.
+        # The index holds stems, often shorter than the word (`peaceful` -> `peac`, `negotiation`
+        # -> `negoti`): `peace*` looks for stems beginning like the stem of `peace` or like `peac`.
         parts = []
+        simple_prefix = pattern.endswith("*") and pattern.count("*") == 1 and "?" not in pattern
         for lang in self.languages:
             prefix = "" if lang == "en" else f"{lang}:"
-            if pattern.endswith("*") and pattern.count("*") == 1 and "?" not in pattern:
-                stem = index_term(literal, lang)
-                stem_body = strip_language(stem)[1] if stem else literal
-                common = stem_body if literal.startswith(stem_body) else literal
-                parts.append(self._expand(name, prefix + common + "*", boost))
-            else:
+            if not simple_prefix:
                 parts.append(self._expand(name, prefix + pattern, boost))
+                continue
+            stem = index_term(literal, lang)
+            starts = {strip_language(stem)[1] if stem else literal}
+            if len(literal) >= 4:
+                starts.add(literal[:-1])
+            for start in sorted(starts):
+                if not any(start != other and start.startswith(other) for other in starts):
+                    parts.append(self._expand(name, prefix + start + "*", boost))
         return wq.Or(parts) if len(parts) > 1 else parts[0]
 
     def _expand(self, name: str, pattern: str, boost: float) -> Any:

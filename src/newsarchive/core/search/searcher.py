@@ -15,7 +15,12 @@ from newsarchive.core.errors import LibraryError
 from newsarchive.core.index.analysis import LANGUAGES, fold
 from newsarchive.core.index.facet_arrays import FacetArrayCache, FacetArrays
 from newsarchive.core.index.schema import stored_hit
-from newsarchive.core.index.storage import REBUILD_HINT, open_index
+from newsarchive.core.index.storage import (
+    REBUILD_HINT,
+    open_index,
+    open_searcher,
+    unreadable_index_errors,
+)
 from newsarchive.core.search.facets import count_facets, facet_masks
 from newsarchive.core.search.matching import CompiledQuery, QueryCompiler
 from newsarchive.core.search.query import Node, parse_query, typed_words
@@ -52,9 +57,9 @@ class ArchiveSearcher:
     # -- life cycle ----------------------------------------------------------------------
 
     def _open(self) -> None:
-        index = open_index(self.index_dir, read_only=True)
+        self._index = open_index(self.index_dir, read_only=True)
         self._folder = _folder_identity(self.index_dir)
-        self._searcher = index.searcher()
+        self._searcher = open_searcher(self._index, self.index_dir)
         self._load()
 
     def _load(self) -> None:
@@ -64,6 +69,7 @@ class ArchiveSearcher:
             lang for lang in LANGUAGES if lang == "en" or reader.doc_frequency("language", lang)
         )
         self._known_prefixes: dict[str, set[str]] | None = None
+        self._suggestions: dict[str, str | None] = {}
 
     def refresh(self) -> bool:
         """Catch up with commits since the last look; True when something changed."""
@@ -77,12 +83,12 @@ class ArchiveSearcher:
                 self._segment_ids = {}
                 self._open()
                 return True
-            try:
+            with unreadable_index_errors(self.index_dir):
                 if self._searcher.up_to_date():
                     return False
-                self._searcher = self._searcher.refresh()
-            except (OSError, EOFError, ValueError) as exc:
-                raise LibraryError(f"The search index cannot be read ({exc}); {REBUILD_HINT}.") from exc
+            fresh = open_searcher(self._index, self.index_dir)
+            self._searcher.close()
+            self._searcher = fresh
             self._load()
             return True
 
@@ -117,8 +123,8 @@ class ArchiveSearcher:
             arrays = self._arrays
             masks = facet_masks(arrays, request)
             compiled = self._compile(node)
-            matched = self._matches(compiled)
-            selected = masks.combined(matched & arrays.live)
+            matched = self._matches(compiled) & arrays.live
+            selected = masks.combined(matched)
             total = int(np.count_nonzero(selected))
             first = max(0, request.offset)
             limit = max(0, request.limit)
@@ -126,7 +132,7 @@ class ArchiveSearcher:
             marks = compiled.marks if compiled else MarkTerms()
             hits = tuple(self._hit(docnum, score, marks) for docnum, score in page)
             facets = count_facets(arrays, matched, masks)
-            suggestion = suggest(request.query, node, searcher.reader(), total)
+            suggestion = self._suggestion(request.query, node, matched)
         took_ms = round((time.perf_counter() - started) * 1000, 1)
         return SearchResult(request, total, took_ms, hits, facets, suggestion, typed_words(node))
 
@@ -177,8 +183,9 @@ class ArchiveSearcher:
         if count == 0:
             return []
         if compiled is not None and request.effective_sort == "relevance":
-            filtered = any(m is not None for m in (masks.section, masks.person, masks.date))
-            allowed = set(np.flatnonzero(selected).tolist()) if filtered else None
+            allowed = set(np.flatnonzero(selected).tolist()) if masks.filtering else None
+            if allowed is not None and not allowed:
+                return []  # Whoosh reads an empty filter as no filter
             results = self._searcher.search(compiled.query, limit=count, filter=allowed)
             return [(docnum, float(score)) for score, docnum in results.top_n]
         docs = np.flatnonzero(selected)
@@ -220,6 +227,16 @@ class ArchiveSearcher:
             ids.extend(values)
         self._segment_ids = seen
         return ids
+
+    def _suggestion(self, text: str, node: Node | None, matched: np.ndarray) -> str | None:
+        # Judged on the query's own matches: a facet selection that leaves few is no typo.
+        # Remembered per query, as the GUI repeats a query while facets are clicked.
+        if text not in self._suggestions:
+            if len(self._suggestions) > 256:
+                self._suggestions.clear()
+            self._suggestions[text] = suggest(text, node, self._searcher.reader(),
+                                              int(np.count_nonzero(matched)))
+        return self._suggestions[text]
 
     def _is_known_value(self, field: str, words: str) -> bool:
         if self._known_prefixes is None:

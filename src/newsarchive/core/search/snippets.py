@@ -68,7 +68,7 @@ def make_snippet(text: str, language: str, marks: MarkTerms, length: int = SNIPP
     if not text:
         return ""
     spans = highlight_spans(text, language, marks) if marks else []
-    start = _best_window(text, spans, length)
+    start = max(0, min(_best_window(text, spans, length), len(text) - length))
     end = min(len(text), start + length)
     if start > 0:
         start = _word_start(text, start)

@@ -1,0 +1,46 @@
+"""`newsarchive check`: the library's integrity report; exit status 1 when something is wrong."""
+
+from __future__ import annotations
+
+import argparse
+
+from newsarchive.cli import output
+from newsarchive.core.library.check import check_library
+from newsarchive.core.library.library import Library
+
+EXIT_PROBLEMS = 1
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "check", help="check the library's records and index",
+        description="Check that every record is readable and indexed exactly once, and that the "
+                    "index lists nothing else. Changes nothing.",
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    library = Library.open(args.library)
+    bar = output.ProgressBar("Checking")
+    try:
+        report = check_library(library, progress=bar)
+    finally:
+        bar.finish()
+    if args.json:
+        output.print_json({
+            "ok": report.ok,
+            "articles": report.articles,
+            "indexed": report.indexed,
+            "problems": [{"kind": p.kind, "id": p.id, "message": p.message} for p in report.problems],
+            "notes": list(report.notes),
+        })
+    else:
+        print(f"{report.articles} articles, {report.indexed} index entries.")
+        for problem in report.problems:
+            print(f"problem: {problem.message}")
+        for note in report.notes:
+            print(f"note: {note}")
+        print("No problems found." if report.ok else f"{len(report.problems)} problems found.")
+    return 0 if report.ok else EXIT_PROBLEMS

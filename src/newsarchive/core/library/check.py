@@ -1,0 +1,110 @@
+"""The integrity check: every record readable and indexed exactly once, nothing else in the index."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Literal
+
+from newsarchive.core.errors import LibraryError
+from newsarchive.core.library.files import is_temporary
+from newsarchive.core.library.library import DamagedRecord, Library
+from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
+
+ProblemKind = Literal["damaged", "mismatch", "unindexed", "duplicate", "orphan", "index"]
+_REBUILD = "run `newsarchive rebuild` to fix the index"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckProblem:
+    """One thing wrong: its kind, the article id when it concerns one, and a sentence for the user."""
+
+    kind: ProblemKind
+    id: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """What `check_library` found. `notes` are harmless leftovers (staging files of a killed
+    import or rebuild), reported but not counted as problems."""
+
+    articles: int
+    indexed: int
+    problems: tuple[CheckProblem, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_library(
+    library: Library,
+    progress: ProgressListener = no_progress,
+    cancel: CancelToken | None = None,
+) -> CheckReport:
+    """Read every record and compare the library's articles with the index's entries. Never writes."""
+    from newsarchive.core.search.searcher import ArchiveSearcher
+
+    problems: list[CheckProblem] = []
+    readable: list[str] = []
+    ids = library.ids()
+    for done, item in enumerate(library.iter_articles(), start=1):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        if isinstance(item, DamagedRecord):
+            problems.append(CheckProblem("damaged", item.id, f"Article {item.id}: {item.reason}"))
+        elif item.id != ids[done - 1]:
+            folder = ids[done - 1]
+            problems.append(CheckProblem(
+                "mismatch", folder,
+                f"Article folder {folder} holds a record with id {item.id}; move the folder back "
+                f"to articles/{item.id} or re-import the article."))
+        else:
+            readable.append(item.id)
+        if done % 500 == 0 or done == len(ids):
+            progress(done, len(ids), "Reading records")
+
+    indexed_total = 0
+    try:
+        with ArchiveSearcher(library.index_dir) as searcher:
+            indexed = Counter(searcher.indexed_ids())
+    except LibraryError as exc:
+        problems.append(CheckProblem("index", None, str(exc)))
+    else:
+        indexed_total = sum(indexed.values())
+        present = set(ids)
+        for article_id in readable:
+            count = indexed.get(article_id, 0)
+            if count == 0:
+                problems.append(CheckProblem(
+                    "unindexed", article_id,
+                    f"Article {article_id} is not in the search index; {_REBUILD}."))
+            elif count > 1:
+                problems.append(CheckProblem(
+                    "duplicate", article_id,
+                    f"Article {article_id} is in the search index {count} times; {_REBUILD}."))
+        for article_id in sorted(set(indexed) - present):
+            problems.append(CheckProblem(
+                "orphan", article_id,
+                f"The search index lists article {article_id}, which is not in the library; "
+                f"{_REBUILD}."))
+    return CheckReport(len(ids), indexed_total, tuple(problems), tuple(_leftovers(library)))
+
+
+def _leftovers(library: Library) -> list[str]:
+    notes: list[str] = []
+    places = [library.path, library.articles_dir]
+    places += [library.article_dir(i) for i in library.ids()]
+    for folder in places:
+        try:
+            names = sorted(entry.name for entry in folder.iterdir())
+        except OSError:
+            continue
+        for name in names:
+            if is_temporary(name):
+                notes.append(
+                    f"Leftover staging file {folder / name} (from an interrupted import or "
+                    "rebuild); it is not part of the library and can be deleted.")
+    return notes
