@@ -288,6 +288,14 @@ def test_extra_is_bounded(tmp_path):
     assert "and 20 more" in sidecar.warnings[1]
 
 
+def test_aliases_cannot_inflate_extra(tmp_path):
+    long_list = "[" + ", ".join(["x" * 1000] * 10) + "]"
+    text = f"a: &a {long_list}\n" + "".join(f"k{i}: *a\n" for i in range(40))
+    sidecar = _sidecar(tmp_path, text)
+    assert sum(len(str(v)) for v in sidecar.extra.values()) <= 20_000
+    assert list(sidecar.extra) == ["a"]
+
+
 # -- malformed files -----------------------------------------------------------------------------
 
 

@@ -186,14 +186,18 @@ def _load(text: str) -> Any:
 def _extra(unknown: list[tuple[str, Any]], path: Path, notes: list[str]) -> dict[str, Any]:
     extra: dict[str, Any] = {}
     dropped: list[str] = []
+    size = 0
     for key, value in unknown:
         if value is None or value == "":
             continue
         kept = fields.extra_value(value)
-        if kept is None or not key or len(key) > 100 or len(extra) >= fields.MAX_EXTRA_KEYS:
+        cost = len(str(kept))
+        too_many = len(extra) >= fields.MAX_EXTRA_KEYS or size + cost > fields.MAX_EXTRA_CHARS
+        if kept is None or not key or len(key) > 100 or too_many:
             dropped.append(key)
         else:
             extra[key] = kept
+            size += cost
     if extra:
         notes.append(
             f"The sidecar {path} has fields newsarchive does not use; they were kept as extra "

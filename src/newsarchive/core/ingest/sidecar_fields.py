@@ -40,6 +40,8 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+-]*):")
 MAX_EXTRA_KEYS = 50
 MAX_EXTRA_TEXT = 2000
 MAX_EXTRA_ITEMS = 100
+# All extra values together, as text: YAML aliases could otherwise repeat one long list.
+MAX_EXTRA_CHARS = 20_000
 
 
 class FieldProblem(ValueError):
