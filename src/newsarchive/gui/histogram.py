@@ -28,6 +28,8 @@ from newsarchive.gui.qt import (
 
 # Up to this many months the histogram shows months; beyond, years.
 MONTHS_SHOWN_UP_TO = 36
+# Month bars cover whole years when that stays readable (one month alone says little).
+MONTHS_WITH_CONTEXT_UP_TO = 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,9 @@ def buckets_for(
         span = (date_from.year * 12, date_to.year * 12 + 11)
     elif month_counts and max(month_counts) - min(month_counts) < MONTHS_SHOWN_UP_TO:
         span = (min(month_counts), max(month_counts))
+        whole_years = (span[0] // 12 * 12, span[1] // 12 * 12 + 11)
+        if whole_years[1] - whole_years[0] < MONTHS_WITH_CONTEXT_UP_TO:
+            span = whole_years
     if span is not None and month_counts:
         out = []
         for key in range(span[0], span[1] + 1):

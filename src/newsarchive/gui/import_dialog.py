@@ -69,7 +69,7 @@ class ImportDialog(WorkDialog[ImportReport]):
             return import_paths(library, self.paths, progress, cancel, on_item=self._item_done)
 
         super().__init__(runner, "Import", work, lane="write", parent=parent)
-        self.resize(720, 200)
+        self.resize(860, 200)
         self.count_labels: dict[str, QLabel] = {}
         row = QHBoxLayout()
         for status in STATUSES:
@@ -85,6 +85,8 @@ class ImportDialog(WorkDialog[ImportReport]):
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.problems.setWordWrap(False)
+        # A path's end (the file name) says more than its start.
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.problems.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -136,7 +138,7 @@ class ImportDialog(WorkDialog[ImportReport]):
                     cell.setForeground(Qt.GlobalColor.darkRed)
                 self.problems.setItem(r, c, cell)
         if rows:
-            self.problems.setColumnWidth(1, 300)
+            self.problems.setColumnWidth(1, 380)
             self.problems.show()
             self.resize(self.width(), 460)
         self.copy_button.show()

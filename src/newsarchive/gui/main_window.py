@@ -181,13 +181,26 @@ class MainWindow(QMainWindow):
     def set_library(self, library: Library | None) -> None:
         self.library = library
         self.session.open(library.index_dir if library else None)
-        self.reader.show_message("Select an article to read it." if library else "No library is open.")
         self.result = None
         if library is not None:
+            self.reader.show_message("Select an article to read it.")
             self.settings.remember_library(library.path)
-            self.search(SearchRequest(sort=self.search_bar.current_sort(), limit=self.page_size))
+            sort = self.settings.get("search/sort")
+            self.search(SearchRequest(sort=sort, limit=self.page_size))
+        else:
+            self._show_nothing()
         self._show_library_title()
         self.library_changed.emit(library)
+
+    def _show_nothing(self) -> None:
+        empty = _empty_result(SearchRequest(sort=self.request.sort))
+        self.results.reset(empty, self.session.generation)
+        self.facets.show_result(empty)
+        self.chips.set_chips(())
+        self.search_bar.set_query("", search=False)
+        self.count_label.setText("No library is open.")
+        self.suggestion.clear()
+        self.reader.show_message("No library is open.")
 
     def _show_library_title(self) -> None:
         if self.library is None:
@@ -217,7 +230,7 @@ class MainWindow(QMainWindow):
     def set_sort(self, sort: str) -> None:
         self.search_bar.set_sort(sort)  # type: ignore[arg-type]
         self.settings.set("search/sort", sort)
-        if sort != self.request.sort:
+        if sort != self.request.effective_sort or sort != self.request.sort:
             self.search(replace(self.request, sort=sort))  # type: ignore[arg-type]
 
     def _query_typed(self, query: str) -> None:
@@ -264,7 +277,8 @@ class MainWindow(QMainWindow):
         header.setSortIndicatorShown(sort != "relevance")
         order = Qt.SortOrder.AscendingOrder if sort == "oldest" else Qt.SortOrder.DescendingOrder
         header.setSortIndicator(ResultsModel.DATE if sort != "relevance" else -1, order)
-        self.search_bar.set_sort(result.request.sort)
+        # Shows the order in force: an empty query has no relevance and lists newest first.
+        self.search_bar.set_sort(sort)
 
     def _use_suggestion(self) -> None:
         if self.result is not None and self.result.suggestion:

@@ -170,9 +170,11 @@ class ReaderPane(QWidget):
         if article.photos:
             photo = load_photo(folder / article.photos[0] if folder else None)
             self.browser.photo = photo or placeholder_image(QSize(480, 270))
-        self._render()
-        self.browser.verticalScrollBar().setValue(0)
         self._current = -1
+        self._render()
+        # A new article starts at its top with nothing selected (no leftover hit of the last one).
+        self.browser.setTextCursor(QTextCursor(self.browser.document()))
+        self.browser.verticalScrollBar().setValue(0)
         self._update_bar()
 
     @property

@@ -1,0 +1,174 @@
+"""Screenshots of the real desktop app on the sample archive, for the README.
+
+    .venv/bin/python tools/screenshots.py [--out docs/screenshots]
+
+Imports `sample_archive/` into a fresh library in a temporary folder, drives the real window
+(offscreen unless QT_QPA_PLATFORM says otherwise; `xvfb-run` works too) at 1280×800, and saves
+one PNG per scene. Dialogs are drawn over the window they belong to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from newsarchive.core.library.importer import import_paths  # noqa: E402
+from newsarchive.core.library.library import Library  # noqa: E402
+from newsarchive.gui import filters  # noqa: E402
+from newsarchive.gui.app import build_window, make_application  # noqa: E402
+from newsarchive.gui.main_window import MainWindow  # noqa: E402
+from newsarchive.gui.qt import QApplication, QColor, QPainter, QPixmap, QPoint, QWidget  # noqa: E402
+from newsarchive.gui.settings import AppSettings  # noqa: E402
+from newsarchive.gui.welcome import WelcomeDialog  # noqa: E402
+
+SIZE = (1280, 800)
+
+
+def wait(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        QApplication.processEvents()
+        time.sleep(0.01)
+    settle()
+
+
+def settle(seconds: float = 0.3) -> None:
+    """Let delayed layouts (item views lay out on a zero timer) and repaints run."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def settled(window: MainWindow) -> bool:
+    result = window.result
+    return result is not None and result.request == window.request and not window.session.busy
+
+
+def save(widget: QWidget, path: Path) -> None:
+    settle()
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def save_over(window: MainWindow, dialog: QWidget, path: Path) -> None:
+    """The window, dimmed, with the dialog drawn centred on it (as a user sees a modal dialog)."""
+    settle()
+    canvas = window.grab()
+    painter = QPainter(canvas)
+    painter.fillRect(canvas.rect(), QColor(0, 0, 0, 70))
+    shot: QPixmap = dialog.grab()
+    corner = QPoint((canvas.width() - shot.width()) // 2, (canvas.height() - shot.height()) // 3)
+    painter.drawPixmap(corner, shot)
+    painter.end()
+    canvas.save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def build_library(folder: Path) -> Library:
+    library = Library.open(folder, create=True)
+    report = import_paths(library, [ROOT / "sample_archive"])
+    print(f"sample library: {report.imported} articles imported")
+    return library
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+
+    with tempfile.TemporaryDirectory(prefix="newsarchive-shots-") as tmp:
+        work = Path(tmp)
+        library = build_library(work / "Sample archive")
+        app = make_application(["newsarchive"])
+        window, actions = build_window(AppSettings(work / "config"))
+        window.resize(*SIZE)
+        window.show()
+        try:
+            window.open_library(library.path)
+            wait(lambda: settled(window))
+            # 1. Opening a library lists it newest first, the first article in the reader.
+            row = next(
+                r for r in range(window.results.rowCount())
+                if library.load(window.results.hit(r).id).photos
+            )
+            window.select_row(row)
+            wait(lambda: window.reader.article is not None)
+            save(window, out / "main-window.png")
+
+            # 2. A query, a section ticked, a person excluded: counts, chips, hits marked.
+            window.search_bar.set_query("lithium OR copper OR mining")
+            wait(lambda: settled(window) and window.request.query.startswith("lithium"))
+            request = filters.with_value(window.request, "section", "News > Latin America", "include")
+            window.search(request)
+            wait(lambda: settled(window))
+            window.search(filters.with_value(window.request, "person", "Marta Villalobos", "exclude"))
+            wait(lambda: settled(window))
+            window.select_row(0)
+            window.reader.next_hit()
+            wait(lambda: window.reader.article is not None)
+            save(window, out / "search-facets-reader.png")
+
+            # 3. A malformed query is marked in the box, with the reason beside it.
+            window.search(filters.cleared(window.request))
+            wait(lambda: settled(window))
+            window.search_bar.set_query('"peace talks AND (lithium')
+            wait(lambda: window.search_bar.has_error)
+            save(window, out / "query-error.png")
+            window.search_bar.set_query("")
+            wait(lambda: settled(window))
+
+            # 4. An import with one unreadable file: progress, counts, then the report.
+            drop = work / "to-import"
+            drop.mkdir()
+            (drop / "empty.txt").write_bytes(b"")
+            (drop / "scan.txt").write_bytes(bytes(range(256)) * 40)
+            (drop / "listing.txt").write_text("Home\nNews\nSport\nContact us\n", encoding="utf-8")
+            dialog = actions.import_paths([drop, ROOT / "sample_archive" / "telesur-2022"])
+            assert dialog is not None
+            wait(lambda: not dialog.running)
+            wait(lambda: settled(window))
+            save_over(window, dialog, out / "import-report.png")
+            dialog.accept()
+
+            # 5. Export: format, fields, destination and a preview of the first rows.
+            window.search_bar.set_query("Venezuela")
+            wait(lambda: settled(window) and window.request.query == "Venezuela")
+            export = actions.export_results()
+            assert export is not None
+            export.format.setCurrentIndex(export.format.findData("markdown"))
+            export.destination.setText(str(Path.home() / "Documents" / "venezuela.md"))
+            wait(lambda: not export.preview.toPlainText().startswith("Preparing"))
+            save_over(window, export, out / "export-dialog.png")
+            export.reject()
+
+            # 6. First launch without a library.
+            welcome = WelcomeDialog(True, window)
+            welcome.show()
+            wait(lambda: welcome.isVisible())
+            window.set_library(None)
+            wait(lambda: True)
+            save_over(window, welcome, out / "welcome.png")
+            welcome.reject()
+        finally:
+            window.close()
+            window.runner.shutdown()
+            app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
