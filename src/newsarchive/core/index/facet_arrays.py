@@ -124,6 +124,8 @@ class FacetArrayCache:
             parts: list[tuple[Any, int, SegmentValues]] = []
             seen: dict[str, SegmentValues] = {}
             for leaf, offset in reader.leaf_readers():
+                if leaf.segment() is None:  # the reader of an empty index
+                    continue
                 segment_id = leaf.segment().segment_id()
                 values = self._segments.get(segment_id)
                 if values is None:

@@ -219,6 +219,8 @@ class ArchiveSearcher:
         ids: list[str] = []
         seen: dict[str, list[str]] = {}
         for leaf, _ in self._searcher.reader().leaf_readers():
+            if leaf.segment() is None:  # the reader of an empty index
+                continue
             segment_id = leaf.segment().segment_id()
             values = self._segment_ids.get(segment_id)
             if values is None:
