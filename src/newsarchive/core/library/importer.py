@@ -119,7 +119,9 @@ def _import_one(
         sidecar = read_sidecar(source.sidecar)
         warnings.extend(sidecar.warnings)
     photos: dict[str, Path] = {}
-    for path in source.photos:
+    chosen = sidecar.photo if sidecar is not None else None
+    # The photo the sidecar names comes first: it is the one the reader shows.
+    for path in sorted(source.photos, key=lambda p: p.name != chosen):
         problem = check_photo(path)
         if problem:
             warnings.append(f"photo not kept: {problem}")

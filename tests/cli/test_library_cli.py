@@ -1,0 +1,104 @@
+"""`newsarchive import`, `show` and `stats`: the contract's JSON shapes, human output, exit statuses."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsarchive.cli.main import main
+
+DATA = Path(__file__).parents[1] / "data"
+SEED = DATA / "pages" / "seed_telesur.txt"
+
+
+def cli(library: Path, *args: str) -> int:
+    return main(["--library", str(library), *args])
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copyfile(SEED, folder / "seed.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_import_json_has_the_contract_shape_and_exit_1_on_failures(tmp_path, pages, capsys):
+    assert cli(tmp_path / "lib", "import", str(pages), "--json") == 1
+    data = json.loads(capsys.readouterr().out)
+    assert list(data)[:5] == ["imported", "updated", "duplicates", "failed", "items"]
+    assert (data["imported"], data["updated"], data["duplicates"], data["failed"]) == (1, 0, 0, 1)
+    by_name = {Path(item["source"]).name: item for item in data["items"]}
+    assert set(by_name["seed.txt"]) == {"source", "status", "id", "reason", "warnings"}
+    assert by_name["seed.txt"]["status"] == "imported" and by_name["seed.txt"]["reason"] is None
+    assert by_name["empty.txt"]["status"] == "failed" and by_name["empty.txt"]["reason"]
+
+
+def test_import_again_reports_duplicates_and_exits_0(tmp_path, capsys):
+    assert cli(tmp_path / "lib", "import", str(SEED)) == 0
+    capsys.readouterr()
+    assert cli(tmp_path / "lib", "import", str(SEED)) == 0
+    out = capsys.readouterr().out
+    assert "Imported 0, updated 0, duplicates 1, failed 0 (of 1 article)" in out
+
+
+def test_import_human_summary_lists_failures_with_paths_and_reasons(tmp_path, pages, capsys):
+    assert cli(tmp_path / "lib", "import", str(pages)) == 1
+    out = capsys.readouterr().out
+    assert "Imported 1, updated 0, duplicates 0, failed 1 (of 2 articles)" in out
+    assert "Failed:" in out and str(pages / "empty.txt") in out
+    assert "Report saved to" in out
+
+
+def test_show_json_is_the_full_record(tmp_path, capsys):
+    cli(tmp_path / "lib", "import", str(SEED), "--json")
+    article_id = json.loads(capsys.readouterr().out)["items"][0]["id"]
+    assert cli(tmp_path / "lib", "show", article_id, "--json") == 0
+    record = json.loads(capsys.readouterr().out)
+    for field in ("id", "title", "section_path", "published", "people", "tags", "photo_caption",
+                  "photo_credit", "photos", "lede", "body", "related_headlines", "comment_count",
+                  "language", "source", "source_path"):
+        assert field in record, field
+    assert record["id"] == article_id and record["published"] == "2022-09-23"
+    assert record["source_path"] == str(SEED)
+    assert cli(tmp_path / "lib", "show", article_id) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Open to Talks With Ukraine") and "News > Russia" in text
+
+
+def test_show_of_an_unknown_id_is_a_clear_error(tmp_path, capsys):
+    cli(tmp_path / "lib", "import", str(SEED))
+    capsys.readouterr()
+    assert cli(tmp_path / "lib", "show", "0000000000000000") == 2
+    assert "No article with id '0000000000000000'" in capsys.readouterr().err
+
+
+def test_stats_counts_what_was_imported(tmp_path, capsys):
+    cli(tmp_path / "lib", "import", str(SEED))
+    capsys.readouterr()
+    assert cli(tmp_path / "lib", "stats", "--json") == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["articles"], stats["indexed"], stats["undated"]) == (1, 1, 0)
+    assert stats["people"] == [{"value": "Dmitry Peskov", "count": 1}]
+    assert stats["years"] == [{"value": "2022", "count": 1}]
+    assert stats["imports"] == 1
+    assert cli(tmp_path / "lib", "stats") == 0
+    assert "Dmitry Peskov (1)" in capsys.readouterr().out
+
+
+def test_a_folder_that_is_not_a_library_exits_2(tmp_path, capsys):
+    (tmp_path / "x").mkdir()
+    assert cli(tmp_path / "x", "stats") == 2
+    assert "not a newsarchive library" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2_without_a_traceback():
+    result = subprocess.run([sys.executable, "-m", "newsarchive", "import"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "error:" in result.stderr
