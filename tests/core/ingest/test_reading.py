@@ -125,3 +125,20 @@ def test_truncated_read_reports_the_real_file_size(tmp_path) -> None:
 def test_input_at_the_limit_is_accepted() -> None:
     data = (b"word " * (MAX_ARTICLE_BYTES // 5 + 1))[:MAX_ARTICLE_BYTES]
     assert len(decode_text(data).text) == MAX_ARTICLE_BYTES
+
+
+def test_utf8_with_a_stray_windows_1252_byte_keeps_its_utf8() -> None:
+    data = "Café “quoted” — ".encode("utf-8") * 5 + "y un niño.".encode("cp1252")
+    decoded = decode_text(data)
+    assert decoded.text == "Café “quoted” — " * 5 + "y un niño."
+    assert decoded.encoding == "utf-8"
+    assert decoded.warnings == (
+        "The text is UTF-8 with 1 stray byte of another encoding; those were read as Windows-1252.",
+    )
+
+
+def test_non_western_code_page_is_detected() -> None:
+    text = "Президент России заявил сегодня о новых мерах поддержки. " * 20
+    decoded = decode_text(text.encode("cp1251"))
+    assert decoded.text == text
+    assert decoded.encoding == "cp1251"

@@ -110,7 +110,7 @@ _SHORT_READERS: tuple[tuple[object, Kind], ...] = (
 
 def _prose_kind(line: Line) -> Kind:
     text = line.text
-    if (line.words >= 8 and ends_sentence(text)) or line.words >= 30:
+    if line.words >= 30 or (line.words >= 2 and ends_sentence(text) and text[-1] not in ":;"):
         return Kind.PARAGRAPH
     first = text[0]
     if (
@@ -152,6 +152,12 @@ def _apply_context(lines: list[Line], kinds: list[Kind], payloads: list[object])
             _attach_credit(lines, kinds, payloads, i)
         elif kind is Kind.CAPTION and i > 0:
             _mark_bare_copy(lines, kinds, payloads, i)
+        elif lines[i].bullet and i + 1 < count and not lines[i + 1].bullet and kind is not Kind.FURNITURE:
+            if comparable(lines[i + 1].text) == comparable(lines[i].text):
+                # teleSUR prints a caption twice; without a credit the copies are identical.
+                for j in (i, i + 1):
+                    kinds[j] = Kind.CAPTION
+                    payloads[j] = captions.Credited(lines[j].text, None)
 
 
 def _mark_ticker(lines: list[Line], kinds: list[Kind], start: int) -> None:

@@ -88,9 +88,9 @@ _URL_DATE = re.compile(
 )
 
 _FIRST_YEAR = 1900
-# Every full date we read has a four-digit year (`\d{4}` also finds ISO dates): a cheap gate
-# before the month-name alternation, which is slow to try at every word.
-_FOUR_DIGITS = re.compile(r"\d{4}")
+# Every full date we read has a four-digit year: a cheap gate before the month-name
+# alternation, which is slow to try at every word (an ASCII class is faster than `\d`).
+_FOUR_DIGITS = re.compile(r"[0-9]{4}")
 
 
 @dataclass(frozen=True, slots=True)

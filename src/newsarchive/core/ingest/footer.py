@@ -42,14 +42,18 @@ class FooterMark:
     count: int | None
 
 
-_FOOTER_WORDS = ("comment", "coment", "repl", "respons", "thought", "captcha", "question", "email", "required", "leave", "deja", "deixe", "join")
+# The first words footer lines start with: a cheap gate before the patterns.
+_FOOTER_STARTS = frozenset(
+    "post full no one zero sin nenhum be comments comment add leave write join deja deixe "
+    "comentarios comentario comentários comentário your required captcha this responses replies".split()
+)
 
 
 def read_footer_mark(text: str) -> FooterMark | None:
     if len(text) > 200:
         return None
-    lowered = text.lower()
-    if not any(word in lowered for word in _FOOTER_WORDS):
+    first = text[:12].split(" ", 1)[0].lower()
+    if first not in _FOOTER_STARTS and not first.isdigit():
         return None
     match = _COUNT.match(text)
     if match:

@@ -12,6 +12,8 @@ from newsarchive.core.ingest.lines import Line, is_title_case
 # How far above the first paragraph the headline may stand (title, standfirst, byline, captions,
 # date, widgets); farther up is the site's menu.
 _TITLE_REACH = 14
+# A shorter sentence above the body is a caption or a notice, not the first paragraph.
+_LEDE_WORDS = 8
 _SECTION_REACH = 6
 _BLURB_CHARS = 350
 # Less prose than this beside a list of headlines is a listing page, not an article.
@@ -37,9 +39,9 @@ class Entry:
 
 
 def first_paragraph(lines: list[Line], kinds: list[Kind]) -> int | None:
-    """The first line of prose that is not a bullet (teleSUR prints captions as bullets)."""
+    """The first real paragraph: prose of some length, not a bullet (teleSUR's captions are)."""
     for i, kind in enumerate(kinds):
-        if kind is Kind.PARAGRAPH and not lines[i].bullet:
+        if kind is Kind.PARAGRAPH and not lines[i].bullet and lines[i].words >= _LEDE_WORDS:
             return i
     return None
 

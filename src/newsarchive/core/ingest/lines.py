@@ -44,7 +44,9 @@ def split_lines(text: str) -> list[Line]:
     result: list[Line] = []
     blanks = 0
     for raw in text.split("\n"):
-        stripped = raw.strip().strip(_INVISIBLE).strip()
+        stripped = raw.strip()
+        if stripped and (stripped[0] in _INVISIBLE or stripped[-1] in _INVISIBLE):
+            stripped = stripped.strip(_INVISIBLE).strip()
         if not stripped:
             blanks += 1
             continue

@@ -24,6 +24,8 @@ from newsarchive.core.ingest.sections import read_glued_home
 from newsarchive.core.model import ParsedPage
 
 _MAX_TITLE = 300
+# Real dumps have a few hundred lines (menus printed twice included); this bounds the work.
+MAX_LINES = 50_000
 _PROSE = (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
 _DEFAULT_LANGUAGE = "en"
 
@@ -59,6 +61,12 @@ class _Reading:
 
 def parse_page(text: str) -> ParsedPage:
     """Extract the article from a page dump; `ImportFailure` when the page holds no article."""
+    line_count = text.count("\n") + 1
+    if line_count > MAX_LINES:
+        raise ImportFailure(
+            f"The page has {line_count:,} lines, far more than any saved article; it looks like "
+            "another kind of file (a log, a data export) and was not imported."
+        )
     lines = split_lines(text)
     if not lines:
         raise ImportFailure("The page is empty; there is no article text to import.")

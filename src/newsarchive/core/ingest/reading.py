@@ -60,6 +60,8 @@ _CONTINUATION_CHARS = (
 )
 _MOJIBAKE = re.compile(f"[ÂÃĂÄÅ][{_CONTINUATION_CHARS}]|â€|â\u0080")
 _MOJIBAKE_LEADS = "ÂÃĂÄÅâ"
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+_DETECTION_SAMPLE = 64 * 1024
 _MOJIBAKE_PAIR = re.compile(f"([ÂÃĂÄÅ])([{_CONTINUATION_CHARS}])")
 _SINGLE_BYTE_CODEPAGES = ("cp1252", "cp1250", "latin-1", "iso-8859-2")
 
@@ -151,6 +153,14 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _utf8_with_stray_bytes(data)
+    if mostly_utf8 is not None:
+        text, stray = mostly_utf8
+        warnings.append(
+            f"The text is UTF-8 with {stray} stray byte{'s' if stray != 1 else ''} of another "
+            "encoding; those were read as Windows-1252."
+        )
+        return text, "utf-8"
     codec = _guess_codepage(data)
     warnings.append(f"The text is not valid UTF-8; it was read as {_codec_name(codec)}.")
     return data.decode(codec, errors="replace"), codec
@@ -175,6 +185,24 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+def _utf8_with_stray_bytes(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few bytes of a single-byte code page pasted in (a common mix), else None.
+
+    Text in a code page has almost no valid multi-byte UTF-8 sequences; UTF-8 text with a
+    pasted-in `é` has many valid ones and a few invalid bytes.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = len(_STRAY_BYTE.findall(text))
+    valid_multibyte = len(data) - len(text) + stray  # bytes beyond one per valid character
+    if valid_multibyte < 4 * stray:
+        return None
+    return _STRAY_BYTE.sub(_stray_as_cp1252, text), stray
+
+
+def _stray_as_cp1252(match: re.Match[str]) -> str:
+    return bytes([ord(match.group()) - 0xDC00]).decode("cp1252", errors="replace")
+
+
 def _guess_codepage(data: bytes) -> str:
     """Windows-1252 for Western text (our usual case), else what charset-normalizer finds."""
     try:
@@ -190,7 +218,8 @@ def _guess_codepage(data: bytes) -> str:
             return "cp1252"
     from charset_normalizer import from_bytes  # only here: importing it costs ~50 ms
 
-    best = from_bytes(data).best()
+    # It decodes its whole input once per candidate encoding: a sample tells as well.
+    best = from_bytes(data[:_DETECTION_SAMPLE]).best()
     if best is not None and best.encoding:
         return best.encoding
     return "cp1252" if text is not None else "latin-1"
@@ -229,24 +258,30 @@ def _repair_mojibake(text: str, warnings: list[str]) -> str:
     """Repair only the lines that look garbled: ftfy is exact but slow on long texts."""
     import ftfy  # imported on first use: most pages never need it
 
-    lines = text.split("\n")
+    pieces: list[str] = []
+    done = 0  # text[:done] is already in `pieces`
     repaired = 0
-    for i, line in enumerate(lines):
-        if not _MOJIBAKE.search(line):
-            continue
+    for match in _MOJIBAKE.finditer(text):
+        if match.start() < done:
+            continue  # a second garbled spot on a line already repaired
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
         fixed = ftfy.fix_encoding(line)
         if _MOJIBAKE.search(fixed):
             fixed = _MOJIBAKE_PAIR.sub(_repair_pair, fixed)
-        if fixed != line:
-            lines[i] = fixed
-            repaired += 1
+        pieces += (text[done:start], fixed)
+        done = end
+        repaired += fixed != line
     if not repaired:
         return text
     warnings.append(
         f"Repaired garbled characters (UTF-8 text that had been read in another encoding) in "
         f"{repaired} line{'s' if repaired != 1 else ''}."
     )
-    return "\n".join(lines)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _repair_pair(match: re.Match[str]) -> str:

@@ -21,7 +21,7 @@ _HOME_PARTS = frozenset(("home", "inicio", "portada", "início"))
 
 def read_breadcrumb(text: str) -> tuple[str, ...] | None:
     """The section path a breadcrumb line spells, else None."""
-    if len(text) > 100 or not any(sep in text for sep in (">", "›", "»", " / ")):
+    if len(text) > 100 or not (">" in text or " / " in text or "›" in text or "»" in text):
         return None
     if not _BREADCRUMB.match(text):
         return None
