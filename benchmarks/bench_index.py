@@ -1,11 +1,13 @@
 """Index build speed and memory: newsarchive's `IndexWriter` beside plain Whoosh doing the same work.
 
     python -m benchmarks.bench_index --n 10000 [--variants ours-1,ours-bulk,whoosh-1,whoosh-2]
-    python -m benchmarks.bench_index --n 100000 --variants ours-bulk --keep   # for bench_search
+    python -m benchmarks.bench_index --n 100000 --variants ours-bulk,whoosh-2 --keep
 
 Each variant runs in its own process (so peak RSS is its own) and prints one JSON line.
-Articles are generated before the clock starts; `--keep` leaves the index in
-`benchmarks/.work/index-<n>` for `bench_search`.
+Up to 20k articles are generated before the clock starts; beyond, they are generated while
+indexing and the generation time (measured alone afterwards) is subtracted. `--keep` leaves
+the indexes for `bench_search`: ours as the library `benchmarks/.work/library-<n>` (an index and
+no articles: searching reads only the index), plain Whoosh's in `benchmarks/.work/whoosh-<n>`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ from benchmarks.corpus import generate_articles
 WORK = Path(__file__).resolve().parent / ".work"
 
 
+def library_dir(n: int) -> Path:
+    return WORK / f"library-{n}"
+
+
+def plain_index_dir(n: int) -> Path:
+    return WORK / f"whoosh-{n}"
+
+
 def _peak_rss_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -36,46 +46,58 @@ def _plain_whoosh_schema():  # type: ignore[no-untyped-def]
     from whoosh import fields
     from whoosh.analysis import StemmingAnalyzer
 
-    text = fields.TEXT(analyzer=StemmingAnalyzer())
+    # What a straightforward Whoosh archive would hold: the same text fields (body stored, for
+    # highlights), people and section levels as keywords, a date, and year/month for facets.
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
-        lede=text, body=fields.TEXT(analyzer=StemmingAnalyzer()),
+        lede=fields.TEXT(analyzer=StemmingAnalyzer()),
+        body=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
         caption=fields.TEXT(analyzer=StemmingAnalyzer()),
         person=fields.KEYWORD(commas=True, lowercase=True, stored=True),
         section=fields.KEYWORD(commas=True, lowercase=True, stored=True),
-        date=fields.DATETIME(stored=True),
+        date=fields.DATETIME(stored=True, sortable=True),
+        year=fields.ID(), month=fields.ID(),
     )
 
 
-def _run_plain_whoosh(index_dir: Path, articles: list, procs: int) -> None:  # type: ignore[type-arg]
+def _run_plain_whoosh(index_dir: Path, articles: object, procs: int) -> None:
     from whoosh import index
 
     index_dir.mkdir(parents=True)
     ix = index.create_in(str(index_dir), _plain_whoosh_schema())
     options = {"procs": procs, "multisegment": True} if procs > 1 else {}
-    writer = ix.writer(**options)
-    for a in articles:
+    writer = ix.writer(compound=False, **options)
+    for a in articles:  # type: ignore[attr-defined]
+        day = a.published
         writer.add_document(
             id=a.id, title=a.title, lede=a.lede, body="\n\n".join(a.body),
             caption=a.photo_caption or "", person=",".join(a.people),
             section=",".join(a.section_path),
-            date=datetime.combine(a.published, datetime.min.time()) if a.published else None,
+            date=datetime.combine(day, datetime.min.time()) if day else None,
+            year=f"{day:%Y}" if day else None, month=f"{day:%Y-%m}" if day else None,
         )
     writer.commit()
 
 
 def _run_ours(index_dir: Path, articles: object, bulk: bool) -> None:
     from newsarchive.core.index.writer import IndexWriter
+    from newsarchive.core.library.library import Library
 
+    Library.create(index_dir.parent)
     with IndexWriter(index_dir, bulk=bulk) as writer:
         for article in articles:  # type: ignore[attr-defined]
             writer.add(article)
 
 
 def run_variant(variant: str, n: int, seed: int, keep: bool) -> dict[str, object]:
-    index_dir = WORK / (f"index-{n}" if keep else f"bench-{variant}-{n}")
-    shutil.rmtree(index_dir, ignore_errors=True)
+    ours = variant.startswith("ours")
+    if keep:
+        folder = library_dir(n) if ours else plain_index_dir(n)
+    else:
+        folder = WORK / f"bench-{variant}-{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    index_dir = folder / "index" if ours else folder
     started = time.perf_counter()
     if n > 20000:
         # Too many to hold comfortably: generate while indexing, and time generation alone after.
@@ -89,9 +111,9 @@ def run_variant(variant: str, n: int, seed: int, keep: bool) -> dict[str, object
     elif variant == "ours-bulk":
         _run_ours(index_dir, articles, bulk=True)
     elif variant == "whoosh-1":
-        _run_plain_whoosh(index_dir, list(articles), procs=1)  # type: ignore[call-overload]
+        _run_plain_whoosh(index_dir, articles, procs=1)
     elif variant == "whoosh-2":
-        _run_plain_whoosh(index_dir, list(articles), procs=2)  # type: ignore[call-overload]
+        _run_plain_whoosh(index_dir, articles, procs=2)
     else:
         raise SystemExit(f"unknown variant {variant}")
     seconds = time.perf_counter() - started
@@ -103,12 +125,13 @@ def run_variant(variant: str, n: int, seed: int, keep: bool) -> dict[str, object
         seconds -= generation
     own, children = _peak_rss_mb()
     size = sum(f.stat().st_size for f in index_dir.rglob("*") if f.is_file())
+    segments = len(list(index_dir.glob("*.seg"))) or len(list(index_dir.glob("*.trm")))
     if not keep:
-        shutil.rmtree(index_dir, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
     return {
         "variant": variant, "n": n, "seconds": round(seconds, 1),
         "articles_per_s": round(n / seconds, 1), "peak_rss_mb": own,
-        "peak_rss_children_mb": children, "index_mb": round(size / 2**20, 1),
+        "peak_rss_children_mb": children, "index_mb": round(size / 2**20, 1), "segments": segments,
     }
 
 

@@ -82,5 +82,6 @@ class SearchResult:
     hits: tuple[Hit, ...]
     facets: dict[str, tuple[FacetCount, ...]] = field(default_factory=dict)
     suggestion: str | None = None
-    # The query's terms as the index sees them (stemmed, folded), for highlighting in a reader.
+    # The query's words as typed (excluded ones left out), for highlighting in a reader:
+    # `snippets.highlight_spans(text, language, MarkTerms.from_words(terms))` finds every form.
     terms: tuple[str, ...] = ()

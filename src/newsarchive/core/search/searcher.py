@@ -22,6 +22,7 @@ from newsarchive.core.index.storage import (
     unreadable_index_errors,
 )
 from newsarchive.core.search.facets import count_facets, facet_masks
+from newsarchive.core.search.match_sets import match_mask
 from newsarchive.core.search.matching import CompiledQuery, QueryCompiler
 from newsarchive.core.search.query import Node, parse_query, typed_words
 from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
@@ -172,10 +173,7 @@ class ArchiveSearcher:
     def _matches(self, compiled: CompiledQuery | None) -> np.ndarray:
         if compiled is None:
             return self._arrays.live
-        docs = np.fromiter(self._searcher.docs_for_query(compiled.query), dtype=np.int64)
-        mask = np.zeros(self._arrays.doc_count, dtype=bool)
-        mask[docs] = True
-        return mask
+        return match_mask(self._searcher, compiled.query, self._arrays.doc_count)
 
     def _ranked(self, request: SearchRequest, compiled: CompiledQuery | None,
                 selected: np.ndarray, count: int | None, masks: Any) -> list[tuple[int, float]]:

@@ -1,0 +1,219 @@
+"""Search speed at scale: `ArchiveSearcher` beside plain Whoosh doing the same work in the same run.
+
+    python -m benchmarks.bench_index --n 100000 --variants ours-bulk,whoosh-2 --keep   # once
+    python -m benchmarks.bench_search --n 100000
+
+One request = a page of 20 hits with snippets + section, person, year and month counts (+ the
+suggestion check). Plain Whoosh does the same: `search(limit=20)` with `groupedby` facets
+(allow_overlap for the multi-valued ones), `filter=` queries for facet selections, and
+`highlights()` on the stored body of each hit. Also measured: opening a searcher, and a cold CLI
+`search` (a new process: open the library, first query, JSON out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from benchmarks.bench_index import WORK, library_dir, plain_index_dir
+from newsarchive.core.search.request import SearchRequest
+from newsarchive.core.search.searcher import ArchiveSearcher
+
+REPEATS = 15
+
+
+def typical_requests(rare_word: str, person: str) -> list[tuple[str, SearchRequest]]:
+    """The benchmark's mix: named, so each figure can be reported beside plain Whoosh's."""
+    surname = person.split()[-1]
+    return [
+        ("match-all", SearchRequest()),
+        ("common word", SearchRequest(query="government")),
+        ("rare word", SearchRequest(query=rare_word)),
+        ("phrase", SearchRequest(query='"peace talks"')),
+        ("field query", SearchRequest(query=f"person:{surname}")),
+        ("date range", SearchRequest(query="date:[2019-01-01 to 2019-06-30]")),
+        ("two words", SearchRequest(query="oil sanctions")),
+        ("word + facets", SearchRequest(query="government", people=(person,), sections=("News",))),
+        ("all + facets", SearchRequest(sections=("News > Latin America",),
+                                       date_from=date(2020, 1, 1), date_to=date(2021, 12, 31))),
+        ("word + exclude", SearchRequest(query="election", exclude_people=(person,),
+                                         exclude_sections=("Opinion",))),
+    ]
+
+
+def _timed(action: Any, repeats: int = REPEATS) -> list[float]:
+    action()  # warm-up: caches and the OS page cache
+    out = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        action()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def _summary(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {"median_ms": round(statistics.median(ordered), 1), "p95_ms": round(p95, 1)}
+
+
+# -- plain Whoosh doing the same work -----------------------------------------------------------
+
+class PlainWhoosh:
+    def __init__(self, index_dir: Path) -> None:
+        from whoosh import index
+        from whoosh.qparser import MultifieldParser
+        from whoosh.qparser.dateparse import DateParserPlugin
+
+        self.ix = index.open_dir(str(index_dir))
+        self.searcher = self.ix.searcher()
+        self.parser = MultifieldParser(["title", "lede", "body", "caption", "person"], self.ix.schema)
+        self.parser.add_plugin(DateParserPlugin())
+
+    def search(self, request: SearchRequest) -> int:
+        from whoosh import query, sorting
+
+        q = self.parser.parse(request.query) if request.query else query.Every()
+        filters = []
+        if request.sections:
+            filters.append(query.Or([query.Term("section", s.split(" > ")[-1].lower())
+                                     for s in request.sections]))
+        if request.people:
+            filters.append(query.Or([query.Term("person", p.lower()) for p in request.people]))
+        if request.date_from or request.date_to:
+            filters.append(query.DateRange("date", _dt(request.date_from), _dt(request.date_to)))
+        excluded = [query.Term("person", p.lower()) for p in request.exclude_people]
+        excluded += [query.Term("section", s.split(" > ")[-1].lower())
+                     for s in request.exclude_sections]
+        facets = {
+            "section": sorting.FieldFacet("section", allow_overlap=True),
+            "person": sorting.FieldFacet("person", allow_overlap=True),
+            "year": sorting.FieldFacet("year"),
+            "month": sorting.FieldFacet("month"),
+        }
+        sortedby = None if request.query else sorting.FieldFacet("date", reverse=True)
+        results = self.searcher.search(
+            q, limit=20, groupedby=facets, sortedby=sortedby, terms=True,
+            filter=query.And(filters) if filters else None,
+            mask=query.Or(excluded) if excluded else None,
+        )
+        for name in facets:
+            results.groups(name)
+        for hit in results:
+            hit.highlights("body")
+        return len(results)
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+def _dt(day: date | None) -> Any:
+    from datetime import datetime
+
+    return datetime.combine(day, datetime.min.time()) if day else None
+
+
+# -- cold CLI ----------------------------------------------------------------------------------
+
+_PLAIN_COLD = """
+import sys, time
+from whoosh import index, sorting
+from whoosh.qparser import MultifieldParser
+ix = index.open_dir(sys.argv[1])
+with ix.searcher() as s:
+    q = MultifieldParser(["title", "lede", "body", "caption", "person"], ix.schema).parse("government")
+    facets = {n: sorting.FieldFacet(n, allow_overlap=n in ("section", "person"))
+              for n in ("section", "person", "year", "month")}
+    r = s.search(q, limit=20, groupedby=facets, terms=True)
+    [r.groups(n) for n in facets]
+    [h.highlights("body") for h in r]
+"""
+
+
+def _cold(command: list[str], repeats: int = 5) -> list[float]:
+    env = dict(os.environ)
+    out = []
+    for _ in range(repeats + 1):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env=env)
+        out.append((time.perf_counter() - started) * 1000)
+    return out[1:]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100000)
+    args = parser.parse_args()
+    library = library_dir(args.n)
+    plain_dir = plain_index_dir(args.n)
+    if not (library / "index").is_dir() or not plain_dir.is_dir():
+        raise SystemExit(f"Build the indexes first: python -m benchmarks.bench_index --n {args.n} "
+                         "--variants ours-bulk,whoosh-2 --keep")
+    report: dict[str, Any] = {"n": args.n}
+
+    opened: list[float] = []
+    for _ in range(5):
+        started = time.perf_counter()
+        ArchiveSearcher(library / "index").close()
+        opened.append((time.perf_counter() - started) * 1000)
+    plain_open: list[float] = []
+    for _ in range(5):
+        started = time.perf_counter()
+        PlainWhoosh(plain_dir).close()
+        plain_open.append((time.perf_counter() - started) * 1000)
+    report["open_ms"] = {"ours": round(statistics.median(opened), 1),
+                         "whoosh": round(statistics.median(plain_open), 1)}
+
+    searcher = ArchiveSearcher(library / "index")
+    people = searcher.search(SearchRequest(limit=0)).facets["person"]
+    person = people[0].value
+    rare_word = _rare_word(searcher)
+    plain = PlainWhoosh(plain_dir)
+    ours_all: list[float] = []
+    plain_all: list[float] = []
+    rows = []
+    for name, request in typical_requests(rare_word, person):
+        result = searcher.search(request)
+        ours = _timed(lambda r=request: searcher.search(r))
+        theirs = _timed(lambda r=request: plain.search(r))
+        ours_all += ours
+        plain_all += theirs
+        rows.append({"request": name, "query": request.query, "filters": request.filters(),
+                     "total": result.total, "ours": _summary(ours), "whoosh": _summary(theirs)})
+        print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
+    report["requests"] = rows
+    report["all"] = {"ours": _summary(ours_all), "whoosh": _summary(plain_all)}
+    searcher.close()
+    plain.close()
+
+    cli = [sys.executable, "-m", "newsarchive", "--library", str(library), "search", "government",
+           "--json"]
+    plain_cli = [sys.executable, "-c", _PLAIN_COLD, str(plain_dir)]
+    report["cold_cli_ms"] = {"ours": round(statistics.median(_cold(cli)), 1),
+                             "whoosh": round(statistics.median(_cold(plain_cli)), 1)}
+    print(json.dumps({k: v for k, v in report.items() if k != "requests"}), flush=True)
+    (WORK / f"bench_search-{args.n}.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+def _rare_word(searcher: ArchiveSearcher) -> str:
+    # A made-up tail word of the corpus found in a few dozen articles.
+    from benchmarks.corpus import _TAIL_WORDS  # noqa: F401  (the corpus has such a tail)
+
+    reader = searcher._searcher.reader()
+    for term, info in reader.iter_field("body"):
+        word = term.decode() if isinstance(term, bytes) else term
+        if ":" not in word and word.isalpha() and len(word) > 7 and 20 <= info.doc_frequency() <= 60:
+            return word
+    return "government"
+
+
+if __name__ == "__main__":
+    main()
