@@ -9,7 +9,6 @@ from dataclasses import dataclass
 # Rules only ever look at this much of one line: it bounds every regex on hostile input.
 SCAN_LIMIT = 400
 
-BULLETS = "•·▪●◦‣∙*-–"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")

@@ -1,0 +1,253 @@
+"""The single-line readers behind parse_page: date lines, captions and credits, bylines, breadcrumbs,
+headline clean-up, footers, language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsarchive.core.ingest.bylines import read_byline, read_outlet_byline, read_published_by
+from newsarchive.core.ingest.captions import Credited, read_credit_only, read_credited_caption
+from newsarchive.core.ingest.dates import (
+    DateLine,
+    Dateline,
+    date_in_url,
+    ends_with_caption_date,
+    read_date_line,
+    read_dateline,
+    relative_date,
+    year_for_dateline,
+)
+from newsarchive.core.ingest.footer import read_footer_mark, read_tags_label
+from newsarchive.core.ingest.headline import clean_title, title_from_url
+from newsarchive.core.ingest.language import detect_language
+from newsarchive.core.ingest.sections import read_breadcrumb, read_category, read_glued_home
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published 23 September 2022", DateLine(date(2022, 9, 23), labelled=True, prefix="Published")),
+        ("Published 5 October 2022 (15 hours 8 minutes ago)", DateLine(date(2022, 10, 5), True, False, "Published")),
+        ("12 March 2021", DateLine(date(2021, 3, 12))),
+        ("September 23, 2024 Hour: 3:05 pm", DateLine(date(2024, 9, 23))),
+        ("Tuesday, March 5th 2024 - 09:41 UTC", DateLine(date(2024, 3, 5))),
+        ("Montevideo, June 1st 2025 - 10:15 UTC", DateLine(date(2025, 6, 1), prefix="Montevideo,")),
+        (
+            "Category: Economy Published on Monday, 12 October 2020 10:00 Hits: 214",
+            DateLine(date(2020, 10, 12), True, False, "Category: Economy Published on"),
+        ),
+        ("Ciudad Caracas | June 17, 2023", DateLine(date(2023, 6, 17), prefix="Ciudad Caracas |")),
+        ("2023-04-11", DateLine(date(2023, 4, 11))),
+        ("Updated 2 February 2023", DateLine(date(2023, 2, 2), True, True, "Updated")),
+        ("09:30 AM – Saturday, November 13, 2021", DateLine(date(2021, 11, 13))),
+        ("Tuesday, 14 July 2023, 17:05", DateLine(date(2023, 7, 14))),
+        ("04 de mayo de 2019, 14:00", DateLine(date(2019, 5, 4))),
+        ("Publicado em 3 de maio de 2023", DateLine(date(2023, 5, 3), True, False, "Publicado em")),
+        ("Published: 23.09.2022", DateLine(date(2022, 9, 23), True, False, "Published")),
+        # Not date lines: a caption ending in a date, prose, a tweet signature, an impossible day.
+        ("Kremlin Press Secretary Dmitry Peskov. Sep. 23, 2022.", None),
+        ("The referendum will be held on September 23, 2022.", None),
+        ("— Sedema CDMX (@SEDEMA_CDMX) January 31, 2023", None),
+        ("31 February 2022", None),
+        ("The 2022 season", None),
+    ],
+)
+def test_read_date_line(line: str, expected: DateLine | None) -> None:
+    assert read_date_line(line) == expected
+
+
+def test_relative_dates_and_caption_dates() -> None:
+    assert relative_date("3 months ago") == "3 months ago"
+    assert relative_date("Published 2 hours ago") == "2 hours ago"
+    assert relative_date("Three months of talks") is None
+    assert ends_with_caption_date("Kremlin Press Secretary Dmitry Peskov. Sep. 23, 2022.")
+    assert ends_with_caption_date("A farmer inspects a flooded field near Riverton, May 12, 2008.")
+    assert not ends_with_caption_date("The vote will be held on September 23, 2022.")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("CARACAS, Sept. 23 (teleSUR) — Fishing communities", Dateline("CARACAS, Sept. 23 (teleSUR)", 9, 23, None)),
+        ("Havana, March 3 (RHC)-- The restored theatre", Dateline("Havana, March 3 (RHC)", 3, 3, None)),
+        ("MOSCOW, Dec 2 (NNN-TELESUR) — The government", Dateline("MOSCOW, Dec 2 (NNN-TELESUR)", 12, 2, None)),
+        (
+            "ASUNCIÓN, 9 de septiembre de 2024 (EFE).- El río",
+            Dateline("ASUNCIÓN, 9 de septiembre de 2024 (EFE)", 9, 9, 2024),
+        ),
+        ("Caracas, the capital, is a big city.", None),
+    ],
+)
+def test_read_dateline(paragraph: str, expected: Dateline | None) -> None:
+    assert read_dateline(paragraph) == expected
+
+
+def test_year_for_dateline_needs_a_date_just_before_it() -> None:
+    dateline = Dateline("CARACAS, Sept. 23 (teleSUR)", 9, 23, None)
+    assert year_for_dateline(dateline, [date(2022, 9, 21)]) == 2022
+    assert year_for_dateline(Dateline("X, Jan. 2", 1, 2, None), [date(2021, 12, 30)]) == 2022
+    assert year_for_dateline(dateline, [date(2022, 3, 1)]) is None  # too far
+    assert year_for_dateline(dateline, [date(2021, 9, 20), date(2022, 9, 22)]) is None  # ambiguous
+
+
+def test_date_in_url() -> None:
+    assert date_in_url("https://www.telesurenglish.net/news/talks-20220923-0012.html") == date(2022, 9, 23)
+    assert date_in_url("https://example.com/2021/03/12/slug/") == date(2021, 3, 12)
+    assert date_in_url("https://example.com/news/slug") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Kremlin Press Secretary Dmitry Peskov. Sep. 23, 2022. | Photo: Twitter/@danielapruna2",
+            Credited("Kremlin Press Secretary Dmitry Peskov. Sep. 23, 2022.", "Twitter/@danielapruna2"),
+        ),
+        ("Seed samples in El Alto. | Photo:EFE", Credited("Seed samples in El Alto.", "EFE")),
+        ("A council meets in Petare. | Photo:", Credited("A council meets in Petare.", None)),
+        ("Coffee harvest in Minas Gerais — Foto: Marcos Lima/Valor", Credited("Coffee harvest in Minas Gerais", "Marcos Lima/Valor")),
+        ("Brigades in Acapulco. Foto: Alejandro Ruiz/EFE", Credited("Brigades in Acapulco.", "Alejandro Ruiz/EFE")),
+        ("Passengers board a train. (AP Photo/Luis Mendoza)", Credited("Passengers board a train.", "AP Photo/Luis Mendoza")),
+        (
+            "Volunteers plant seedlings. (Photo by SIMON MAINA/AFP via Getty Images)",
+            Credited("Volunteers plant seedlings.", "SIMON MAINA/AFP via Getty Images"),
+        ),
+        ("Protesters in Quito. (AFP)", Credited("Protesters in Quito.", "AFP")),
+        ("Protesters in Quito. (Foto del Ministerio de Cultura / EFE)", Credited("Protesters in Quito.", "Ministerio de Cultura / EFE")),
+        ("Doctors arrive in Havana. X/ @CubaMINREX", Credited("Doctors arrive in Havana.", "X/ @CubaMINREX")),
+        ("Leaders met in Quito (Ecuador) on Monday to discuss the plan.", None),
+        ("He said: this is it", None),
+    ],
+)
+def test_read_credited_caption(line: str, expected: Credited | None) -> None:
+    assert read_credited_caption(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Photo: @agrocuba / X", "@agrocuba / X"),
+        ("Foto: Alberto Peña/EFE", "Alberto Peña/EFE"),
+        ("— Foto: Name/AP", "Name/AP"),
+        ("(Image credit: Rana Haddad/Al Mayadeen)", "Rana Haddad/Al Mayadeen"),
+        ("Photo:", None),
+        ("Imagen principal:", None),
+    ],
+)
+def test_read_credit_only(line: str, credit: str | None) -> None:
+    assert read_credit_only(line) == Credited("", credit)
+
+
+def test_credit_only_needs_a_credit_word() -> None:
+    assert read_credit_only("Ukraine: talks resume") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By: Ernesto Valdés", "Ernesto Valdés"),
+        ("by Daniela Ortega", "Daniela Ortega"),
+        ("Por Carolina Muñoz*", "Carolina Muñoz"),
+        ("Por María de la Cruz", "María de la Cruz"),
+        ("OAN Staff Kevin Doyle", "Kevin Doyle"),
+        ("By the end of the year", None),
+    ],
+)
+def test_read_byline(line: str, author: str | None) -> None:
+    assert read_byline(line) == author
+
+
+def test_outlet_and_published_by_bylines() -> None:
+    assert read_outlet_byline("LatinAmerican Post | Andrea Salazar") == "Andrea Salazar"
+    assert read_outlet_byline("Cuban Doctors Return From Mission in Calabria | teleSUR") is None
+    assert read_published_by("Publicado por EFE Creado: Actualizado:") == "EFE"
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("News > Russia", ("News", "Russia")),
+        ("News   /   Spotlight", ("News", "Spotlight")),
+        ("Home > News > World", ("News", "World")),
+        ("Noticias > América Latina", ("Noticias", "América Latina")),
+        ("The 5 > 3 rule", None),
+        ("Ciudad Caracas | June 17, 2023", None),
+    ],
+)
+def test_read_breadcrumb(line: str, section: tuple[str, ...] | None) -> None:
+    assert read_breadcrumb(line) == section
+
+
+def test_category_and_glued_home_breadcrumbs() -> None:
+    assert read_category("Category: Economy Published on Monday, 12 October 2020 10:00 Hits: 214") == ("Economy",)
+    assert read_glued_home("HomeWorldKenya Plants Ten Million Trees", "Kenya Plants Ten Million Trees") == ("World",)
+    assert read_glued_home("Home News World News", "Another Title") == ("News", "World News")
+    assert read_glued_home("Homeless families get shelter", "Another Title") is None
+
+
+@pytest.mark.parametrize(
+    ("title", "cleaned"),
+    [
+        ("Bolivian Farmers Open Seed Bank (+Photos)", "Bolivian Farmers Open Seed Bank"),
+        ("Inside the Communal Councils (Videos)", "Inside the Communal Councils"),
+        ("Cuban Doctors Return From Mission in Calabria | teleSUR", "Cuban Doctors Return From Mission in Calabria"),
+        ("Metro Reopens Line 4 – Orinoco Daily – News and analysis from Venezuela", "Metro Reopens Line 4"),
+        ("Venezuela – US Talks Resume in Doha", "Venezuela – US Talks Resume in Doha"),
+    ],
+)
+def test_clean_title(title: str, cleaned: str) -> None:
+    assert clean_title(title) == cleaned
+
+
+def test_clean_title_drops_a_tagline_the_page_prints_elsewhere() -> None:
+    title = "Metro Reopens Line 4 – Caracas Chronicle – Stories from the valley"
+    assert clean_title(title, ["Stories from the valley", "Caracas Chronicle"]) == "Metro Reopens Line 4"
+
+
+def test_title_from_url() -> None:
+    url = "https://www.telesurenglish.net/news/russia-sees-no-prospect-near-future-20220923-0012.html"
+    assert title_from_url(url) == "Russia sees no prospect near future"
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("Post with no comments.", 0),
+        ("Full article 36 comments", 36),
+        ("Full article 2 comments", 2),
+        ("12 Comments", 12),
+        ("3 thoughts on “Metro Reopens”", 3),
+        ("Leave a Reply", None),
+        ("Add new comment", None),
+    ],
+)
+def test_read_footer_mark(line: str, count: int | None) -> None:
+    mark = read_footer_mark(line)
+    assert mark is not None
+    assert mark.count == count
+
+
+def test_footer_marks_and_tag_labels_are_specific() -> None:
+    assert read_footer_mark("Comments from the minister surprised everyone.") is None
+    assert read_tags_label("Tags: Dmitry Peskov, Russia") == ("Dmitry Peskov", "Russia")
+    assert read_tags_label("Tag: Rafael Correa") == ("Rafael Correa",)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The ministry said on Friday that the talks with the unions would resume after the holiday, "
+         "and that it has not ruled out new measures for the workers who were affected.", "en"),
+        ("El Gobierno de Chile inauguró este domingo un parque solar con una capacidad de 480 megavatios, "
+         "el mayor de Sudamérica, según dijo el ministro, que abastecerá a los hogares del norte.", "es"),
+        ("A produção brasileira de café deve chegar a 54,9 milhões de sacas neste ano, um aumento em "
+         "relação à safra anterior, segundo a estimativa da companhia, que não foi divulgada pelo governo.", "pt"),
+        ("Le gouvernement a annoncé dans un communiqué que les négociations avec les syndicats sont "
+         "suspendues pour une semaine, selon le ministre qui était présent.", "fr"),
+        ("Too short to tell.", None),
+    ],
+)
+def test_detect_language(text: str, language: str | None) -> None:
+    assert detect_language(text) == language
