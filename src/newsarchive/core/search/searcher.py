@@ -22,7 +22,7 @@ from newsarchive.core.index.storage import (
     unreadable_index_errors,
 )
 from newsarchive.core.search.facets import count_facets, facet_masks
-from newsarchive.core.search.match_sets import match_mask
+from newsarchive.core.search.ranking import Evaluated, FieldLengths, evaluate
 from newsarchive.core.search.matching import CompiledQuery, QueryCompiler
 from newsarchive.core.search.query import Node, parse_query, typed_words
 from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
@@ -51,6 +51,7 @@ class ArchiveSearcher:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._facet_cache = FacetArrayCache()
+        self._lengths = FieldLengths()
         self._segment_ids: dict[str, list[str]] = {}
         self._searcher: Any = None
         self._open()
@@ -81,6 +82,7 @@ class ArchiveSearcher:
                 # `rebuild` swapped in a new index folder.
                 self._searcher.close()
                 self._facet_cache = FacetArrayCache()
+                self._lengths = FieldLengths()
                 self._segment_ids = {}
                 self._open()
                 return True
@@ -124,12 +126,13 @@ class ArchiveSearcher:
             arrays = self._arrays
             masks = facet_masks(arrays, request)
             compiled = self._compile(node)
-            matched = self._matches(compiled) & arrays.live
+            evaluated = self._evaluate(compiled)
+            matched = evaluated.matched & arrays.live
             selected = masks.combined(matched)
             total = int(np.count_nonzero(selected))
             first = max(0, request.offset)
             limit = max(0, request.limit)
-            page = self._ranked(request, compiled, selected, first + limit, masks)[first:]
+            page = self._ranked(request, evaluated, selected, first + limit)[first:]
             marks = compiled.marks if compiled else MarkTerms()
             hits = tuple(self._hit(docnum, score, marks) for docnum, score in page)
             facets = count_facets(arrays, matched, masks)
@@ -143,9 +146,9 @@ class ArchiveSearcher:
             self._require_open()
             node = parse_query(request.query, self._is_known_value)
             masks = facet_masks(self._arrays, request)
-            compiled = self._compile(node)
-            selected = masks.combined(self._matches(compiled) & self._arrays.live)
-            order = [d for d, _ in self._ranked(request, compiled, selected, None, masks)]
+            evaluated = self._evaluate(self._compile(node))
+            selected = masks.combined(evaluated.matched & self._arrays.live)
+            order = [d for d, _ in self._ranked(request, evaluated, selected, None)]
             ids = self._all_ids()
             found = [ids[d] for d in order]
         yield from found
@@ -170,22 +173,27 @@ class ArchiveSearcher:
             return None
         return QueryCompiler(self._searcher.reader(), self._languages).compile(node)
 
-    def _matches(self, compiled: CompiledQuery | None) -> np.ndarray:
-        if compiled is None:
-            return self._arrays.live
-        return match_mask(self._searcher, compiled.query, self._arrays.doc_count)
+    def _evaluate(self, compiled: CompiledQuery | None) -> Evaluated:
+        if compiled is None:  # the empty query: everything, unscored
+            live = self._arrays.live
+            return Evaluated(live, np.zeros(len(live), dtype=np.float32))
+        return evaluate(self._searcher, compiled.query, self._arrays.doc_count, self._lengths)
 
-    def _ranked(self, request: SearchRequest, compiled: CompiledQuery | None,
-                selected: np.ndarray, count: int | None, masks: Any) -> list[tuple[int, float]]:
+    def _ranked(self, request: SearchRequest, evaluated: Evaluated, selected: np.ndarray,
+                count: int | None) -> list[tuple[int, float]]:
         """The first `count` (None: all) selected documents in the request's order, with scores."""
         if count == 0:
             return []
-        if compiled is not None and request.effective_sort == "relevance":
-            allowed = set(np.flatnonzero(selected).tolist()) if masks.filtering else None
-            if allowed is not None and not allowed:
-                return []  # Whoosh reads an empty filter as no filter
-            results = self._searcher.search(compiled.query, limit=count, filter=allowed)
-            return [(docnum, float(score)) for score, docnum in results.top_n]
+        if request.effective_sort == "relevance":
+            docs = np.flatnonzero(selected)
+            scores = evaluated.scores[docs]
+            if count is not None and count < len(docs):
+                # Keep the best `count` (and every tie with the last of them), then order exactly.
+                threshold = np.partition(scores, len(scores) - count)[len(scores) - count]
+                keep = scores >= threshold
+                docs, scores = docs[keep], scores[keep]
+            order = np.lexsort((docs, -scores))[:count]
+            return [(int(d), float(s)) for d, s in zip(docs[order], scores[order])]
         docs = np.flatnonzero(selected)
         dates = self._arrays.dates[docs].astype(np.int64)
         if request.effective_sort == "newest":
