@@ -26,6 +26,8 @@ from newsarchive.core.model import SECTION_SEPARATOR, Article
 BOM = "\ufeff"
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
+# How list values share one cell: sections as a path, paragraphs apart, others with "; ".
+_JOINERS = {"section_path": SECTION_SEPARATOR, "body": "\n\n"}
 # Column names where they differ from the record keys.
 _COLUMN_NAMES = {"section_path": "section"}
 
@@ -47,8 +49,7 @@ def _cell(name: str, value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        sep = SECTION_SEPARATOR if name == "section_path" else "\n\n" if name == "body" else LIST_SEPARATOR
-        value = sep.join(value)
+        value = _JOINERS.get(name, LIST_SEPARATOR).join(value)
     if isinstance(value, int):
         return str(value)
     return inert(str(value))

@@ -101,14 +101,16 @@ def without_controls(text: str) -> str:
 
 
 def single_line(text: str) -> str:
-    """The text on one line: line breaks and tabs become spaces, control characters go, ends trimmed."""
+    """The text on one line: line breaks and tabs become spaces, controls go, ends trimmed."""
     if text.isprintable():
         return text.strip()
     return _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text)).replace("\t", " ").strip()
 
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
-_PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn"})
+_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "al", "el", "bin", "ibn"}
+)
 
 
 def name_parts(author: str | None) -> tuple[str, str] | None:

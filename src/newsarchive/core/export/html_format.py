@@ -62,7 +62,8 @@ def _span(css_class: str, value: str) -> str:
 def _head(provenance: Provenance) -> str:
     title = f"newsarchive export: {provenance.query}" if provenance.query else "newsarchive export"
     rows = "\n".join(
-        f"<dt>{text(label)}</dt><dd dir=\"auto\">{text(value)}</dd>" for label, value in provenance.lines()
+        f'<dt>{text(label)}</dt><dd dir="auto">{text(value)}</dd>'
+        for label, value in provenance.lines()
     )
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -107,17 +108,18 @@ def _article(number: int, article: Article, provenance: Provenance) -> str:
         parts.append(f'<p class="meta">{"".join(meta)}</p>')
     details = []
     if article.people:
-        details.append("<dt>People</dt><dd>" + " ".join(_span("person", p) for p in article.people) + "</dd>")
+        details.append(("People", " ".join(_span("person", p) for p in article.people)))
     if article.tags:
-        details.append("<dt>Tags</dt><dd>" + " ".join(_span("tag", t) for t in article.tags) + "</dd>")
+        details.append(("Tags", " ".join(_span("tag", t) for t in article.tags)))
     if article.url:
-        details.append("<dt>URL</dt><dd>" + _span("url", article.url) + "</dd>")
+        details.append(("URL", _span("url", article.url)))
     if article.photo_caption:
-        details.append("<dt>Photo</dt><dd>" + _span("photo-caption", article.photo_caption) + "</dd>")
+        details.append(("Photo", _span("photo-caption", article.photo_caption)))
     if article.photo_credit:
-        details.append("<dt>Credit</dt><dd>" + _span("photo-credit", article.photo_credit) + "</dd>")
-    details.append("<dt>Id</dt><dd>" + _span("id", article.id) + "</dd>")
-    parts.append(f'<dl class="details">{"".join(details)}</dl>')
+        details.append(("Credit", _span("photo-credit", article.photo_credit)))
+    details.append(("Id", _span("id", article.id)))
+    rows = "".join(f"<dt>{label}</dt><dd>{html}</dd>" for label, html in details)
+    parts.append(f'<dl class="details">{rows}</dl>')
     if provenance.fields in ("lede", "full") and article.lede:
         parts.append(f'<p class="lede" dir="auto">{text(article.lede)}</p>')
     if provenance.fields == "full" and article.body:
