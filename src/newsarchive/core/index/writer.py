@@ -9,6 +9,7 @@ from typing import Any
 from whoosh.index import LockError
 
 from newsarchive.core.errors import LibraryBusy, LibraryError
+from newsarchive.core.index.orphans import die_with_parent
 from newsarchive.core.index.schema import document_for
 from newsarchive.core.index.storage import (
     LOCK_TIMEOUT,
@@ -57,6 +58,7 @@ class IndexWriter:
                 self._index = create_index(self.index_dir)
             options: dict[str, Any] = {"compound": False, "timeout": 1.0}
             if self.bulk:
+                die_with_parent()
                 options.update(procs=BULK_PROCESSES, multisegment=True, batchsize=256, limitmb=256)
             self._writer = self._index.writer(**options)
         except LockError as exc:

@@ -19,9 +19,10 @@ from newsarchive.core.ingest.tag_kinds import TagKinds
 from newsarchive.core.library.curated_kinds import load_tag_kinds
 from newsarchive.core.library.library import Library
 from newsarchive.core.library.lock import WriteLock
-from newsarchive.core.library.pending import PendingJournal, catch_up_index
+from newsarchive.core.library.pending import PendingJournal
+from newsarchive.core.library.recovery import recover_locked
 from newsarchive.core.library.report import ImportItem, ImportReport, SkippedFile, save_report
-from newsarchive.core.library.store import remove_staging, store_new, store_update
+from newsarchive.core.library.store import store_new, store_update
 from newsarchive.core.model import Article
 from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
 
@@ -54,8 +55,7 @@ def import_paths(
     paths = tuple(Path(p) for p in paths)
     started = datetime.now(timezone.utc)
     with WriteLock(library.path, "import"):
-        remove_staging(library)
-        catch_up_index(library)
+        recover_locked(library)
         progress(0, None, "Looking for articles…")
         sources: list[ArticleSource] = []
         skipped: list[SkippedFile] = []

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError
+from newsarchive.core.index.writer import IndexWriter
 from newsarchive.core.library.library import Library
 
 PENDING_FILE = "index-pending.txt"
@@ -53,8 +53,6 @@ def catch_up_index(library: Library) -> int:
     Call with the library's write lock held. An id whose folder is gone is removed from the index;
     a damaged record is left for `check` to report.
     """
-    from newsarchive.core.index.writer import IndexWriter
-
     journal = PendingJournal(library)
     ids = journal.ids()
     if not ids:
