@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.core.ingest.lines import first_word
+
 # Short lines that are navigation, share buttons, labels or widget text wherever they appear.
 # Compared case-insensitively, without trailing colons.
 _FURNITURE = frozenset(
@@ -56,6 +58,23 @@ _FURNITURE_PATTERNS = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# What the patterns above can start with: a gate that spares most lines the alternation.
+_PATTERN_FIRST_CHARS = frozenset("0123456789-/+©Aa")
+_PATTERN_FIRST_WORDS = frozenset(
+    "photo photos video videos image images share compartir compartilhe follow síguenos download "
+    "get install descarga subscribe sign suscríbete copyright all".split()
+)
+# The first words (see `lines.first_word`) of the label, tail and stop patterns below.
+TAIL_FIRST_WORDS = frozenset(
+    "source sources fuente fuentes fonte fontes with con com this read see leer leia website "
+    "download get the las *".split()
+)
+BREAKING_FIRST_WORDS = frozenset("breaking última último urgente".split())
+AI_SUMMARY_FIRST_WORDS = frozenset("ai ai-generated summary key resumen resumo".split())
+TAIL_STOP_FIRST_WORDS = frozenset(
+    "headlines more you recommended te también veja most trending latest".split()
+)
+
 # Site notices recognised by a phrase anywhere in the line (searched in the lower-cased line: a
 # `.*` in front of each alternative of the pattern above would cost a scan per alternative).
 _NOTICE = re.compile(
@@ -113,7 +132,7 @@ def is_furniture(text: str) -> bool:
         return True
     if len(text) > 200:
         return False
-    if len(text) <= 80 and _FURNITURE_PATTERNS.match(text):
+    if len(text) <= 80 and _may_match_patterns(text) and _FURNITURE_PATTERNS.match(text):
         return True
     # Substring gates first: the notice pattern is only worth running on a few lines per page.
     if "ookie" in text or "ournalism" in text or "eserved" in text:
@@ -121,16 +140,22 @@ def is_furniture(text: str) -> bool:
     return False
 
 
+def _may_match_patterns(text: str) -> bool:
+    if text[0] in _PATTERN_FIRST_CHARS or text[-4:].lower() in ("logo", "flag"):
+        return True
+    return first_word(text) in _PATTERN_FIRST_WORDS
+
+
 def is_section_label(text: str) -> bool:
     return len(text) <= 30 and _key(text) in SECTION_LABELS
 
 
 def is_breaking_label(text: str) -> bool:
-    return len(text) <= 20 and bool(_BREAKING.match(text))
+    return len(text) <= 20 and first_word(text) in BREAKING_FIRST_WORDS and bool(_BREAKING.match(text))
 
 
 def is_ai_summary_label(text: str) -> bool:
-    return len(text) <= 40 and bool(_AI_SUMMARY.match(text))
+    return len(text) <= 40 and first_word(text) in AI_SUMMARY_FIRST_WORDS and bool(_AI_SUMMARY.match(text))
 
 
 def is_ai_disclaimer(text: str) -> bool:
@@ -141,7 +166,9 @@ def is_tail_furniture(text: str) -> bool:
     """Attribution, promotion and author-box lines that follow an article."""
     if len(text) > 300:
         return False
-    return bool(_TAIL_FURNITURE.match(text)) or (len(text) <= 120 and "newsletter" in text.lower())
+    if first_word(text) in TAIL_FIRST_WORDS and _TAIL_FURNITURE.match(text):
+        return True
+    return len(text) <= 120 and "ewsletter" in text
 
 
 def is_author_box(text: str) -> bool:
@@ -149,7 +176,7 @@ def is_author_box(text: str) -> bool:
 
 
 def is_tail_stop(text: str) -> bool:
-    return len(text) <= 60 and bool(_TAIL_STOP.match(text))
+    return len(text) <= 60 and first_word(text) in TAIL_STOP_FIRST_WORDS and bool(_TAIL_STOP.match(text))
 
 
 def is_url(text: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.core.ingest.lines import first_word
+
 # A name starts with a capital; particles (`da`, `de la`) and `and` may sit between its words.
 _NAME = (
     r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
@@ -23,14 +25,15 @@ _PUBLISHED_BY = re.compile(
 )
 
 
-_BYLINE_STARTS = ("by", "written", "por", "escrito", "reporting", "text by")
+# The first words (see `lines.first_word`) of `_BY` bylines.
+BYLINE_FIRST_WORDS = frozenset("by written por escrito reporting text".split())
 
 
 def read_byline(text: str) -> str | None:
     """The author a byline names, else None."""
     if len(text) > 80:
         return None
-    if text[:10].lower().startswith(_BYLINE_STARTS):
+    if first_word(text) in BYLINE_FIRST_WORDS:
         match = _BY.match(text)
     elif " Staff " in text:
         match = _STAFF.match(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsarchive.core.ingest.lines import first_word
+
 _CREDIT_WORD = r"(?:photos?|fotos?|images?|imagen(?:\s+principal)?|imagem|photo\s+credit|credits?|cr[ée]ditos?)"
 
 # `Photo: Twitter/@handle`, `Foto: Name/EFE`, `Imagen principal:` (empty) on a line of their own.
@@ -16,6 +18,9 @@ _CREDIT_SUFFIX = re.compile(
     rf"{_CREDIT_WORD}\s*:\s*(?P<credit>.{{0,120}})$",
     re.IGNORECASE,
 )
+
+# Every `_CREDIT_WORD` contains one of these: a gate before the suffix pattern's lazy scan.
+_CREDIT_HINT = re.compile(r"phot|foto|imag|credit|crédit")
 
 # `<caption> (AP Photo/Name)`, `(Photo by NAME/AFP via Getty Images)`, `(Image credit: …)`, `(AFP)`.
 _PARENTHESISED = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{2,120})\)\s*\.?$")
@@ -39,7 +44,10 @@ _AGENCY_CREDIT = re.compile(
 _HANDLE_CREDIT = re.compile(r"^(?P<caption>.+?[.!?])\s+(?P<credit>(?:X|Twitter)\s*/\s*@\w{1,30})$")
 
 
-_CREDIT_STARTS = ("photo", "foto", "image", "imagen", "imagem", "credit", "crédit", "—", "–", "-", "(")
+# The first words (see `lines.first_word`) a credit line can start with.
+CREDIT_FIRST_WORDS = frozenset(
+    "photo photos foto fotos image images imagen imagem credit credits crédito créditos ( — – -".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +65,7 @@ def _clean_credit(credit: str) -> str | None:
 
 def read_credit_only(text: str) -> Credited | None:
     """`Photo: <credit>` alone on a line: the credit of the caption above it (or of the photo)."""
-    if len(text) > 140 or not text[:14].lower().startswith(_CREDIT_STARTS):
+    if len(text) > 140 or first_word(text) not in CREDIT_FIRST_WORDS:
         return None
     match = _CREDIT_ONLY.match(text)
     if match:
@@ -71,7 +79,7 @@ def read_credited_caption(text: str) -> Credited | None:
     """A caption carrying its credit on the same line, else None."""
     if len(text) > 600:
         return None
-    if "|" in text or ":" in text:
+    if ("|" in text or ":" in text) and _CREDIT_HINT.search(text.lower()):
         match = _CREDIT_SUFFIX.match(text)
         if match:
             return Credited(match.group("caption").strip(), _clean_credit(match.group("credit")))

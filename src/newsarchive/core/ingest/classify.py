@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from collections.abc import Callable
 
 from newsarchive.core.ingest import boilerplate, bylines, captions, dates, footer, related, sections
-from newsarchive.core.ingest.lines import Line, comparable, ends_sentence
+from newsarchive.core.ingest.lines import Line, comparable, ends_sentence, first_word
 
 
-class Kind(Enum):
+class Kind:
+    """What a line is. Plain string constants rather than an Enum: the layout rules compare kinds
+    in every loop, and reading an Enum member costs ~190 ns against ~30 ns for these."""
+
     PARAGRAPH = "paragraph"  # prose
     HEADING = "heading"  # headline-like: no final stop, a few words
     SHORT = "short"  # one word, a label, lower-case start
@@ -41,9 +44,9 @@ _TICKER_LIMIT = 12
 _LONG = 200
 
 
-def classify(lines: list[Line]) -> tuple[list[Kind], list[object]]:
+def classify(lines: list[Line]) -> tuple[list[str], list[object]]:
     """The kind of every line and its payload (see `Kind`), context rules applied."""
-    kinds: list[Kind] = []
+    kinds: list[str] = []
     payloads: list[object] = []
     for line in lines:
         kind, payload = _classify_alone(line)
@@ -53,12 +56,11 @@ def classify(lines: list[Line]) -> tuple[list[Kind], list[object]]:
     return kinds, payloads
 
 
-def _classify_alone(line: Line) -> tuple[Kind, object]:
+def _classify_alone(line: Line) -> tuple[str, object]:
     text = line.head
-    n = len(line.text)
     if "pic.twitter.com/" in text or (text[0] in "—–-" and _TWEET_SIGNATURE.match(text)):
         return Kind.TWEET, None
-    if n > _LONG:
+    if len(line.text) > _LONG:
         credited = captions.read_credited_caption(line.text)
         if credited:
             return Kind.CAPTION, credited
@@ -69,46 +71,62 @@ def _classify_alone(line: Line) -> tuple[Kind, object]:
         return Kind.PARAGRAPH, None
     if boilerplate.is_furniture(text):
         return Kind.FURNITURE, None
-    date_line = dates.read_date_line(text)
-    if date_line:
-        return Kind.DATE, date_line
-    for reader, kind in _SHORT_READERS:
+    for reader, kind in _READERS_BY_FIRST_WORD.get(first_word(text), _READERS_ANYWHERE):
         payload = reader(text)
         if payload is not None:
             return kind, payload
-    if boilerplate.is_breaking_label(text):
-        return Kind.BREAKING, None
-    if boilerplate.is_ai_summary_label(text):
-        return Kind.AI_SUMMARY, None
-    if boilerplate.is_tail_stop(text):
-        return Kind.TAIL_STOP, None
-    if boilerplate.is_tail_furniture(text) or boilerplate.is_author_box(text):
-        return Kind.TAIL, None
-    if boilerplate.is_url(text):
-        return Kind.URL, text
-    if dates.has_empty_date_fields(text):
-        return Kind.EMPTY_DATE, bylines.read_published_by(text)
-    if dates.is_date_label(text):
-        return Kind.DATE_LABEL, None
-    if dates.ends_with_caption_date(text):
-        return Kind.CAPTION, captions.Credited(text, None)
     return _prose_kind(line), None
 
 
-_SHORT_READERS: tuple[tuple[object, Kind], ...] = (
-    (dates.relative_date, Kind.RELATIVE_DATE),
-    (footer.read_footer_mark, Kind.FOOTER),
-    (captions.read_credit_only, Kind.CREDIT),
-    (captions.read_credited_caption, Kind.CAPTION),
-    (related.read_labelled, Kind.RELATED),
-    (bylines.read_byline, Kind.BYLINE),
-    (bylines.read_outlet_byline, Kind.BYLINE),
-    (sections.read_breadcrumb, Kind.BREADCRUMB),
-    (footer.read_tags_label, Kind.TAGS),
+def _flag(test: Callable[[str], bool]) -> Callable[[str], object]:
+    """A yes/no test as a reader: True for yes, None for no."""
+    return lambda text: True if test(text) else None
+
+
+def _empty_date_fields(text: str) -> object:
+    """`Publicado por EFE Creado: Actualizado:` -> who published it ("" when nobody is named)."""
+    return (bylines.read_published_by(text) or "") if dates.has_empty_date_fields(text) else None
+
+
+def _caption_ending_in_date(text: str) -> object:
+    return captions.Credited(text, None) if dates.ends_with_caption_date(text) else None
+
+
+def _url(text: str) -> object:
+    return text if boilerplate.is_url(text) else None
+
+
+# Every reader of a short line, in the order they are tried, with the first words its pattern can
+# start with (None: any line). A line is only shown to the readers its first word allows.
+_READERS: tuple[tuple[frozenset[str] | None, Callable[[str], object], str], ...] = (
+    (None, dates.read_date_line, Kind.DATE),
+    (dates.RELATIVE_FIRST_WORDS, dates.relative_date, Kind.RELATIVE_DATE),
+    (footer.FOOTER_FIRST_WORDS, footer.read_footer_mark, Kind.FOOTER),
+    (captions.CREDIT_FIRST_WORDS, captions.read_credit_only, Kind.CREDIT),
+    (None, captions.read_credited_caption, Kind.CAPTION),
+    (related.LABEL_FIRST_WORDS, related.read_labelled, Kind.RELATED),
+    (None, bylines.read_byline, Kind.BYLINE),
+    (None, bylines.read_outlet_byline, Kind.BYLINE),
+    (None, sections.read_breadcrumb, Kind.BREADCRUMB),
+    (footer.TAGS_FIRST_WORDS, footer.read_tags_label, Kind.TAGS),
+    (boilerplate.BREAKING_FIRST_WORDS, _flag(boilerplate.is_breaking_label), Kind.BREAKING),
+    (boilerplate.AI_SUMMARY_FIRST_WORDS, _flag(boilerplate.is_ai_summary_label), Kind.AI_SUMMARY),
+    (boilerplate.TAIL_STOP_FIRST_WORDS, _flag(boilerplate.is_tail_stop), Kind.TAIL_STOP),
+    (None, _flag(boilerplate.is_tail_furniture), Kind.TAIL),
+    (boilerplate.TAIL_FIRST_WORDS, _flag(boilerplate.is_author_box), Kind.TAIL),
+    (None, _url, Kind.URL),
+    (None, _empty_date_fields, Kind.EMPTY_DATE),
+    (dates.DATE_LABEL_FIRST_WORDS, _flag(dates.is_date_label), Kind.DATE_LABEL),
+    (None, _caption_ending_in_date, Kind.CAPTION),
 )
+_READERS_ANYWHERE = tuple((reader, kind) for words, reader, kind in _READERS if words is None)
+_READERS_BY_FIRST_WORD = {
+    word: tuple((reader, kind) for words, reader, kind in _READERS if words is None or word in words)
+    for word in set().union(*(words for words, _, _ in _READERS if words is not None))
+}
 
 
-def _prose_kind(line: Line) -> Kind:
+def _prose_kind(line: Line) -> str:
     text = line.text
     if line.words >= 30 or (line.words >= 2 and ends_sentence(text) and text[-1] not in ":;"):
         return Kind.PARAGRAPH
@@ -123,7 +141,7 @@ def _prose_kind(line: Line) -> Kind:
     return Kind.SHORT
 
 
-def _apply_context(lines: list[Line], kinds: list[Kind], payloads: list[object]) -> None:
+def _apply_context(lines: list[Line], kinds: list[str], payloads: list[object]) -> None:
     """Rules that need a neighbour: tickers, label/value pairs, captions printed twice, credits."""
     count = len(lines)
     for i in range(count):
@@ -160,7 +178,7 @@ def _apply_context(lines: list[Line], kinds: list[Kind], payloads: list[object])
                     payloads[j] = captions.Credited(lines[j].text, None)
 
 
-def _mark_ticker(lines: list[Line], kinds: list[Kind], start: int) -> None:
+def _mark_ticker(lines: list[Line], kinds: list[str], start: int) -> None:
     """`BREAKING` and the unrelated news lines after it, up to the next menu item or structure."""
     for j in range(start + 1, min(start + 1 + _TICKER_LIMIT, len(lines))):
         if kinds[j] not in (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT) or lines[j].words < 4 or len(lines[j].text) > 300:
@@ -168,7 +186,7 @@ def _mark_ticker(lines: list[Line], kinds: list[Kind], start: int) -> None:
         kinds[j] = Kind.TICKER
 
 
-def _mark_ai_summary(lines: list[Line], kinds: list[Kind], start: int) -> None:
+def _mark_ai_summary(lines: list[Line], kinds: list[str], start: int) -> None:
     for j in range(start + 1, min(start + 12, len(lines))):
         if lines[j].bullet or boilerplate.is_ai_disclaimer(lines[j].text):
             kinds[j] = Kind.AI_SUMMARY
@@ -176,7 +194,7 @@ def _mark_ai_summary(lines: list[Line], kinds: list[Kind], start: int) -> None:
             return
 
 
-def _attach_credit(lines: list[Line], kinds: list[Kind], payloads: list[object], i: int) -> None:
+def _attach_credit(lines: list[Line], kinds: list[str], payloads: list[object], i: int) -> None:
     """`Photo: X` under a caption line credits that caption (a headline above it stays ambiguous)."""
     above = kinds[i - 1]
     credit = payloads[i].credit  # type: ignore[attr-defined]
@@ -190,7 +208,7 @@ def _attach_credit(lines: list[Line], kinds: list[Kind], payloads: list[object],
     payloads[i] = captions.Credited("", None)  # consumed: the caption above carries it now
 
 
-def _mark_bare_copy(lines: list[Line], kinds: list[Kind], payloads: list[object], i: int) -> None:
+def _mark_bare_copy(lines: list[Line], kinds: list[str], payloads: list[object], i: int) -> None:
     """A caption printed bare (teleSUR: as a bullet) just before its credited copy."""
     caption = payloads[i].caption  # type: ignore[attr-defined]
     if not caption:

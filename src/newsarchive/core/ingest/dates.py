@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from newsarchive.core.ingest.lines import SCAN_LIMIT
+from newsarchive.core.ingest.lines import NUMBER, SCAN_LIMIT, first_word
 
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -37,9 +38,12 @@ _WEEKDAY = (
 _YEAR = r"(?:19|20)\d{2}"
 _TIME = r"\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*(?:hrs?\b|h\b))?(?:\s*(?:UTC|GMT|[A-Z]{2,4}T|[+-]\d{2}:?\d{2}))?"
 
+# Any word stands where the month goes, and `_make_date` checks it is one: a 60-name alternation
+# tried at every word made this pattern ten times slower.
+_MONTH_WORD = r"[^\W\d_]{3,10}\b\.?"
 _DATE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|º)?\s+(?:de\s+)?({_MONTH}),?\s+(?:de\s+|del\s+)?({_YEAR})\b"
-    rf"|\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|º)?\s+(?:de\s+)?({_MONTH_WORD}),?\s+(?:de\s+|del\s+)?({_YEAR})\b"
+    rf"|\b({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"
     rf"|\b({_YEAR})-(\d{{2}})-(\d{{2}})\b",
     re.IGNORECASE,
 )
@@ -87,10 +91,17 @@ _URL_DATE = re.compile(
     r"/(20\d{2})/(\d{1,2})/(\d{1,2})/|[-_/](20\d{2})(\d{2})(\d{2})(?:[-_/.]|$)|(20\d{2})-(\d{2})-(\d{2})"
 )
 
+# The first words (see `lines.first_word`) of a label alone and of a relative date.
+DATE_LABEL_FIRST_WORDS = frozenset("fecha publicado published date publication data posted".split())
+RELATIVE_FIRST_WORDS = frozenset(
+    f"{NUMBER} a an one published updated posted publicado actualizado hace há".split()
+)
+
 _FIRST_YEAR = 1900
 # Every full date we read has a four-digit year: a cheap gate before the month-name
 # alternation, which is slow to try at every word (an ASCII class is faster than `\d`).
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
+_ANY_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,24 +146,29 @@ def _match_date(match: re.Match[str]) -> date | None:
     return _make_date(g[6], g[7], g[8])
 
 
+def _dates_in(text: str, start: int = 0) -> Iterator[tuple[re.Match[str], date]]:
+    """Each date written in `text` with its match; a word that is no month is stepped over, not
+    swallowed with what follows it."""
+    match = _DATE.search(text, start)
+    while match:
+        value = _match_date(match)
+        if value is not None:
+            yield match, value
+            match = _DATE.search(text, match.end())
+        else:
+            match = _DATE.search(text, match.start() + 1)
+
+
 def find_dates(text: str) -> list[date]:
     """Every full date written in `text` (day, month and year), in order."""
-    found = []
-    for match in _DATE.finditer(text[:SCAN_LIMIT]):
-        value = _match_date(match)
-        if value:
-            found.append(value)
-    return found
+    return [value for _, value in _dates_in(text[:SCAN_LIMIT])]
 
 
 def read_date_line(text: str) -> DateLine | None:
     """The date a short line states (`Published 23 September 2022`), else None."""
-    if len(text) > 160 or not _FOUR_DIGITS.search(text):
+    if len(text) > 160 or not _ANY_DIGIT.search(text) or not _FOUR_DIGITS.search(text):
         return None
-    for match in _DATE.finditer(text):
-        value = _match_date(match)
-        if value is None:
-            continue
+    for match, value in _dates_in(text):
         if not _SUFFIX.match(text[match.end() :].strip()):
             return None
         prefix = _LEADING_TIME.sub("", text[: match.start()].strip())
@@ -196,15 +212,12 @@ def _parse_with_dateutil(value: str) -> date | None:
 
 def is_date_label(text: str) -> bool:
     """A label whose value is on the next line (`Fecha de publicación:`)."""
-    return len(text) <= 40 and bool(_LABEL_ALONE.match(text))
+    return len(text) <= 40 and first_word(text) in DATE_LABEL_FIRST_WORDS and bool(_LABEL_ALONE.match(text))
 
 
 def relative_date(text: str) -> str | None:
     """`3 months ago` (or `Published 2 hours ago`): a date we cannot place without the save date."""
-    if len(text) > 60:
-        return None
-    lowered = text.lower()
-    if "ago" not in lowered and "hace " not in lowered and "há " not in lowered:
+    if len(text) > 60 or first_word(text) not in RELATIVE_FIRST_WORDS:
         return None
     match = _RELATIVE.match(text)
     return match.group("value") if match else None
@@ -214,7 +227,9 @@ def has_empty_date_fields(text: str) -> bool:
     """`Publicado por EFE Creado: Actualizado:`: the page had date fields, but they are empty."""
     if len(text) > 160 or ":" not in text:
         return False
-    return bool(_EMPTY_FIELD.search(text)) and not _DATE.search(text)
+    if not text.rstrip().endswith(":") and text.count(":") < 2:
+        return False  # an empty field is a label with nothing after it, or another label
+    return bool(_EMPTY_FIELD.search(text)) and not find_dates(text)
 
 
 def ends_with_caption_date(text: str) -> bool:
@@ -222,8 +237,8 @@ def ends_with_caption_date(text: str) -> bool:
     if len(text) > SCAN_LIMIT or not _FOUR_DIGITS.search(text, max(0, len(text) - 8)):
         return False
     tail_start = max(0, len(text) - 40)
-    for match in _DATE.finditer(text, tail_start):
-        if text[match.end() :].strip(" .)") or _match_date(match) is None:
+    for match, _ in _dates_in(text, tail_start):
+        if text[match.end() :].strip(" .)"):
             continue
         before = text[: match.start()].rstrip()
         return before.endswith((",", ".", "|", "-", "–", "—"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsarchive.core.ingest.lines import ends_sentence
+from newsarchive.core.ingest.lines import NUMBER, ends_sentence, first_word
 
 _NUMBER_WORDS = {"no": 0, "zero": 0, "one": 1, "sin": 0, "nenhum": 0, "um": 1, "un": 1}
 
@@ -42,18 +42,19 @@ class FooterMark:
     count: int | None
 
 
-# The first words footer lines start with: a cheap gate before the patterns.
-_FOOTER_STARTS = frozenset(
+# The first words (see `lines.first_word`) the patterns above can start with.
+FOOTER_FIRST_WORDS = frozenset(
     "post full no one zero sin nenhum be comments comment add leave write join deja deixe "
-    "comentarios comentario comentários comentário your required captcha this responses replies".split()
+    "comentarios comentario comentários comentário your required captcha this responses replies "
+    f"{NUMBER}".split()
 )
+TAGS_FIRST_WORDS = frozenset("tags tag etiquetas etiqueta temas tema keywords palabras topics topic".split())
 
 
 def read_footer_mark(text: str) -> FooterMark | None:
     if len(text) > 200:
         return None
-    first = text[:12].split(" ", 1)[0].lower()
-    if first not in _FOOTER_STARTS and not first.isdigit():
+    if first_word(text) not in FOOTER_FIRST_WORDS:
         return None
     match = _COUNT.match(text)
     if match:
@@ -68,7 +69,7 @@ def read_footer_mark(text: str) -> FooterMark | None:
 
 def read_tags_label(text: str) -> tuple[str, ...] | None:
     """`Tags: Dmitry Peskov, Russia` -> the tags (empty when they follow on the next lines)."""
-    if len(text) > 300 or ":" not in text:
+    if len(text) > 300 or ":" not in text or first_word(text) not in TAGS_FIRST_WORDS:
         return None
     match = _TAGS_LABEL.match(text)
     if not match:

@@ -38,7 +38,7 @@ class Entry:
     end: int
 
 
-def first_paragraph(lines: list[Line], kinds: list[Kind]) -> int | None:
+def first_paragraph(lines: list[Line], kinds: list[str]) -> int | None:
     """The first real paragraph: prose of some length, not a bullet (teleSUR's captions are)."""
     for i, kind in enumerate(kinds):
         if kind is Kind.PARAGRAPH and not lines[i].bullet and lines[i].words >= _LEDE_WORDS:
@@ -46,7 +46,7 @@ def first_paragraph(lines: list[Line], kinds: list[Kind]) -> int | None:
     return None
 
 
-def no_article(lines: list[Line], kinds: list[Kind]) -> ImportFailure:
+def no_article(lines: list[Line], kinds: list[str]) -> ImportFailure:
     headlines = sum(1 for kind in kinds if kind is Kind.HEADING)
     if headlines >= _LISTING_WITHOUT_BODY:
         return ImportFailure(
@@ -55,7 +55,7 @@ def no_article(lines: list[Line], kinds: list[Kind]) -> ImportFailure:
     return ImportFailure("This page holds no article text, only site menus and boilerplate.")
 
 
-def find_title(lines: list[Line], kinds: list[Kind], body_start: int) -> tuple[int | None, set[int]]:
+def find_title(lines: list[Line], kinds: list[str], body_start: int) -> tuple[int | None, set[int]]:
     """The headline: the nearest headline-like line above the first paragraph.
 
     Returns its index and the indexes of headline-like lines that turned out to be captions
@@ -77,7 +77,7 @@ def find_title(lines: list[Line], kinds: list[Kind], body_start: int) -> tuple[i
     return None, caption_lines
 
 
-def _heading_above(kinds: list[Kind], j: int) -> bool:
+def _heading_above(kinds: list[str], j: int) -> bool:
     for k in range(j - 1, max(-1, j - 5), -1):
         if kinds[k] is Kind.HEADING:
             return True
@@ -86,14 +86,14 @@ def _heading_above(kinds: list[Kind], j: int) -> bool:
     return False
 
 
-def footer_start(kinds: list[Kind], body_start: int) -> int:
+def footer_start(kinds: list[str], body_start: int) -> int:
     for i in range(body_start, len(kinds)):
         if kinds[i] is Kind.FOOTER:
             return i
     return len(kinds)
 
 
-def tail_stop(kinds: list[Kind], body_start: int, end: int) -> int:
+def tail_stop(kinds: list[str], body_start: int, end: int) -> int:
     for i in range(body_start, end):
         if kinds[i] is Kind.TAIL_STOP:
             return i
@@ -101,7 +101,7 @@ def tail_stop(kinds: list[Kind], body_start: int, end: int) -> int:
 
 
 def find_section(
-    lines: list[Line], kinds: list[Kind], payloads: list[object], title_at: int, body_start: int
+    lines: list[Line], kinds: list[str], payloads: list[object], title_at: int, body_start: int
 ) -> tuple[str, ...]:
     """The section path printed near the headline, in the forms of formats.md family 2."""
     title = lines[title_at].text
@@ -155,7 +155,7 @@ def _is_menu_item(line: Line) -> bool:
     return not line.bullet and line.words <= 3 and len(line.text) <= 30
 
 
-def entries(lines: list[Line], kinds: list[Kind], start: int, end: int) -> list[list[Entry]]:
+def entries(lines: list[Line], kinds: list[str], start: int, end: int) -> list[list[Entry]]:
     """Runs of list entries (headline + blurb and/or date) between `start` and `end`."""
     runs: list[list[Entry]] = []
     i = start
@@ -183,7 +183,7 @@ def entries(lines: list[Line], kinds: list[Kind], start: int, end: int) -> list[
 
 
 def trailing_list(
-    lines: list[Line], kinds: list[Kind], body_start: int, end: int
+    lines: list[Line], kinds: list[str], body_start: int, end: int
 ) -> tuple[int, list[Entry]]:
     """A list of headlines filling the rest of the page: (where it starts, its entries)."""
     runs = [run for run in entries(lines, kinds, body_start + 1, end) if len(run) >= 2]
@@ -197,7 +197,7 @@ def trailing_list(
 
 
 def refuse_listing(
-    lines: list[Line], kinds: list[Kind], body_start: int, end: int, listed: int, title_at: int | None
+    lines: list[Line], kinds: list[str], body_start: int, end: int, listed: int, title_at: int | None
 ) -> None:
     """Raise when the page is a list of headlines with no article: a tag, section or feed page."""
     if listed < _LISTING_HEADLINES - 1:
@@ -211,7 +211,7 @@ def refuse_listing(
     raise ImportFailure(f"This looks like a {page} ({headlines} headlines, no article body), not an article.")
 
 
-def second_story(lines: list[Line], kinds: list[Kind], body_start: int, end: int) -> int | None:
+def second_story(lines: list[Line], kinds: list[str], body_start: int, end: int) -> int | None:
     """Where a second story starts when two were saved in one dump: a breadcrumb or a dated headline."""
     seen_paragraph = False
     for i in range(body_start, end):
@@ -225,7 +225,7 @@ def second_story(lines: list[Line], kinds: list[Kind], body_start: int, end: int
     return None
 
 
-def next_heading(lines: list[Line], kinds: list[Kind], start: int, end: int) -> str:
+def next_heading(lines: list[Line], kinds: list[str], start: int, end: int) -> str:
     for i in range(start, end):
         if kinds[i] is Kind.HEADING:
             return lines[i].text

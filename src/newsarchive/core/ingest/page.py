@@ -125,7 +125,7 @@ def parse_page(text: str) -> ParsedPage:
     )
 
 
-def _comment_count(kinds: list[Kind], payloads: list[object], footer_at: int) -> int | None:
+def _comment_count(kinds: list[str], payloads: list[object], footer_at: int) -> int | None:
     for i in range(footer_at, min(len(kinds), footer_at + 30)):
         if kinds[i] is Kind.FOOTER and payloads[i].count is not None:  # type: ignore[attr-defined]
             return payloads[i].count  # type: ignore[attr-defined]
@@ -134,7 +134,7 @@ def _comment_count(kinds: list[Kind], payloads: list[object], footer_at: int) ->
 
 def _title(
     lines: list[Line],
-    kinds: list[Kind],
+    kinds: list[str],
     payloads: list[object],
     title_at: int | None,
     body_start: int,
@@ -156,7 +156,7 @@ def _title(
 
 
 def _related_before_title(
-    lines: list[Line], kinds: list[Kind], title_at: int | None, title: str, reading: _Reading
+    lines: list[Line], kinds: list[str], title_at: int | None, title: str, reading: _Reading
 ) -> None:
     """A related headline printed as the page's first line: right above the headline, or after a
     `Related…` label (formats.md family 5)."""
@@ -173,7 +173,7 @@ def _related_before_title(
         reading.add_related(text)
 
 
-def _read_top(kinds: list[Kind], payloads: list[object], title_at: int, reading: _Reading) -> None:
+def _read_top(kinds: list[str], payloads: list[object], title_at: int, reading: _Reading) -> None:
     for i in range(title_at):
         if kinds[i] is Kind.DATE:
             where = "head" if i >= title_at - 2 else "top"
@@ -182,7 +182,7 @@ def _read_top(kinds: list[Kind], payloads: list[object], title_at: int, reading:
 
 def _read_head(
     lines: list[Line],
-    kinds: list[Kind],
+    kinds: list[str],
     payloads: list[object],
     title_at: int | None,
     body_start: int,
@@ -210,7 +210,7 @@ def _read_head(
             _note_missing_date(kind, payloads[i], reading)
 
 
-def _note_missing_date(kind: Kind, payload: object, reading: _Reading) -> None:
+def _note_missing_date(kind: str, payload: object, reading: _Reading) -> None:
     if kind is Kind.RELATIVE_DATE:
         reading.notes.append(f"The page gives only a relative date (“{payload}”)")
     else:
@@ -220,7 +220,7 @@ def _note_missing_date(kind: Kind, payload: object, reading: _Reading) -> None:
 
 
 def _read_body(
-    lines: list[Line], kinds: list[Kind], payloads: list[object], start: int, end: int, reading: _Reading
+    lines: list[Line], kinds: list[str], payloads: list[object], start: int, end: int, reading: _Reading
 ) -> None:
     for i in range(start, end):
         kind, line = kinds[i], lines[i]
@@ -250,7 +250,7 @@ def _read_body(
 
 
 def _read_tail(
-    lines: list[Line], kinds: list[Kind], payloads: list[object], start: int, end: int, reading: _Reading
+    lines: list[Line], kinds: list[str], payloads: list[object], start: int, end: int, reading: _Reading
 ) -> None:
     """Between the last paragraph and the footer: tag lines, and site lines to leave out."""
     for i in range(start, end):
@@ -271,7 +271,7 @@ def _read_tail(
 
 def _published(
     lines: list[Line],
-    kinds: list[Kind],
+    kinds: list[str],
     payloads: list[object],
     lede: str,
     body: tuple[str, ...],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsarchive.core.ingest.lines import is_title_case, looks_like_name
+from newsarchive.core.ingest.lines import first_word, is_title_case, looks_like_name
 
 _LABELLED = re.compile(
     r"^(?:related(?:\s+(?:content|news|articles?|stories|story))?|also\s+read|read\s+also|see\s+also|"
@@ -15,9 +15,15 @@ _LABELLED = re.compile(
 )
 
 
+# The first words (see `lines.first_word`) the labels above start with.
+LABEL_FIRST_WORDS = frozenset(
+    "related also read see you more lea lee te ver leia veja noticias notícias noticia".split()
+)
+
+
 def read_labelled(text: str) -> str | None:
     """The headline of `RELATED: <headline>` (empty string when the headline is on the next line)."""
-    if len(text) > 250 or ":" not in text:
+    if len(text) > 250 or ":" not in text or first_word(text) not in LABEL_FIRST_WORDS:
         return None
     match = _LABELLED.match(text)
     if not match:
