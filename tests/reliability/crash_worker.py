@@ -1,30 +1,35 @@
 """The work a crash test kills: run as `python crash_worker.py OP LIBRARY [ARGS...]`.
 
 `import LIBRARY PATH...` prints `ITEM <status> <id>` for each item as soon as it is stored (what the
-user has been told), `rebuild LIBRARY` and `export LIBRARY FILE` print `DONE` at the end.
+user has been told); `slow-import` does the same, pausing 0.2 s per item (a writer that holds the
+library for a while); `rebuild LIBRARY` and `export LIBRARY FILE` print `DONE` at the end.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from newsarchive.core.export.run import export_results
 from newsarchive.core.index.rebuild import rebuild_index
 from newsarchive.core.library.importer import import_paths
 from newsarchive.core.library.library import Library
+from newsarchive.core.library.report import ImportItem
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 
 
 def main(op: str, library_path: str, *args: str) -> None:
-    library = Library.open(library_path, create=op == "import")
-    if op == "import":
-        import_paths(
-            library,
-            [Path(a) for a in args],
-            on_item=lambda item: print(f"ITEM {item.status} {item.id}", flush=True),
-        )
+    library = Library.open(library_path, create=op.endswith("import"))
+    if op in ("import", "slow-import"):
+        pause = 0.2 if op == "slow-import" else 0.0
+
+        def report(item: ImportItem) -> None:
+            print(f"ITEM {item.status} {item.id}", flush=True)
+            time.sleep(pause)
+
+        import_paths(library, [Path(a) for a in args], on_item=report)
     elif op == "rebuild":
         rebuild_index(library)
     elif op == "export":
