@@ -160,5 +160,10 @@ def test_many_lines_are_refused_quickly() -> None:
 
 def test_just_under_the_line_limit_finishes() -> None:
     lines = ["Title of the Story Goes Here", "Published 23 September 2022"]
-    lines += ["A short sentence of the story, long enough to count as prose here."] * (MAX_LINES - 10)
-    _timed("\n".join(lines).encode())
+    lines += ["The ministry said on Friday that the talks would resume next week."]
+    lines += ["Officials said talks would resume."] * (MAX_LINES - 10)
+    data = "\n".join(lines).encode()
+    assert len(data) <= MAX_ARTICLE_BYTES
+    page = _timed(data)
+    assert isinstance(page, ParsedPage)
+    assert len(page.body) == MAX_LINES - 10
