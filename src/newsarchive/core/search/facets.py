@@ -98,7 +98,7 @@ def _value_counts(docs: np.ndarray, ids: np.ndarray, vocabulary: Vocabulary,
 def _period_counts(periods: np.ndarray, selected: np.ndarray, label: Callable[[int], str]) -> list[FacetCount]:
     chosen = periods[selected]
     values, counts = np.unique(chosen[chosen > 0], return_counts=True)
-    return [FacetCount(label(int(v)), int(c)) for v, c in zip(values, counts)]
+    return [FacetCount(label(int(v)), int(c)) for v, c in zip(values, counts, strict=True)]
 
 
 def count_facets(arrays: FacetArrays, matched: np.ndarray,

@@ -31,7 +31,6 @@ from newsarchive.core.search.query import (
     Or,
     Phrase,
     Wildcard,
-    Word,
 )
 from newsarchive.core.search.snippets import MarkTerms
 from newsarchive.core.search.spelling import close_words, existing_terms
@@ -41,7 +40,7 @@ MAX_EXPANSION = 128
 _FIRST_DAY, _LAST_DAY = 10101, 99991231
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class CompiledQuery:
     """A Whoosh query and what a snippet should mark for it."""
 

@@ -121,7 +121,7 @@ class ArchiveSearcher:
         """
         started = time.perf_counter()
         with self._lock:
-            searcher = self._require_open()
+            self._require_open()
             node = parse_query(request.query, self._is_known_value)
             arrays = self._arrays
             masks = facet_masks(arrays, request)
@@ -193,7 +193,7 @@ class ArchiveSearcher:
                 keep = scores >= threshold
                 docs, scores = docs[keep], scores[keep]
             order = np.lexsort((docs, -scores))[:count]
-            return [(int(d), float(s)) for d, s in zip(docs[order], scores[order])]
+            return [(int(d), float(s)) for d, s in zip(docs[order], scores[order], strict=True)]
         docs = np.flatnonzero(selected)
         dates = self._arrays.dates[docs].astype(np.int64)
         if request.effective_sort == "newest":
