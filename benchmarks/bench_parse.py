@@ -36,12 +36,15 @@ _MENU = (
 _CITIES = ("CARACAS", "HAVANA", "LA PAZ", "QUITO", "BOGOTA", "MOSCOW", "BEIJING", "NAIROBI")
 _AGENCIES = ("teleSUR", "EFE", "RHC", "Prensa Latina", "Xinhua")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_ES_MONTHS = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-              "diciembre").split()
+_ES_MONTHS = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+).split()
 
 
 def _ordinal(day: int) -> str:
-    return f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+    return (
+        f"{day}{'th' if 10 <= day % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
+    )
 
 
 def _body_with_related(rng: random.Random, a: Article, related: str) -> list[str]:
@@ -62,14 +65,28 @@ def _long_menu(rng: random.Random, a: Article) -> list[str]:
     ticker = ["BREAKING"] + [f"{s[:-1]} today." for s in (a.body[0].split(". ")[:3])]
     lines = menu + menu + ticker + ["Politics", a.title, a.lede]
     if a.published:
-        lines.append(f"{_WEEKDAYS[a.published.weekday()]}, {a.published.day} {a.published:%B %Y}, 17:05")
-    lines += ["By Outlet English", f"(Image credit: {a.photo_credit or 'Staff'}/Outlet)", "+ ↺ − 16 px"]
-    return lines + _body_with_related(rng, a, "Also read: Farmers Turn to Drip Irrigation as Wells Run Dry")
+        lines.append(
+            f"{_WEEKDAYS[a.published.weekday()]}, {a.published.day} {a.published:%B %Y}, 17:05"
+        )
+    lines += [
+        "By Outlet English",
+        f"(Image credit: {a.photo_credit or 'Staff'}/Outlet)",
+        "+ ↺ − 16 px",
+    ]
+    return lines + _body_with_related(
+        rng, a, "Also read: Farmers Turn to Drip Irrigation as Wells Run Dry"
+    )
 
 
 def _mercopress(rng: random.Random, a: Article) -> list[str]:
-    lines = ["Montevideo, June 1st 2025 - 10:15 UTC", "MercoPress, South Atlantic News Agency",
-             "Home", "Latin America", "Economy", a.title]
+    lines = [
+        "Montevideo, June 1st 2025 - 10:15 UTC",
+        "MercoPress, South Atlantic News Agency",
+        "Home",
+        "Latin America",
+        "Economy",
+        a.title,
+    ]
     if a.published:
         d = a.published
         lines.append(f"{_WEEKDAYS[d.weekday()]}, {d:%B} {_ordinal(d.day)} {d.year} - 09:41 UTC")
@@ -80,9 +97,23 @@ def _mercopress(rng: random.Random, a: Article) -> list[str]:
 
 
 def _joomla(rng: random.Random, a: Article) -> list[str]:
-    date_part = f" Published on {_WEEKDAYS[a.published.weekday()]}, {a.published.day} {a.published:%B %Y} 10:00" if a.published else ""
-    lines = ["Home", "About", "Contact", "", f"'{a.title}'", "", f'"{a.title}"',
-             f"Category: {a.section_path[-1]}{date_part} Hits: 214", "By: Ernesto Valdés", ""]
+    date_part = (
+        f" Published on {_WEEKDAYS[a.published.weekday()]}, {a.published.day} {a.published:%B %Y} 10:00"
+        if a.published
+        else ""
+    )
+    lines = [
+        "Home",
+        "About",
+        "Contact",
+        "",
+        f"'{a.title}'",
+        "",
+        f'"{a.title}"',
+        f"Category: {a.section_path[-1]}{date_part} Hits: 214",
+        "By: Ernesto Valdés",
+        "",
+    ]
     if a.photo_caption:
         lines += [a.photo_caption, f"Photo: {a.photo_credit or ''}", ""]
     for paragraph in (a.lede, *a.body):
@@ -91,17 +122,33 @@ def _joomla(rng: random.Random, a: Article) -> list[str]:
 
 
 def _repost(rng: random.Random, a: Article) -> list[str]:
-    lines = ["Orinoco Daily", "News and analysis from Venezuela and beyond", "Menu", "Support Us", "",
-             f"{a.title} – Orinoco Daily – News and analysis from Venezuela and beyond", "",
-             "by Daniela Ortega"]
+    lines = [
+        "Orinoco Daily",
+        "News and analysis from Venezuela and beyond",
+        "Menu",
+        "Support Us",
+        "",
+        f"{a.title} – Orinoco Daily – News and analysis from Venezuela and beyond",
+        "",
+        "by Daniela Ortega",
+    ]
     if a.published:
         lines.append(f"Ciudad Caracas | {a.published:%B} {a.published.day}, {a.published.year}")
     if a.photo_caption:
         lines += ["", f"{a.photo_caption[:-1]}, in Caracas. (AP Photo/Luis Mendoza)"]
-    for paragraph in (a.lede, *_body_with_related(rng, a, "Related news: Venezuela Resumes Flights to Bogotá")):
+    for paragraph in (
+        a.lede,
+        *_body_with_related(rng, a, "Related news: Venezuela Resumes Flights to Bogotá"),
+    ):
         lines += ["", paragraph]
-    return lines + ["", "Daniela Ortega", "Website | + posts", "", "Leave a Reply",
-                    "Your email address will not be published. Required fields are marked *"]
+    return lines + [
+        "",
+        "Daniela Ortega",
+        "Website | + posts",
+        "",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+    ]
 
 
 def _agency(rng: random.Random, a: Article) -> list[str]:
@@ -121,7 +168,10 @@ def _telesur_2024(rng: random.Random, a: Article) -> list[str]:
         lines += [f"{a.published:%B} {a.published.day}, {a.published.year} Hour: 3:05 pm", ""]
     if a.photo_caption:
         lines += [f"{a.photo_caption} X/ @telesurenglish", ""]
-    tweet = ["Today we begin. pic.twitter.com/Xy7abQ2Lm9", "— Ministry (@ministry) January 31, 2023"]
+    tweet = [
+        "Today we begin. pic.twitter.com/Xy7abQ2Lm9",
+        "— Ministry (@ministry) January 31, 2023",
+    ]
     body = _body_with_related(rng, a, "Andean Communities Map Glacier Retreat With Drones")
     for paragraph in (a.lede, *body[:2], *tweet, *body[2:]):
         lines += [paragraph, ""]
@@ -210,11 +260,17 @@ def main(argv: list[str] | None = None) -> int:
     per_page.sort()
     source = f"folder {args.folder}" if args.folder else f"generated, seed {args.seed}"
     print(f"pages: {len(pages)} ({source}), median {words:.0f} words, {refused} refused")
-    print(f"throughput: {rate:,.0f} pages per CPU second on one core "
-          f"({wall_rate:,.0f} per wall second; {args.rounds} rounds; load {os.getloadavg()[0]:.1f})")
-    print(f"per page (CPU): median {statistics.median(per_page) * 1e6:.0f} µs, "
-          f"p95 {per_page[int(0.95 * (len(per_page) - 1))] * 1e6:.0f} µs, max {per_page[-1] * 1e3:.1f} ms")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"throughput: {rate:,.0f} pages per CPU second on one core "
+        f"({wall_rate:,.0f} per wall second; {args.rounds} rounds; load {os.getloadavg()[0]:.1f})"
+    )
+    print(
+        f"per page (CPU): median {statistics.median(per_page) * 1e6:.0f} µs, "
+        f"p95 {per_page[int(0.95 * (len(per_page) - 1))] * 1e6:.0f} µs, max {per_page[-1] * 1e3:.1f} ms"
+    )
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     return 0
 
 

@@ -28,8 +28,14 @@ from newsarchive.core.ingest.sections import read_breadcrumb, read_category, rea
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("Published 23 September 2022", DateLine(date(2022, 9, 23), labelled=True, prefix="Published")),
-        ("Published 5 October 2022 (15 hours 8 minutes ago)", DateLine(date(2022, 10, 5), True, False, "Published")),
+        (
+            "Published 23 September 2022",
+            DateLine(date(2022, 9, 23), labelled=True, prefix="Published"),
+        ),
+        (
+            "Published 5 October 2022 (15 hours 8 minutes ago)",
+            DateLine(date(2022, 10, 5), True, False, "Published"),
+        ),
         ("12 March 2021", DateLine(date(2021, 3, 12))),
         ("September 23, 2024 Hour: 3:05 pm", DateLine(date(2024, 9, 23))),
         ("Tuesday, March 5th 2024 - 09:41 UTC", DateLine(date(2024, 3, 5))),
@@ -70,9 +76,18 @@ def test_relative_dates_and_caption_dates() -> None:
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [
-        ("CARACAS, Sept. 23 (teleSUR) — Fishing communities", Dateline("CARACAS, Sept. 23 (teleSUR)", 9, 23, None)),
-        ("Havana, March 3 (RHC)-- The restored theatre", Dateline("Havana, March 3 (RHC)", 3, 3, None)),
-        ("MOSCOW, Dec 2 (NNN-TELESUR) — The government", Dateline("MOSCOW, Dec 2 (NNN-TELESUR)", 12, 2, None)),
+        (
+            "CARACAS, Sept. 23 (teleSUR) — Fishing communities",
+            Dateline("CARACAS, Sept. 23 (teleSUR)", 9, 23, None),
+        ),
+        (
+            "Havana, March 3 (RHC)-- The restored theatre",
+            Dateline("Havana, March 3 (RHC)", 3, 3, None),
+        ),
+        (
+            "MOSCOW, Dec 2 (NNN-TELESUR) — The government",
+            Dateline("MOSCOW, Dec 2 (NNN-TELESUR)", 12, 2, None),
+        ),
         (
             "ASUNCIÓN, 9 de septiembre de 2024 (EFE).- El río",
             Dateline("ASUNCIÓN, 9 de septiembre de 2024 (EFE)", 9, 9, 2024),
@@ -93,7 +108,9 @@ def test_year_for_dateline_needs_a_date_just_before_it() -> None:
 
 
 def test_date_in_url() -> None:
-    assert date_in_url("https://www.telesurenglish.net/news/talks-20220923-0012.html") == date(2022, 9, 23)
+    assert date_in_url("https://www.telesurenglish.net/news/talks-20220923-0012.html") == date(
+        2022, 9, 23
+    )
     assert date_in_url("https://example.com/2021/03/12/slug/") == date(2021, 3, 12)
     assert date_in_url("https://example.com/news/slug") is None
 
@@ -103,20 +120,37 @@ def test_date_in_url() -> None:
     [
         (
             "Kremlin Press Secretary Dmitry Peskov. Sep. 23, 2022. | Photo: Twitter/@danielapruna2",
-            Credited("Kremlin Press Secretary Dmitry Peskov. Sep. 23, 2022.", "Twitter/@danielapruna2"),
+            Credited(
+                "Kremlin Press Secretary Dmitry Peskov. Sep. 23, 2022.", "Twitter/@danielapruna2"
+            ),
         ),
         ("Seed samples in El Alto. | Photo:EFE", Credited("Seed samples in El Alto.", "EFE")),
         ("A council meets in Petare. | Photo:", Credited("A council meets in Petare.", None)),
-        ("Coffee harvest in Minas Gerais — Foto: Marcos Lima/Valor", Credited("Coffee harvest in Minas Gerais", "Marcos Lima/Valor")),
-        ("Brigades in Acapulco. Foto: Alejandro Ruiz/EFE", Credited("Brigades in Acapulco.", "Alejandro Ruiz/EFE")),
-        ("Passengers board a train. (AP Photo/Luis Mendoza)", Credited("Passengers board a train.", "AP Photo/Luis Mendoza")),
+        (
+            "Coffee harvest in Minas Gerais — Foto: Marcos Lima/Valor",
+            Credited("Coffee harvest in Minas Gerais", "Marcos Lima/Valor"),
+        ),
+        (
+            "Brigades in Acapulco. Foto: Alejandro Ruiz/EFE",
+            Credited("Brigades in Acapulco.", "Alejandro Ruiz/EFE"),
+        ),
+        (
+            "Passengers board a train. (AP Photo/Luis Mendoza)",
+            Credited("Passengers board a train.", "AP Photo/Luis Mendoza"),
+        ),
         (
             "Volunteers plant seedlings. (Photo by SIMON MAINA/AFP via Getty Images)",
             Credited("Volunteers plant seedlings.", "SIMON MAINA/AFP via Getty Images"),
         ),
         ("Protesters in Quito. (AFP)", Credited("Protesters in Quito.", "AFP")),
-        ("Protesters in Quito. (Foto del Ministerio de Cultura / EFE)", Credited("Protesters in Quito.", "Ministerio de Cultura / EFE")),
-        ("Doctors arrive in Havana. X/ @CubaMINREX", Credited("Doctors arrive in Havana.", "X/ @CubaMINREX")),
+        (
+            "Protesters in Quito. (Foto del Ministerio de Cultura / EFE)",
+            Credited("Protesters in Quito.", "Ministerio de Cultura / EFE"),
+        ),
+        (
+            "Doctors arrive in Havana. X/ @CubaMINREX",
+            Credited("Doctors arrive in Havana.", "X/ @CubaMINREX"),
+        ),
         ("Leaders met in Quito (Ecuador) on Monday to discuss the plan.", None),
         ("He said: this is it", None),
     ],
@@ -181,8 +215,12 @@ def test_read_breadcrumb(line: str, section: tuple[str, ...] | None) -> None:
 
 
 def test_category_and_glued_home_breadcrumbs() -> None:
-    assert read_category("Category: Economy Published on Monday, 12 October 2020 10:00 Hits: 214") == ("Economy",)
-    assert read_glued_home("HomeWorldKenya Plants Ten Million Trees", "Kenya Plants Ten Million Trees") == ("World",)
+    assert read_category(
+        "Category: Economy Published on Monday, 12 October 2020 10:00 Hits: 214"
+    ) == ("Economy",)
+    assert read_glued_home(
+        "HomeWorldKenya Plants Ten Million Trees", "Kenya Plants Ten Million Trees"
+    ) == ("World",)
     assert read_glued_home("Home News World News", "Another Title") == ("News", "World News")
     assert read_glued_home("Homeless families get shelter", "Another Title") is None
 
@@ -192,8 +230,14 @@ def test_category_and_glued_home_breadcrumbs() -> None:
     [
         ("Bolivian Farmers Open Seed Bank (+Photos)", "Bolivian Farmers Open Seed Bank"),
         ("Inside the Communal Councils (Videos)", "Inside the Communal Councils"),
-        ("Cuban Doctors Return From Mission in Calabria | teleSUR", "Cuban Doctors Return From Mission in Calabria"),
-        ("Metro Reopens Line 4 – Orinoco Daily – News and analysis from Venezuela", "Metro Reopens Line 4"),
+        (
+            "Cuban Doctors Return From Mission in Calabria | teleSUR",
+            "Cuban Doctors Return From Mission in Calabria",
+        ),
+        (
+            "Metro Reopens Line 4 – Orinoco Daily – News and analysis from Venezuela",
+            "Metro Reopens Line 4",
+        ),
         ("Venezuela – US Talks Resume in Doha", "Venezuela – US Talks Resume in Doha"),
     ],
 )
@@ -203,11 +247,16 @@ def test_clean_title(title: str, cleaned: str) -> None:
 
 def test_clean_title_drops_a_tagline_the_page_prints_elsewhere() -> None:
     title = "Metro Reopens Line 4 – Caracas Chronicle – Stories from the valley"
-    assert clean_title(title, ["Stories from the valley", "Caracas Chronicle"]) == "Metro Reopens Line 4"
+    assert (
+        clean_title(title, ["Stories from the valley", "Caracas Chronicle"])
+        == "Metro Reopens Line 4"
+    )
 
 
 def test_title_from_url() -> None:
-    url = "https://www.telesurenglish.net/news/russia-sees-no-prospect-near-future-20220923-0012.html"
+    url = (
+        "https://www.telesurenglish.net/news/russia-sees-no-prospect-near-future-20220923-0012.html"
+    )
     assert title_from_url(url) == "Russia sees no prospect near future"
 
 
@@ -238,14 +287,26 @@ def test_footer_marks_and_tag_labels_are_specific() -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("The ministry said on Friday that the talks with the unions would resume after the holiday, "
-         "and that it has not ruled out new measures for the workers who were affected.", "en"),
-        ("El Gobierno de Chile inauguró este domingo un parque solar con una capacidad de 480 megavatios, "
-         "el mayor de Sudamérica, según dijo el ministro, que abastecerá a los hogares del norte.", "es"),
-        ("A produção brasileira de café deve chegar a 54,9 milhões de sacas neste ano, um aumento em "
-         "relação à safra anterior, segundo a estimativa da companhia, que não foi divulgada pelo governo.", "pt"),
-        ("Le gouvernement a annoncé dans un communiqué que les négociations avec les syndicats sont "
-         "suspendues pour une semaine, selon le ministre qui était présent.", "fr"),
+        (
+            "The ministry said on Friday that the talks with the unions would resume after the holiday, "
+            "and that it has not ruled out new measures for the workers who were affected.",
+            "en",
+        ),
+        (
+            "El Gobierno de Chile inauguró este domingo un parque solar con una capacidad de 480 megavatios, "
+            "el mayor de Sudamérica, según dijo el ministro, que abastecerá a los hogares del norte.",
+            "es",
+        ),
+        (
+            "A produção brasileira de café deve chegar a 54,9 milhões de sacas neste ano, um aumento em "
+            "relação à safra anterior, segundo a estimativa da companhia, que não foi divulgada pelo governo.",
+            "pt",
+        ),
+        (
+            "Le gouvernement a annoncé dans un communiqué que les négociations avec les syndicats sont "
+            "suspendues pour une semaine, selon le ministre qui était présent.",
+            "fr",
+        ),
         ("Too short to tell.", None),
     ],
 )

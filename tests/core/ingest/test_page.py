@@ -62,7 +62,9 @@ def test_seed_body(seed: ParsedPage) -> None:
     assert seed.body[0].startswith("On Friday, spokesman Dmitry Peskov told reporters that Ukraine")
     assert seed.body[1].startswith("As Russian President Vladimir Putin has said")
     assert seed.body[4].endswith("citing war crimes committed by Russia.")  # trailing NBSP stripped
-    assert seed.body[-1].endswith('"the longer this process is delayed, the more difficult it will be to reach an agreement."')
+    assert seed.body[-1].endswith(
+        '"the longer this process is delayed, the more difficult it will be to reach an agreement."'
+    )
     assert all(p == p.strip() for p in seed.body)
     assert not any("Hold Referendums" in p for p in seed.body)
 
@@ -106,7 +108,9 @@ def test_long_menu_and_breaking_ticker_are_not_title_or_lede() -> None:
     page = parse("almayadeen_menu_ticker.txt")
     assert page.title == "Coastal Towns Brace for Record Heat as Water Reserves Fall"
     assert page.section_path == ("Politics",)
-    assert page.lede.startswith("Authorities in the eastern Mediterranean ration water")  # standfirst
+    assert page.lede.startswith(
+        "Authorities in the eastern Mediterranean ration water"
+    )  # standfirst
     assert page.published == date(2023, 7, 14)
     assert page.author == "Al Mayadeen English"
     assert page.photo_caption is None
@@ -154,7 +158,10 @@ def test_topic_bullet_and_section_label_videos_suffix_and_image_label() -> None:
     assert page.published == date(2021, 3, 12)
     assert page.photo_caption == "Members of a communal council meet in Petare."
     assert page.photo_credit is None  # `| Photo:` with nothing after it
-    assert page.tags == ("Communal Councils", "Petare")  # `Yolanda Rivas` mid-body is an image label
+    assert page.tags == (
+        "Communal Councils",
+        "Petare",
+    )  # `Yolanda Rivas` mid-body is an image label
     assert "Yolanda Rivas" not in page.body
     assert page.comment_count == 0
 
@@ -174,7 +181,7 @@ def test_glued_home_breadcrumb_widgets_and_ai_summary() -> None:
 
 def test_category_line_title_twice_credit_line_and_subheading() -> None:
     page = parse("joomla_category.txt")
-    assert page.title == "\"Cuba's Sugar Harvest Falls Short of Target\" Says Ministry"
+    assert page.title == '"Cuba\'s Sugar Harvest Falls Short of Target" Says Ministry'
     assert page.section_path == ("Economy",)
     assert page.published == date(2020, 10, 12)
     assert page.author == "Ernesto Valdés"
@@ -190,7 +197,10 @@ def test_uppercase_breadcrumb_pair_hour_date_and_handle_credit() -> None:
     assert page.title == "Cuban Doctors Return From Mission in Calabria"
     assert page.section_path == ("News", "Blockade")
     assert page.published == date(2024, 9, 23)
-    assert page.photo_caption == "A group of Cuban doctors arrives at José Martí International Airport."
+    assert (
+        page.photo_caption
+        == "A group of Cuban doctors arrives at José Martí International Airport."
+    )
     assert page.photo_credit == "X/ @CubaMINREX"
 
 
@@ -233,10 +243,15 @@ def test_agency_dateline_without_a_trustworthy_year_leaves_the_date_empty() -> N
 
 def test_spanish_label_and_value_on_separate_lines() -> None:
     page = parse("spanish_efe.txt")
-    assert page.title == "Chile inaugura el mayor parque solar de Sudamérica en el desierto de Atacama"
+    assert (
+        page.title == "Chile inaugura el mayor parque solar de Sudamérica en el desierto de Atacama"
+    )
     assert page.published == date(2020, 11, 29)
     assert page.author == "Carolina Muñoz"
-    assert page.photo_caption == "Paneles solares en la planta de María Elena, en la región de Antofagasta."
+    assert (
+        page.photo_caption
+        == "Paneles solares en la planta de María Elena, en la región de Antofagasta."
+    )
     assert page.photo_credit == "Alberto Peña/EFE"
     assert page.language == "es"
     assert page.tags == ("Energía solar", "Chile", "Atacama")
@@ -268,7 +283,9 @@ def test_update_date_is_used_with_a_warning_and_tweets_are_left_out() -> None:
     assert page.author == "Lucía Hernández"
     assert page.language == "en"  # a Spanish tweet and byline inside an English page
     assert page.lede.startswith("Mexico City's ban on single-use plastic cutlery")
-    assert not any("pic.twitter.com" in p or "@SEDEMA_CDMX" in p or "popotes" in p for p in page.body)
+    assert not any(
+        "pic.twitter.com" in p or "@SEDEMA_CDMX" in p or "popotes" in p for p in page.body
+    )
     assert len(page.body) == 3
     assert page.tags == ("Mexico City",)
 
@@ -283,7 +300,9 @@ def test_iso_date_on_a_video_page() -> None:
 def test_relative_date_only_gives_no_date_and_says_so() -> None:
     page = parse("video_page_relative.txt")
     assert page.published is None
-    assert page.warnings == ("The page gives only a relative date (“3 months ago”); no publication date was set.",)
+    assert page.warnings == (
+        "The page gives only a relative date (“3 months ago”); no publication date was set.",
+    )
 
 
 # -- families 4 to 8 -----------------------------------------------------------------------------
@@ -324,13 +343,19 @@ def test_two_concatenated_stories_keep_the_first_and_warn() -> None:
 def test_tag_page_is_refused() -> None:
     with pytest.raises(ImportFailure) as caught:
         parse("tag_page.txt")
-    assert str(caught.value) == "This looks like a tag page (5 headlines, no article body), not an article."
+    assert (
+        str(caught.value)
+        == "This looks like a tag page (5 headlines, no article body), not an article."
+    )
 
 
 def test_section_index_is_refused() -> None:
     with pytest.raises(ImportFailure) as caught:
         parse("section_index.txt")
-    assert str(caught.value) == "This looks like a listing page (14 headlines, no article body), not an article."
+    assert (
+        str(caught.value)
+        == "This looks like a listing page (14 headlines, no article body), not an article."
+    )
 
 
 def test_windows_1252_with_crlf() -> None:

@@ -32,7 +32,9 @@ def test_utf16_without_bom_is_recognised() -> None:
     decoded = decode_text(SAMPLE.encode("utf-16-le"))
     assert decoded.text == SAMPLE
     assert decoded.encoding == "utf-16-le"
-    assert decoded.warnings == ("The text is UTF-16 without a byte-order mark; it was read as such.",)
+    assert decoded.warnings == (
+        "The text is UTF-16 without a byte-order mark; it was read as such.",
+    )
 
 
 def test_windows_1252_fallback_is_reported() -> None:

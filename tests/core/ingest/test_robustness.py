@@ -144,9 +144,15 @@ def test_a_two_megabyte_single_line_finishes(line: str) -> None:
 
 
 def test_a_two_megabyte_article_parses() -> None:
-    paragraph = "The ministry said on Friday that the talks would resume next week in the capital. " * 6
+    paragraph = (
+        "The ministry said on Friday that the talks would resume next week in the capital. " * 6
+    )
     body = "\n\n".join([paragraph.strip()] * (MAX_ARTICLE_BYTES // (len(paragraph) + 2) - 20))
-    page = _timed(f"Title of a Very Long Report\n\nPublished 23 September 2022\n\n{body}".encode()[:MAX_ARTICLE_BYTES])
+    page = _timed(
+        f"Title of a Very Long Report\n\nPublished 23 September 2022\n\n{body}".encode()[
+            :MAX_ARTICLE_BYTES
+        ]
+    )
     assert isinstance(page, ParsedPage)
     assert page.title == "Title of a Very Long Report"
     assert page.published == date(2022, 9, 23)
@@ -155,7 +161,9 @@ def test_a_two_megabyte_article_parses() -> None:
 def test_many_lines_are_refused_quickly() -> None:
     outcome = _timed(("Title Case Line Here\n" * (MAX_LINES + 1)).encode())
     assert isinstance(outcome, ImportFailure)
-    assert str(outcome).startswith(f"The page has {MAX_LINES + 2:,} lines, far more than any saved article")
+    assert str(outcome).startswith(
+        f"The page has {MAX_LINES + 2:,} lines, far more than any saved article"
+    )
 
 
 def test_just_under_the_line_limit_finishes() -> None:

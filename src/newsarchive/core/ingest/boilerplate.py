@@ -27,7 +27,9 @@ _FURNITURE = frozenset(
     interviews|features|spotlight|local|national|international|internacional|mundo|noticias|
     economía|cultura|deportes|política|opinión|américa latina|
     view all|see all|all news|more stories|follow us|siguenos|síguenos|app|apps
-    """.replace("\n", "").replace("    ", "").split("|")
+    """.replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
 
 # Section names a site prints as a lone label above a headline.
@@ -37,7 +39,9 @@ SECTION_LABELS = frozenset(
     latin america|middle east|africa|asia|europe|americas|business|science|technology|health|
     environment|interviews|features|spotlight|multimedia|noticias|opinión|economía|cultura|
     deportes|mundo|internacional|política|brasil
-    """.replace("\n", "").replace("    ", "").split("|")
+    """.replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
 
 _FURNITURE_PATTERNS = re.compile(
@@ -151,11 +155,17 @@ def is_section_label(text: str) -> bool:
 
 
 def is_breaking_label(text: str) -> bool:
-    return len(text) <= 20 and first_word(text) in BREAKING_FIRST_WORDS and bool(_BREAKING.match(text))
+    return (
+        len(text) <= 20 and first_word(text) in BREAKING_FIRST_WORDS and bool(_BREAKING.match(text))
+    )
 
 
 def is_ai_summary_label(text: str) -> bool:
-    return len(text) <= 40 and first_word(text) in AI_SUMMARY_FIRST_WORDS and bool(_AI_SUMMARY.match(text))
+    return (
+        len(text) <= 40
+        and first_word(text) in AI_SUMMARY_FIRST_WORDS
+        and bool(_AI_SUMMARY.match(text))
+    )
 
 
 def is_ai_disclaimer(text: str) -> bool:
@@ -176,7 +186,11 @@ def is_author_box(text: str) -> bool:
 
 
 def is_tail_stop(text: str) -> bool:
-    return len(text) <= 60 and first_word(text) in TAIL_STOP_FIRST_WORDS and bool(_TAIL_STOP.match(text))
+    return (
+        len(text) <= 60
+        and first_word(text) in TAIL_STOP_FIRST_WORDS
+        and bool(_TAIL_STOP.match(text))
+    )
 
 
 def is_url(text: str) -> bool:

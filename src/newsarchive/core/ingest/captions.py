@@ -10,7 +10,9 @@ from newsarchive.core.ingest.lines import first_word
 _CREDIT_WORD = r"(?:photos?|fotos?|images?|imagen(?:\s+principal)?|imagem|photo\s+credit|credits?|cr[ée]ditos?)"
 
 # `Photo: Twitter/@handle`, `Foto: Name/EFE`, `Imagen principal:` (empty) on a line of their own.
-_CREDIT_ONLY = re.compile(rf"^(?:[—–-]\s*)?{_CREDIT_WORD}\s*:\s*(?P<credit>.{{0,120}})$", re.IGNORECASE)
+_CREDIT_ONLY = re.compile(
+    rf"^(?:[—–-]\s*)?{_CREDIT_WORD}\s*:\s*(?P<credit>.{{0,120}})$", re.IGNORECASE
+)
 
 # `<caption> | Photo: <credit>`, `<caption> — Foto: <credit>`, `<caption>. Foto: <credit>`.
 _CREDIT_SUFFIX = re.compile(
@@ -88,7 +90,9 @@ def read_credited_caption(text: str) -> Credited | None:
         if match and match.group("caption"):
             credit = match.group("credit").strip()
             if _PAREN_CREDIT.match(credit):
-                return Credited(match.group("caption").strip(), _clean_credit(_PAREN_PREFIX.sub("", credit)))
+                return Credited(
+                    match.group("caption").strip(), _clean_credit(_PAREN_PREFIX.sub("", credit))
+                )
             if _AGENCY_CREDIT.match(credit) and text.count(" ") < 40:
                 return Credited(match.group("caption").strip(), credit)
     if "@" in text:

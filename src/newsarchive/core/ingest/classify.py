@@ -121,7 +121,9 @@ _READERS: tuple[tuple[frozenset[str] | None, Callable[[str], object], str], ...]
 )
 _READERS_ANYWHERE = tuple((reader, kind) for words, reader, kind in _READERS if words is None)
 _READERS_BY_FIRST_WORD = {
-    word: tuple((reader, kind) for words, reader, kind in _READERS if words is None or word in words)
+    word: tuple(
+        (reader, kind) for words, reader, kind in _READERS if words is None or word in words
+    )
     for word in set().union(*(words for words, _, _ in _READERS if words is not None))
 }
 
@@ -156,7 +158,10 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[object]) 
                 kinds[i + 1] = Kind.DATE
                 payloads[i + 1] = dates.DateLine(value.value, labelled=True, prefix=lines[i].text)
         elif kind is Kind.RELATED and payloads[i] == "" and i + 1 < count:
-            if kinds[i + 1] in (Kind.HEADING, Kind.SHORT, Kind.PARAGRAPH) and len(lines[i + 1].text) <= 250:
+            if (
+                kinds[i + 1] in (Kind.HEADING, Kind.SHORT, Kind.PARAGRAPH)
+                and len(lines[i + 1].text) <= 250
+            ):
                 kinds[i + 1] = Kind.RELATED
                 payloads[i + 1] = lines[i + 1].text
         elif kind is Kind.TWEET and i > 0 and lines[i].text[0] in "—–-":
@@ -170,7 +175,12 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[object]) 
             _attach_credit(lines, kinds, payloads, i)
         elif kind is Kind.CAPTION and i > 0:
             _mark_bare_copy(lines, kinds, payloads, i)
-        elif lines[i].bullet and i + 1 < count and not lines[i + 1].bullet and kind is not Kind.FURNITURE:
+        elif (
+            lines[i].bullet
+            and i + 1 < count
+            and not lines[i + 1].bullet
+            and kind is not Kind.FURNITURE
+        ):
             if comparable(lines[i + 1].text) == comparable(lines[i].text):
                 # teleSUR prints a caption twice; without a credit the copies are identical.
                 for j in (i, i + 1):
@@ -181,7 +191,11 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[object]) 
 def _mark_ticker(lines: list[Line], kinds: list[str], start: int) -> None:
     """`BREAKING` and the unrelated news lines after it, up to the next menu item or structure."""
     for j in range(start + 1, min(start + 1 + _TICKER_LIMIT, len(lines))):
-        if kinds[j] not in (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT) or lines[j].words < 4 or len(lines[j].text) > 300:
+        if (
+            kinds[j] not in (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
+            or lines[j].words < 4
+            or len(lines[j].text) > 300
+        ):
             return
         kinds[j] = Kind.TICKER
 
@@ -200,7 +214,11 @@ def _attach_credit(lines: list[Line], kinds: list[str], payloads: list[object], 
     credit = payloads[i].credit  # type: ignore[attr-defined]
     if above is Kind.CAPTION and payloads[i - 1].credit is None:  # type: ignore[attr-defined]
         payloads[i - 1] = captions.Credited(payloads[i - 1].caption, credit)  # type: ignore[attr-defined]
-    elif (above is Kind.PARAGRAPH and lines[i - 1].words < 60) or above is Kind.SHORT or lines[i - 1].bullet:
+    elif (
+        (above is Kind.PARAGRAPH and lines[i - 1].words < 60)
+        or above is Kind.SHORT
+        or lines[i - 1].bullet
+    ):
         kinds[i - 1] = Kind.CAPTION
         payloads[i - 1] = captions.Credited(lines[i - 1].text, credit)
     else:

@@ -177,7 +177,9 @@ def read_date_line(text: str) -> DateLine | None:
             return DateLine(value, prefix=prefix)
         label = _LABEL.match(prefix)
         if label:
-            return DateLine(value, labelled=True, updated=bool(label.group("updated")), prefix=prefix)
+            return DateLine(
+                value, labelled=True, updated=bool(label.group("updated")), prefix=prefix
+            )
         return None
     return _read_labelled_other(text)
 
@@ -193,7 +195,9 @@ def _read_labelled_other(text: str) -> DateLine | None:
     parsed = _parse_with_dateutil(value.strip())
     if parsed is None:
         return None
-    return DateLine(parsed, labelled=True, updated=bool(label.group("updated")), prefix=head.strip())
+    return DateLine(
+        parsed, labelled=True, updated=bool(label.group("updated")), prefix=head.strip()
+    )
 
 
 def _parse_with_dateutil(value: str) -> date | None:
@@ -212,7 +216,11 @@ def _parse_with_dateutil(value: str) -> date | None:
 
 def is_date_label(text: str) -> bool:
     """A label whose value is on the next line (`Fecha de publicación:`)."""
-    return len(text) <= 40 and first_word(text) in DATE_LABEL_FIRST_WORDS and bool(_LABEL_ALONE.match(text))
+    return (
+        len(text) <= 40
+        and first_word(text) in DATE_LABEL_FIRST_WORDS
+        and bool(_LABEL_ALONE.match(text))
+    )
 
 
 def relative_date(text: str) -> str | None:

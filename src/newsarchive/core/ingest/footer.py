@@ -28,7 +28,10 @@ _COMMENT_FORM = re.compile(
     r"captcha|this\s+question\s+is\s+for\s+testing\s+whether\b.*)\s*:?$",
     re.IGNORECASE,
 )
-_TAGS_LABEL = re.compile(r"^(?:tags?|etiquetas?|temas?|keywords|palabras\s+clave|topics?)\s*:\s*(?P<tags>.*)$", re.IGNORECASE)
+_TAGS_LABEL = re.compile(
+    r"^(?:tags?|etiquetas?|temas?|keywords|palabras\s+clave|topics?)\s*:\s*(?P<tags>.*)$",
+    re.IGNORECASE,
+)
 _TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*")
 
 _MAX_TAG_WORDS = 5
@@ -48,7 +51,9 @@ FOOTER_FIRST_WORDS = frozenset(
     "comentarios comentario comentários comentário your required captcha this responses replies "
     f"{NUMBER}".split()
 )
-TAGS_FIRST_WORDS = frozenset("tags tag etiquetas etiqueta temas tema keywords palabras topics topic".split())
+TAGS_FIRST_WORDS = frozenset(
+    "tags tag etiquetas etiqueta temas tema keywords palabras topics topic".split()
+)
 
 
 def read_footer_mark(text: str) -> FooterMark | None:

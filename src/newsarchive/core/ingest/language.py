@@ -7,7 +7,6 @@ a news article of a hundred words or more it does not confuse them.
 
 from __future__ import annotations
 
-
 # Frequent words that are (nearly) exclusive to one of the languages; words shared by two of
 # them (`de`, `que`, `a`, `la`) would only blur the counts.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {

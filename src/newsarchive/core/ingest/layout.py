@@ -23,9 +23,24 @@ _LISTING_WITHOUT_BODY = 5
 
 _SKIPPED_ABOVE_BODY = frozenset(
     (
-        Kind.SHORT, Kind.FURNITURE, Kind.DATE, Kind.DATE_LABEL, Kind.RELATIVE_DATE, Kind.EMPTY_DATE,
-        Kind.BREADCRUMB, Kind.CAPTION, Kind.CREDIT, Kind.BYLINE, Kind.RELATED, Kind.TWEET,
-        Kind.FOOTER, Kind.TAGS, Kind.TAIL, Kind.AI_SUMMARY, Kind.URL, Kind.PARAGRAPH,
+        Kind.SHORT,
+        Kind.FURNITURE,
+        Kind.DATE,
+        Kind.DATE_LABEL,
+        Kind.RELATIVE_DATE,
+        Kind.EMPTY_DATE,
+        Kind.BREADCRUMB,
+        Kind.CAPTION,
+        Kind.CREDIT,
+        Kind.BYLINE,
+        Kind.RELATED,
+        Kind.TWEET,
+        Kind.FOOTER,
+        Kind.TAGS,
+        Kind.TAIL,
+        Kind.AI_SUMMARY,
+        Kind.URL,
+        Kind.PARAGRAPH,
     )
 )
 
@@ -46,7 +61,7 @@ def first_paragraph(lines: list[Line], kinds: list[str]) -> int | None:
     return None
 
 
-def no_article(lines: list[Line], kinds: list[str]) -> ImportFailure:
+def no_article(kinds: list[str]) -> ImportFailure:
     headlines = sum(1 for kind in kinds if kind is Kind.HEADING)
     if headlines >= _LISTING_WITHOUT_BODY:
         return ImportFailure(
@@ -144,7 +159,12 @@ def _label_above(lines: list[Line], title_at: int) -> tuple[str, ...]:
     section = sections.read_section_label(label.text)
     if not section:
         return ()
-    if before is not None and before.bullet and not boilerplate.is_furniture(before.text) and before.words <= 3:
+    if (
+        before is not None
+        and before.bullet
+        and not boilerplate.is_furniture(before.text)
+        and before.words <= 3
+    ):
         return (*section, before.text)  # the topic bullet above the label
     if before is not None and _is_menu_item(before):
         return ()  # the last item of a menu, not a label
@@ -197,7 +217,12 @@ def trailing_list(
 
 
 def refuse_listing(
-    lines: list[Line], kinds: list[str], body_start: int, end: int, listed: int, title_at: int | None
+    lines: list[Line],
+    kinds: list[str],
+    body_start: int,
+    end: int,
+    listed: int,
+    title_at: int | None,
 ) -> None:
     """Raise when the page is a list of headlines with no article: a tag, section or feed page."""
     if listed < _LISTING_HEADLINES - 1:
@@ -206,12 +231,16 @@ def refuse_listing(
     if prose >= _LISTING_WORDS:
         return
     headlines = listed + 1
-    is_tag_page = any(kinds[i] is Kind.TAGS for i in range(0, title_at if title_at is not None else body_start))
+    is_tag_page = any(
+        kinds[i] is Kind.TAGS for i in range(0, title_at if title_at is not None else body_start)
+    )
     page = "tag page" if is_tag_page else "listing page"
-    raise ImportFailure(f"This looks like a {page} ({headlines} headlines, no article body), not an article.")
+    raise ImportFailure(
+        f"This looks like a {page} ({headlines} headlines, no article body), not an article."
+    )
 
 
-def second_story(lines: list[Line], kinds: list[str], body_start: int, end: int) -> int | None:
+def second_story(kinds: list[str], body_start: int, end: int) -> int | None:
     """Where a second story starts when two were saved in one dump: a breadcrumb or a dated headline."""
     seen_paragraph = False
     for i in range(body_start, end):

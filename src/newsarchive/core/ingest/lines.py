@@ -106,7 +106,12 @@ def looks_like_name(text: str) -> bool:
     if not 2 <= len(words) <= 5:
         return False
     capitalised = [w for w in words if w[0].isupper()]
-    particles = [w for w in words if w.lower() in ("da", "de", "del", "di", "do", "dos", "la", "van", "von", "bin", "al", "el")]
+    particles = [
+        w
+        for w in words
+        if w.lower()
+        in ("da", "de", "del", "di", "do", "dos", "la", "van", "von", "bin", "al", "el")
+    ]
     return len(capitalised) + len(particles) == len(words) and 2 <= len(capitalised) <= 3
 
 

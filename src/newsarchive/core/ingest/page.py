@@ -18,7 +18,13 @@ from newsarchive.core.ingest.dates import (
 from newsarchive.core.ingest.footer import is_tag_line
 from newsarchive.core.ingest.headline import clean_title, same_headline, title_from_url
 from newsarchive.core.ingest.language import detect_language
-from newsarchive.core.ingest.lines import Line, comparable, is_title_case, looks_like_name, split_lines
+from newsarchive.core.ingest.lines import (
+    Line,
+    comparable,
+    is_title_case,
+    looks_like_name,
+    split_lines,
+)
 from newsarchive.core.ingest.related import is_bare_related
 from newsarchive.core.ingest.sections import read_glued_home
 from newsarchive.core.model import ParsedPage
@@ -73,7 +79,7 @@ def parse_page(text: str) -> ParsedPage:
     kinds, payloads = classify(lines)
     body_start = layout.first_paragraph(lines, kinds)
     if body_start is None:
-        raise layout.no_article(lines, kinds)
+        raise layout.no_article(kinds)
     title_at, caption_lines = layout.find_title(lines, kinds, body_start)
 
     end = layout.footer_start(kinds, body_start)
@@ -85,7 +91,7 @@ def parse_page(text: str) -> ParsedPage:
     for entry in listed:
         reading.add_related(lines[entry.start].text)
     end = list_start
-    second = layout.second_story(lines, kinds, body_start, end)
+    second = layout.second_story(kinds, body_start, end)
     if second is not None:
         reading.warnings.append(
             f"The page holds a second story (“{layout.next_heading(lines, kinds, second, end)}”); "
@@ -94,16 +100,24 @@ def parse_page(text: str) -> ParsedPage:
         end = second
 
     title = _title(lines, kinds, payloads, title_at, body_start, reading)
-    section = layout.find_section(lines, kinds, payloads, title_at, body_start) if title_at is not None else ()
+    section = (
+        layout.find_section(lines, kinds, payloads, title_at, body_start)
+        if title_at is not None
+        else ()
+    )
     _related_before_title(lines, kinds, title_at, title, reading)
     _read_top(kinds, payloads, title_at if title_at is not None else body_start, reading)
     _read_head(lines, kinds, payloads, title_at, body_start, caption_lines, title, reading)
-    last = max((i for i in range(body_start, end) if kinds[i] is Kind.PARAGRAPH), default=body_start)
+    last = max(
+        (i for i in range(body_start, end) if kinds[i] is Kind.PARAGRAPH), default=body_start
+    )
     _read_body(lines, kinds, payloads, body_start, last + 1, reading)
     _read_tail(lines, kinds, payloads, last + 1, end, reading)
 
-    lede, body = (reading.paragraphs[0], tuple(reading.paragraphs[1:])) if reading.paragraphs else ("", ())
-    published = _published(lines, kinds, payloads, lede, body, end, reading)
+    lede, body = (
+        (reading.paragraphs[0], tuple(reading.paragraphs[1:])) if reading.paragraphs else ("", ())
+    )
+    published = _published(kinds, payloads, lede, body, end, reading)
     language = detect_language("\n".join((lede, *body)))
     if language is None:
         language = _DEFAULT_LANGUAGE
@@ -147,11 +161,15 @@ def _title(
         if kind is Kind.URL:
             slug = title_from_url(payloads[i])  # type: ignore[arg-type]
             if slug:
-                reading.warnings.append("No headline found on the page; the title was taken from its URL.")
+                reading.warnings.append(
+                    "No headline found on the page; the title was taken from its URL."
+                )
                 return slug[:_MAX_TITLE]
     first = lines[body_start].text
     cut = first.find(". ", 0, _MAX_TITLE)
-    reading.warnings.append("No headline found on the page; the first sentence was used as the title.")
+    reading.warnings.append(
+        "No headline found on the page; the first sentence was used as the title."
+    )
     return (first[: cut + 1] if cut > 0 else first[:120]).strip()
 
 
@@ -164,7 +182,11 @@ def _related_before_title(
         return
     labelled = kinds[0] is Kind.FURNITURE and lines[0].text.lower().startswith("related")
     first = 1 if labelled else 0
-    if first >= title_at or kinds[first] is not Kind.HEADING or not (labelled or title_at == first + 1):
+    if (
+        first >= title_at
+        or kinds[first] is not Kind.HEADING
+        or not (labelled or title_at == first + 1)
+    ):
         return
     text = lines[first].text
     if read_glued_home(text, title) is not None:
@@ -220,7 +242,12 @@ def _note_missing_date(kind: str, payload: object, reading: _Reading) -> None:
 
 
 def _read_body(
-    lines: list[Line], kinds: list[str], payloads: list[object], start: int, end: int, reading: _Reading
+    lines: list[Line],
+    kinds: list[str],
+    payloads: list[object],
+    start: int,
+    end: int,
+    reading: _Reading,
 ) -> None:
     for i in range(start, end):
         kind, line = kinds[i], lines[i]
@@ -250,7 +277,12 @@ def _read_body(
 
 
 def _read_tail(
-    lines: list[Line], kinds: list[str], payloads: list[object], start: int, end: int, reading: _Reading
+    lines: list[Line],
+    kinds: list[str],
+    payloads: list[object],
+    start: int,
+    end: int,
+    reading: _Reading,
 ) -> None:
     """Between the last paragraph and the footer: tag lines, and site lines to leave out."""
     for i in range(start, end):
@@ -270,7 +302,6 @@ def _read_tail(
 
 
 def _published(
-    lines: list[Line],
     kinds: list[str],
     payloads: list[object],
     lede: str,
@@ -294,7 +325,9 @@ def _published(
             return date(dateline.year, dateline.month, dateline.day)
         # Date lines and the photo's date, never dates in the prose: an anniversary story
         # datelined `BEIRUT, Aug 4` tells of `August 4, 2020` a year later.
-        others = [line.value for where, line in found if where != "top"] + find_dates(reading.caption or "")
+        others = [line.value for where, line in found if where != "top"] + find_dates(
+            reading.caption or ""
+        )
         year = year_for_dateline(dateline, others)
         if year is not None:
             reading.warnings.append(
@@ -309,13 +342,17 @@ def _published(
         return None
     for where, line in found:
         if line.updated:
-            reading.warnings.append("Only an update date was found; it was used as the publication date.")
+            reading.warnings.append(
+                "Only an update date was found; it was used as the publication date."
+            )
             return line.value
     for i in range(end):
         if kinds[i] is Kind.URL:
             value = date_in_url(payloads[i])  # type: ignore[arg-type]
             if value:
-                reading.warnings.append("No date on the page; the publication date was taken from its URL.")
+                reading.warnings.append(
+                    "No date on the page; the publication date was taken from its URL."
+                )
                 return value
     reading.warnings.append(_no_date_reason(found, reading.notes))
     return None

@@ -53,11 +53,7 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F
 
 # UTF-8 read as a Western or Central-European code page: a lead byte shown as Â/Ã/Ă/Å/Ä followed
 # by a continuation byte shown as a symbol, or the three-byte punctuation `â€™`, `â€œ`.
-_CONTINUATION_CHARS = (
-    "\u0080-\u00bf"
-    "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-    "ŚŤŹśťźˇ˘ŁĄŞŻ˛łąşĽ˝ľż"
-)
+_CONTINUATION_CHARS = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸŚŤŹśťźˇ˘ŁĄŞŻ˛łąşĽ˝ľż"
 _MOJIBAKE = re.compile(f"[ÂÃĂÄÅ][{_CONTINUATION_CHARS}]|â€|â\u0080")
 _MOJIBAKE_LEADS = "ÂÃĂÄÅâ"
 _STRAY_BYTE = re.compile("[\udc80-\udcff]")
@@ -139,7 +135,9 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
                 return data[len(bom) :].decode(codec), codec
             except UnicodeDecodeError:
                 text = data[len(bom) :].decode(codec, errors="replace")
-                warnings.append(f"Some bytes were not valid {_codec_name(codec)} and were replaced.")
+                warnings.append(
+                    f"Some bytes were not valid {_codec_name(codec)} and were replaced."
+                )
                 return text, codec
     if b"\x00" in data:
         codec = _bomless_utf16(data)
@@ -241,7 +239,9 @@ def _strip_controls(text: str, name: str, warnings: list[str]) -> str:
     if not removed:
         return text
     _refuse_binary(name, len(text), removed, text.count("\x00"))
-    warnings.append(f"Removed {removed} control character{'s' if removed != 1 else ''} from the text.")
+    warnings.append(
+        f"Removed {removed} control character{'s' if removed != 1 else ''} from the text."
+    )
     return stripped
 
 

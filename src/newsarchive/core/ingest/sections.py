@@ -9,7 +9,9 @@ from newsarchive.core.ingest.lines import comparable
 from newsarchive.core.model import split_section
 
 _PART = r"[^\W\d_][^>/›»|]{0,40}?"
-_BREADCRUMB = re.compile(rf"^{_PART}(?:\s*[>›»]\s*|\s+/\s+)(?:{_PART}(?:\s*[>›»]\s*|\s+/\s+)){{0,3}}{_PART}$")
+_BREADCRUMB = re.compile(
+    rf"^{_PART}(?:\s*[>›»]\s*|\s+/\s+)(?:{_PART}(?:\s*[>›»]\s*|\s+/\s+)){{0,3}}{_PART}$"
+)
 _CATEGORY = re.compile(
     r"^(?i:categor(?:y|ía|ia)|section|sección|secção|editoria)\s*:\s*(?P<section>.+?)"
     r"(?:\s+(?i:published|publicado|posted)\b.*)?$"
