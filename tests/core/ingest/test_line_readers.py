@@ -52,6 +52,7 @@ from newsarchive.core.ingest.sections import read_breadcrumb, read_category, rea
         ("04 de mayo de 2019, 14:00", DateLine(date(2019, 5, 4))),
         ("Publicado em 3 de maio de 2023", DateLine(date(2023, 5, 3), True, False, "Publicado em")),
         ("Published: 23.09.2022", DateLine(date(2022, 9, 23), True, False, "Published")),
+        ("Mon, 12 Jun 2023 10:00:00 +0000", DateLine(date(2023, 6, 12))),
         # Not date lines: a caption ending in a date, prose, a tweet signature, an impossible day.
         ("Kremlin Press Secretary Dmitry Peskov. Sep. 23, 2022.", None),
         ("The referendum will be held on September 23, 2022.", None),

@@ -358,6 +358,14 @@ def test_section_index_is_refused() -> None:
     )
 
 
+def test_feed_page_with_dates_between_headline_and_blurb_is_refused() -> None:
+    with pytest.raises(ImportFailure) as caught:
+        parse("feed_page.txt")
+    assert str(caught.value) == (
+        "This looks like a listing page (4 headlines, no article body), not an article."
+    )
+
+
 def test_windows_1252_with_crlf() -> None:
     page = parse("encoding_cp1252_crlf.txt")
     assert page.title == "Uruguay aprueba una ley para proteger los humedales del este"

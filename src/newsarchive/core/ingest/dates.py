@@ -36,7 +36,10 @@ _WEEKDAY = (
     r"jueves|viernes|sábado|domingo|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?)\b\.?"
 )
 _YEAR = r"(?:19|20)\d{2}"
-_TIME = r"\d{1,2}[:h.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*(?:hrs?\b|h\b))?(?:\s*(?:UTC|GMT|[A-Z]{2,4}T|[+-]\d{2}:?\d{2}))?"
+_TIME = (
+    r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*(?:hrs?\b|h\b))?"
+    r"(?:\s*(?:UTC|GMT|[A-Z]{2,4}T|[+-]\d{2}:?\d{2}))?"
+)
 
 # Any word stands where the month goes, and `_make_date` checks it is one: a 60-name alternation
 # tried at every word made this pattern ten times slower.

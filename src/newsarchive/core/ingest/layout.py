@@ -176,7 +176,8 @@ def _is_menu_item(line: Line) -> bool:
 
 
 def entries(lines: list[Line], kinds: list[str], start: int, end: int) -> list[list[Entry]]:
-    """Runs of list entries (headline + blurb and/or date) between `start` and `end`."""
+    """Runs of list entries (a headline with a blurb and/or a date, in either order) between
+    `start` and `end`."""
     runs: list[list[Entry]] = []
     i = start
     while i < end:
@@ -184,12 +185,12 @@ def entries(lines: list[Line], kinds: list[str], start: int, end: int) -> list[l
             i += 1
             continue
         j = i + 1
-        blurb = j < end and kinds[j] is Kind.PARAGRAPH and len(lines[j].text) <= _BLURB_CHARS
-        if blurb:
-            j += 1
-        dated = j < end and kinds[j] is Kind.DATE
-        if dated:
-            j += 1
+        dated = blurb = False
+        for _ in range(2):
+            if not dated and j < end and kinds[j] is Kind.DATE:
+                dated, j = True, j + 1
+            elif not blurb and j < end and _is_blurb(lines[j], kinds[j]):
+                blurb, j = True, j + 1
         if not (dated or (blurb and is_title_case(lines[i].text))):
             i += 1
             continue
@@ -200,6 +201,10 @@ def entries(lines: list[Line], kinds: list[str], start: int, end: int) -> list[l
             runs.append([entry])
         i = j
     return runs
+
+
+def _is_blurb(line: Line, kind: str) -> bool:
+    return kind is Kind.PARAGRAPH and len(line.text) <= _BLURB_CHARS
 
 
 def trailing_list(
