@@ -102,3 +102,25 @@ def test_usage_errors_exit_2_without_a_traceback():
     result = subprocess.run([sys.executable, "-m", "newsarchive", "import"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "error:" in result.stderr
+
+
+def test_a_command_first_finishes_what_a_killed_import_left(tmp_path, capsys):
+    from newsarchive.core.index.writer import IndexWriter
+    from newsarchive.core.library.library import Library
+    from newsarchive.core.library.pending import PENDING_FILE
+
+    cli(tmp_path / "lib", "import", str(SEED), "--json")
+    article_id = json.loads(capsys.readouterr().out)["items"][0]["id"]
+    library = Library.open(tmp_path / "lib")
+    # The state a kill between storing and the index commit leaves: stored, journaled, not indexed.
+    with IndexWriter(library.index_dir) as writer:
+        writer.remove(article_id)
+    (library.path / PENDING_FILE).write_text(article_id + "\n")
+    (library.articles_dir / ".deadbeef.staging.tmp").mkdir()
+
+    assert cli(tmp_path / "lib", "search", "--json") == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["total"] == 1
+    assert "left 1 stored article out of the index; they are indexed now" in captured.err
+    assert "Removed 1 half-written file" in captured.err
+    assert not (library.path / PENDING_FILE).exists()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from newsarchive.cli import output
+from newsarchive.cli.opening import open_library
 from newsarchive.core.library.check import check_library
-from newsarchive.core.library.library import Library
 
 EXIT_PROBLEMS = 1
 
@@ -15,14 +15,15 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "check", help="check the library's records and index",
         description="Check that every record is readable and indexed exactly once, and that the "
-                    "index lists nothing else. Changes nothing.",
+                    "index lists nothing else. It changes nothing, except that an interrupted "
+                    "import's leftovers are completed first (and said so).",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    library = Library.open(args.library)
+    library = open_library(args)
     bar = output.ProgressBar("Checking")
     try:
         report = check_library(library, progress=bar)

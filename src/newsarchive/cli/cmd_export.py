@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsarchive.cli import output
 from newsarchive.cli.filters import add_request_arguments, request_from_args
+from newsarchive.cli.opening import open_library
 from newsarchive.core.export.fields import FIELD_CHOICES, FIELD_DESCRIPTIONS
 from newsarchive.core.export.registry import FORMAT_NAMES, FORMATS
 from newsarchive.core.export.run import ExportReport, export_results
@@ -49,7 +50,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     request = request_from_args(args)
-    library = Library.open(args.library, read_only=True)
+    library = open_library(args)
     with ArchiveSearcher(library.index_dir) as searcher:
         if args.output is None:
             report = _to_stdout(library, searcher, request, args)

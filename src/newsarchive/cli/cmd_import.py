@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 from newsarchive.cli import output
+from newsarchive.cli.opening import open_library
 from newsarchive.core.library.importer import import_paths
-from newsarchive.core.library.library import Library
 from newsarchive.core.library.report import ImportReport
 from newsarchive.core.progress import CancelToken
 
@@ -30,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = Library.open(args.library, create=True)
+    library = open_library(args, create=True)
     bar = output.ProgressBar("Importing")
     started = time.monotonic()
     try:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from newsarchive.cli import output
+from newsarchive.cli.opening import open_library
 from newsarchive.core.index.rebuild import rebuild_index
-from newsarchive.core.library.library import Library
 
 EXIT_SOME_DAMAGED = 1
 
@@ -22,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = Library.open(args.library)
+    library = open_library(args)
     bar = output.ProgressBar("Rebuilding")
     try:
         report = rebuild_index(library, progress=bar)

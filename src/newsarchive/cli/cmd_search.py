@@ -8,7 +8,7 @@ from typing import Any
 
 from newsarchive.cli import output
 from newsarchive.cli.filters import add_request_arguments, request_from_args
-from newsarchive.core.library.library import Library
+from newsarchive.cli.opening import open_library
 from newsarchive.core.search.request import FACETS, SearchResult
 from newsarchive.core.search.searcher import ArchiveSearcher
 from newsarchive.core.search.snippets import MARK_END, MARK_START
@@ -47,7 +47,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = Library.open(args.library)
+    library = open_library(args)
     request = request_from_args(args, limit=args.limit, offset=args.offset)
     with ArchiveSearcher(library.index_dir) as searcher:
         result = searcher.search(request)

@@ -6,7 +6,7 @@ import argparse
 import textwrap
 
 from newsarchive.cli import output
-from newsarchive.core.library.library import Library
+from newsarchive.cli.opening import open_library
 from newsarchive.core.model import Article
 from newsarchive.core.record import article_to_dict
 
@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = Library.open(args.library)
+    library = open_library(args)
     article = library.load(args.id.strip())
     if args.json:
         output.print_json(article_to_dict(article))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from newsarchive.cli import output
-from newsarchive.core.library.library import Library
+from newsarchive.cli.opening import open_library
 from newsarchive.core.library.stats import LibraryStats, library_stats
 from newsarchive.core.search.request import FacetCount
 from newsarchive.core.search.searcher import ArchiveSearcher
@@ -22,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = Library.open(args.library)
+    library = open_library(args)
     with ArchiveSearcher(library.index_dir) as searcher:
         stats = library_stats(library, searcher)
     if args.json:

@@ -12,6 +12,10 @@ def error(message: str) -> None:
     print(f"newsarchive: {message}", file=sys.stderr)
 
 
+def note(message: str) -> None:
+    print(f"newsarchive: note: {message}", file=sys.stderr)
+
+
 def warn(message: str) -> None:
     print(f"newsarchive: warning: {message}", file=sys.stderr)
 
