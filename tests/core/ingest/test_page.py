@@ -358,6 +358,26 @@ def test_section_index_is_refused() -> None:
     )
 
 
+def test_title_only_in_the_url_is_taken_from_its_slug_with_a_warning() -> None:
+    page = parse("title_only_in_url.txt")
+    assert page.title == "Chile approves new mining royalty"
+    assert page.published == date(2022, 3, 14)
+    assert page.warnings == ("No headline found on the page; the title was taken from its URL.",)
+
+
+def test_first_sentence_is_the_title_of_last_resort_with_a_warning() -> None:
+    text = (
+        "The Senate approved a royalty on large copper mines. Companies said the rates were high.\n"
+        "Regional governments will receive most of the money from next year on.\n"
+    )
+    page = parse_page(text)
+    assert page.title == "The Senate approved a royalty on large copper mines."
+    assert (
+        "No headline found on the page; the first sentence was used as the title." in page.warnings
+    )
+    assert "No publication date found." in page.warnings
+
+
 def test_feed_page_with_dates_between_headline_and_blurb_is_refused() -> None:
     with pytest.raises(ImportFailure) as caught:
         parse("feed_page.txt")

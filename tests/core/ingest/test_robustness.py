@@ -7,7 +7,7 @@ speed targets: those live in benchmarks/bench_parse.py.
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,8 @@ from newsarchive.core.model import ParsedPage
 PAGES = Path(__file__).resolve().parents[2] / "data" / "pages"
 SEED = (PAGES / "seed_telesur.txt").read_text(encoding="utf-8")
 HANG_GUARD_SECONDS = 10.0
+# Each generated page takes milliseconds; this deadline only catches a hang on some input.
+EXAMPLE_DEADLINE = timedelta(seconds=5)
 
 # Pieces of real page dumps, so that random pages exercise the rules, not only the refusals.
 FRAGMENTS = [
@@ -75,13 +77,17 @@ def _check_page(page: ParsedPage | ImportFailure) -> None:
     assert all(isinstance(p, str) and p for p in page.body)
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=2000, deadline=EXAMPLE_DEADLINE, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.binary(max_size=4096))
 def test_arbitrary_bytes(data: bytes) -> None:
     _check_page(_outcome(data))
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=2000, deadline=EXAMPLE_DEADLINE, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.text(max_size=3000))
 def test_arbitrary_text(text: str) -> None:
     _check_page(_outcome(text.encode("utf-8", "surrogatepass")))
@@ -91,7 +97,9 @@ def test_arbitrary_text(text: str) -> None:
         _check_page(failure)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=1500, deadline=EXAMPLE_DEADLINE, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=200)), max_size=80))
 def test_pages_made_of_real_fragments(pieces: list[str]) -> None:
     text = "\n".join(pieces)
@@ -104,7 +112,9 @@ def test_pages_made_of_real_fragments(pieces: list[str]) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=10000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=10000, deadline=EXAMPLE_DEADLINE, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=400)), max_size=300))
 def test_pages_made_of_real_fragments_long_run(pieces: list[str]) -> None:
     _check_page(_outcome("\n".join(pieces).encode("utf-8", "surrogatepass")))
