@@ -97,10 +97,11 @@ def decode_text(data: bytes, source: str = "") -> DecodedText:
             )
 
     warnings: list[str] = []
-    text, encoding = _decode(data, name, warnings)
+    text, encoding, clean = _decode(data, name, warnings)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _strip_controls(text, name, warnings)
+    if not clean:
+        text = _strip_controls(text, name, warnings)
     if not text.strip():
         raise ImportFailure(f"{name} holds only whitespace; there is no article text to import.")
     if _may_hold_mojibake(text) and _MOJIBAKE.search(text):
@@ -128,27 +129,29 @@ def _size_of(data: bytes, source: str) -> str:
     return f"{shown} MB" if float(shown) > MAX_ARTICLE_BYTES / _MB else f"over {shown} MB"
 
 
-def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
+def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str, bool]:
+    """(text, codec, True when the bytes were seen to hold no control characters)."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(codec), codec
+                return data[len(bom) :].decode(codec), codec, False
             except UnicodeDecodeError:
                 text = data[len(bom) :].decode(codec, errors="replace")
                 warnings.append(
                     f"Some bytes were not valid {_codec_name(codec)} and were replaced."
                 )
-                return text, codec
+                return text, codec, False
     if b"\x00" in data:
         codec = _bomless_utf16(data)
         if codec:
             warnings.append("The text is UTF-16 without a byte-order mark; it was read as such.")
-            return data.decode(codec, errors="replace"), codec
+            return data.decode(codec, errors="replace"), codec, False
     # ASCII-compatible from here on, so control bytes can be counted before any decoding work.
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     _refuse_binary(name, len(data), controls, data.count(0))
+    clean = controls == 0
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", clean
     except UnicodeDecodeError:
         pass
     mostly_utf8 = _utf8_with_stray_bytes(data)
@@ -158,10 +161,11 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
             f"The text is UTF-8 with {stray} stray byte{'s' if stray != 1 else ''} of another "
             "encoding; those were read as Windows-1252."
         )
-        return text, "utf-8"
+        return text, "utf-8", clean
     codec = _guess_codepage(data)
     warnings.append(f"The text is not valid UTF-8; it was read as {_codec_name(codec)}.")
-    return data.decode(codec, errors="replace"), codec
+    # A code page other than cp1252/latin-1 may map bytes above 0x7f to controls.
+    return data.decode(codec, errors="replace"), codec, False
 
 
 def _codec_name(codec: str) -> str:
