@@ -1,4 +1,4 @@
-"""What each line of a page dump is (paragraph, headline, date, caption, menu…), first alone, then in context."""
+"""What each line of a page dump is (paragraph, headline, date, caption, menu…): alone, then in context."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ class Kind:
     DATE = "date"  # payload: DateLine
     DATE_LABEL = "date label"  # `Fecha de publicación:` alone
     RELATIVE_DATE = "relative date"  # payload: `3 months ago`
-    EMPTY_DATE = "empty date"  # payload: who published it, or None
+    EMPTY_DATE = "empty date"  # payload: who published it ("" when nobody is named)
     BREADCRUMB = "breadcrumb"  # payload: section path
     CAPTION = "caption"  # payload: Credited
     CREDIT = "credit"  # payload: Credited with an empty caption
