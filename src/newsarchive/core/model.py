@@ -27,6 +27,18 @@ SIDECAR_FIELDS = (
 )
 
 
+class ParseWarning(str):
+    """A sentence about something the parser guessed or could not find, naming the record field it
+    concerns (`"published"`, `"title"`…) so a sidecar that sets that field can make it moot."""
+
+    field: str | None
+
+    def __new__(cls, message: str, field: str | None = None) -> ParseWarning:
+        warning = super().__new__(cls, message)
+        warning.field = field
+        return warning
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedPage:
     """What the page parser extracts from one saved page dump, before the library gives it an id."""
@@ -43,7 +55,7 @@ class ParsedPage:
     comment_count: int | None = None
     language: str = "en"
     author: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

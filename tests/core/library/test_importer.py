@@ -225,3 +225,20 @@ def test_any_bytes_end_as_a_reported_item_never_an_exception(tmp_path_factory, d
     assert item.status in ("imported", "failed")
     assert (item.status == "failed") == (item.reason is not None)
     assert library.ids() == ([item.id] if item.status == "imported" else [])
+
+
+def test_a_guess_about_a_field_the_sidecar_sets_is_not_reported(library, tmp_path):
+    page = (DATA / "pages" / "agency_dateline_no_year.txt").read_text(encoding="utf-8")
+    without = tmp_path / "without"
+    without.mkdir()
+    (without / "wire.txt").write_text(page, encoding="utf-8")
+    (plain,) = import_paths(library, [without]).items
+    assert any("gives no year" in w for w in plain.warnings)
+
+    with_sidecar = tmp_path / "with"
+    with_sidecar.mkdir()
+    (with_sidecar / "article.txt").write_text(page + "\nEdited.\n", encoding="utf-8")
+    (with_sidecar / "article.yaml").write_text("published: 2023-03-03\n", encoding="utf-8")
+    (dated,) = import_paths(library, [with_sidecar]).items
+    assert library.load(dated.id).published == date(2023, 3, 3)
+    assert not any("gives no year" in w for w in dated.warnings)

@@ -27,7 +27,7 @@ from newsarchive.core.ingest.lines import (
 )
 from newsarchive.core.ingest.related import is_bare_related
 from newsarchive.core.ingest.sections import read_glued_home
-from newsarchive.core.model import ParsedPage
+from newsarchive.core.model import ParsedPage, ParseWarning
 
 _MAX_TITLE = 300
 # Real dumps have a few hundred lines (menus printed twice included); this bounds the work.
@@ -48,7 +48,10 @@ class _Reading:
         self.tags: list[str] = []
         self.dates: list[tuple[str, DateLine]] = []  # (where: top/head/body, line)
         self.notes: list[str] = []  # relative dates, empty date fields
-        self.warnings: list[str] = []
+        self.warnings: list[ParseWarning] = []
+
+    def warn(self, field: str | None, message: str) -> None:
+        self.warnings.append(ParseWarning(message, field))
 
     def take_caption(self, credited: Credited) -> None:
         if not credited.caption:
@@ -93,7 +96,8 @@ def parse_page(text: str) -> ParsedPage:
     end = list_start
     second = layout.second_story(kinds, body_start, end)
     if second is not None:
-        reading.warnings.append(
+        reading.warn(
+            None,
             f"The page holds a second story (“{layout.next_heading(lines, kinds, second, end)}”); "
             "only the first was imported."
         )
@@ -121,7 +125,7 @@ def parse_page(text: str) -> ParsedPage:
     language = detect_language("\n".join((lede, *body)))
     if language is None:
         language = _DEFAULT_LANGUAGE
-        reading.warnings.append("The language of the text could not be told; English was assumed.")
+        reading.warn("language", "The language of the text could not be told; English was assumed.")
     return ParsedPage(
         title=title,
         section_path=section,
@@ -161,15 +165,11 @@ def _title(
         if kind is Kind.URL:
             slug = title_from_url(payloads[i])  # type: ignore[arg-type]
             if slug:
-                reading.warnings.append(
-                    "No headline found on the page; the title was taken from its URL."
-                )
+                reading.warn("title", "No headline found on the page; the title was taken from its URL.")
                 return slug[:_MAX_TITLE]
     first = lines[body_start].text
     cut = first.find(". ", 0, _MAX_TITLE)
-    reading.warnings.append(
-        "No headline found on the page; the first sentence was used as the title."
-    )
+    reading.warn("title", "No headline found on the page; the first sentence was used as the title.")
     return (first[: cut + 1] if cut > 0 else first[:120]).strip()
 
 
@@ -330,31 +330,33 @@ def _published(
         )
         year = year_for_dateline(dateline, others)
         if year is not None:
-            reading.warnings.append(
+            reading.warn(
+                "published",
                 f"The dateline “{dateline.text}” gives no year; {year} was taken from a date "
                 "elsewhere on the page."
             )
             return date(year, dateline.month, dateline.day)
-        reading.warnings.append(
+        reading.warn(
+            "published",
             f"The dateline “{dateline.text}” gives no year, and no trustworthy year was found on "
             "the page; the publication date was left empty."
         )
         return None
     for where, line in found:
         if line.updated:
-            reading.warnings.append(
-                "Only an update date was found; it was used as the publication date."
+            reading.warn(
+                "published", "Only an update date was found; it was used as the publication date."
             )
             return line.value
     for i in range(end):
         if kinds[i] is Kind.URL:
             value = date_in_url(payloads[i])  # type: ignore[arg-type]
             if value:
-                reading.warnings.append(
-                    "No date on the page; the publication date was taken from its URL."
+                reading.warn(
+                    "published", "No date on the page; the publication date was taken from its URL."
                 )
                 return value
-    reading.warnings.append(_no_date_reason(found, reading.notes))
+    reading.warn("published", _no_date_reason(found, reading.notes))
     return None
 
 

@@ -113,11 +113,14 @@ def _import_one(
     except Exception as exc:  # noqa: BLE001 - a parser bug must cost one item, not the whole run
         reason = f"could not be parsed (internal error {type(exc).__name__}: {exc}); please report it"
         return _Outcome(ImportItem(where, "failed", reason=reason))
-    warnings = [*decoded.warnings, *page.warnings]
-    sidecar = None
-    if source.sidecar is not None:
-        sidecar = read_sidecar(source.sidecar)
-        warnings.extend(sidecar.warnings)
+    sidecar = read_sidecar(source.sidecar) if source.sidecar is not None else None
+    overridden = sidecar.overrides if sidecar is not None else {}
+    # A guess about a field the sidecar sets is moot: the sidecar's value is what is kept.
+    warnings = [
+        *decoded.warnings,
+        *(w for w in page.warnings if w.field is None or w.field not in overridden),
+        *(sidecar.warnings if sidecar is not None else ()),
+    ]
     photos: dict[str, Path] = {}
     chosen = sidecar.photo if sidecar is not None else None
     # The photo the sidecar names comes first: it is the one the reader shows.
