@@ -86,6 +86,9 @@ def test_highlight_spans_finds_typed_words_in_any_form() -> None:
     text = "Negotiations resumed; the negotiators met Nicolás."
     spans = highlight_spans(text, "en", MarkTerms.from_words(["negotiate", "Nicolas", "resum*"]))
     assert [text[a:b] for a, b in spans] == ["Negotiations", "resumed", "negotiators", "Nicolás"]
+    accented = "Élite ÉLITE élite elites U.S.élite"
+    spans = highlight_spans(accented, "en", MarkTerms.from_words(["elite"]))
+    assert [accented[a:b] for a, b in spans] == ["Élite", "ÉLITE", "élite", "elites"]
 
 
 def test_a_typo_gets_a_suggestion_from_the_index(searcher: ArchiveSearcher) -> None:

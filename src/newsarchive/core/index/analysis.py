@@ -1,8 +1,8 @@
 """How article text becomes index terms: words, case and accent folding, stemming per language.
 
 One word pipeline serves the index, the query and the snippets, so a word typed in a query, a word
-in an article and a word marked in a snippet always agree: lower-case, drop stop words, stem with the
-article's language, fold accents (`Nicolás` -> `nicola`, like `Nicolas`).
+in an article and a word marked in a snippet always agree: lower-case, drop stop words, fold accents
+and stem with the article's language (`Nicolás` -> `nicola`, like `Nicolas`).
 
 English terms are stored as they come; terms of other stemmed languages carry a prefix (`es:negoci`)
 so a Spanish stem never collides with an English one. A query word is looked up in every language.
@@ -61,10 +61,16 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def index_term(word: str, lang: str = "en") -> str | None:
-    """The index term of one word in language `lang`, or None for stop words and too short words."""
+    """The index term of one word in language `lang`, or None for stop words and too short words.
+
+    English words are folded before stemming (an accent would change what the stemmer strips:
+    `Élite` must end like `elite`); Spanish and Portuguese after, as their stemmers know accents.
+    """
     lower = word.lower()
     if len(lower) < _MIN_LENGTH or len(lower) > _MAX_LENGTH or lower in _STOPS[lang]:
         return None
+    if lang == "en":
+        return _STEMMERS[lang](lower.translate(accent_map))
     return _PREFIX[lang] + _STEMMERS[lang](lower).translate(accent_map)
 
 

@@ -22,7 +22,7 @@ from newsarchive.core.index.analysis import (
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 
 # Bumped whenever fields or analysis change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Text fields a query word searches when it names no field, with their weights.
 DEFAULT_FIELDS: dict[str, float] = {

@@ -95,10 +95,15 @@ def _value_counts(docs: np.ndarray, ids: np.ndarray, vocabulary: Vocabulary,
     return entries
 
 
-def _period_counts(periods: np.ndarray, selected: np.ndarray, label: Callable[[int], str]) -> list[FacetCount]:
+def _period_counts(periods: np.ndarray, selected: np.ndarray,
+                   label: Callable[[int], str]) -> list[FacetCount]:
     chosen = periods[selected]
-    values, counts = np.unique(chosen[chosen > 0], return_counts=True)
-    return [FacetCount(label(int(v)), int(c)) for v, c in zip(values, counts, strict=True)]
+    chosen = chosen[chosen > 0]
+    if not len(chosen):
+        return []
+    low = int(chosen.min())
+    counts = np.bincount(chosen - low)
+    return [FacetCount(label(low + int(i)), int(counts[i])) for i in np.flatnonzero(counts)]
 
 
 def count_facets(arrays: FacetArrays, matched: np.ndarray,

@@ -3,16 +3,21 @@
 Whoosh yields matching documents one Python call at a time and scores each the same way, which at
 100k articles makes a broad word cost a few hundred milliseconds. A search needs every match
 anyway (for the total and the facet counts), so here each term's postings are read a block at a
-time (ids, term frequencies), scored with BM25 against cached per-document field lengths, and
-combined as arrays: OR adds scores, AND keeps documents every part matches, NOT removes. Phrases
-and proximity are matched by Whoosh (positions), then scored by their words.
+time (ids, term frequencies, positions when a phrase needs them), scored with BM25 against
+per-document field lengths, and combined as arrays: OR adds scores, AND keeps documents every part
+matches, NOT removes. Date ranges come from the facet arrays; proximity (`"a b"~N`) is matched by
+Whoosh. Postings read are kept in a bounded cache: a query is typically run again and again while
+facets are clicked and pages turned.
 """
 
 from __future__ import annotations
 
 import math
+import pickle
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -25,6 +30,9 @@ from whoosh.util.numeric import _length_byte_cache
 K1 = 1.2
 B = 0.75
 _BYTE_TO_LENGTH = np.asarray(_length_byte_cache, dtype=np.float32)
+# Postings kept in memory between searches (ids, frequencies, positions of recent terms).
+CACHE_BYTES = 192 * 2**20
+_POSITION_BITS = 22  # positions below 4M words per field: far beyond any article
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +43,61 @@ class Evaluated:
     scores: np.ndarray  # float32, by document number
 
 
-class FieldLengths:
-    """Per-document field lengths, read once per segment and field; safe to share between threads."""
+@dataclass(frozen=True, slots=True)
+class _Postings:
+    ids: np.ndarray  # int64, segment-local document numbers, ascending
+    frequencies: np.ndarray  # float32
+    positions: list[bytes] | None  # Whoosh's encoded position lists, when asked for
 
-    def __init__(self) -> None:
-        self._cache: dict[tuple[str, str], np.ndarray] = {}
+
+class IndexCache:
+    """Per-segment field lengths and recently read postings; safe to share between threads.
+
+    Segments never change once written, so nothing here goes stale; a rebuilt index gets a new one.
+    """
+
+    def __init__(self, budget: int = CACHE_BYTES) -> None:
+        self._lengths: dict[tuple[str, str], np.ndarray] = {}
+        self._postings: OrderedDict[tuple[str, str, bytes], _Postings] = OrderedDict()
+        self._size = 0
+        self._budget = budget
         self._lock = threading.Lock()
 
-    def of(self, leaf: Any, field: str) -> np.ndarray:
+    def lengths(self, leaf: Any, field: str) -> np.ndarray:
         key = (leaf.segment().segment_id(), field)
         with self._lock:
-            found = self._cache.get(key)
+            found = self._lengths.get(key)
             if found is None:
-                found = self._cache[key] = _read_lengths(leaf, field)
+                found = self._lengths[key] = _read_lengths(leaf, field)
             return found
+
+    def postings(self, leaf: Any, field: str, text: bytes, positions: bool) -> _Postings | None:
+        key = (leaf.segment().segment_id(), field, text)
+        with self._lock:
+            found = self._postings.get(key)
+            if found is not None and (found.positions is not None or not positions):
+                self._postings.move_to_end(key)
+                return found
+        try:
+            matcher = leaf.postings(field, text)
+        except (TermNotFound, KeyError):
+            return None
+        found = _read_postings(matcher, positions)
+        with self._lock:
+            old = self._postings.pop(key, None)
+            if old is not None:
+                self._size -= _cost(old)
+            self._postings[key] = found
+            self._size += _cost(found)
+            while self._size > self._budget and len(self._postings) > 1:
+                _, dropped = self._postings.popitem(last=False)
+                self._size -= _cost(dropped)
+        return found
+
+
+def _cost(postings: _Postings) -> int:
+    extra = 0 if postings.positions is None else 48 * len(postings.positions)
+    return postings.ids.nbytes + postings.frequencies.nbytes + extra
 
 
 def _read_lengths(leaf: Any, field: str) -> np.ndarray:
@@ -67,17 +116,109 @@ def _read_lengths(leaf: Any, field: str) -> np.ndarray:
     return _BYTE_TO_LENGTH[codes]
 
 
-def evaluate(searcher: Any, query: Any, doc_count: int, lengths: FieldLengths) -> Evaluated:
-    """Match and score `query` over every document (deleted ones too: the caller masks them)."""
-    return _Evaluation(searcher, doc_count, lengths).run(query)
+def _read_postings(matcher: Any, positions: bool) -> _Postings:
+    # Deleted documents are masked by the caller, so a deletion filter is looked through.
+    inner = getattr(matcher, "child", matcher)
+    if not isinstance(inner, W3LeafMatcher) or inner._byteids:
+        ids: list[int] = []
+        weights: list[float] = []
+        values: list[bytes] = []
+        while inner.is_active():
+            ids.append(inner.id())
+            weights.append(inner.weight())
+            if positions:
+                values.append(inner.value())
+            inner.next()
+        return _Postings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32),
+                         values if positions else None)
+    id_blocks, weight_blocks, value_blocks = [], [], []
+    while inner.is_active():
+        inner._read_data()
+        # Ids are stored as deltas within a block; weights as an array, one float, or None (1.0).
+        id_blocks.append(np.cumsum(np.asarray(inner._data[0], dtype=np.int64)))
+        raw = inner._data[1]
+        if raw is None or isinstance(raw, float):
+            weight_blocks.append(np.full(inner._blocklength, 1.0 if raw is None else raw,
+                                         np.float32))
+        else:
+            weight_blocks.append(np.asarray(raw, dtype=np.float32))
+        if positions:
+            value_blocks.append(inner._data[2])
+        inner._next_block()
+    if not id_blocks:
+        return _Postings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32),
+                         [] if positions else None)
+    return _Postings(np.concatenate(id_blocks), np.concatenate(weight_blocks),
+                     list(chain.from_iterable(value_blocks)) if positions else None)
+
+
+def _decode_positions(value: bytes) -> list[int]:
+    # Whoosh's Positions format: a 4-byte count, then a pickled list of position deltas (its final
+    # STOP opcode sometimes left off).
+    body = value[4:]
+    return pickle.loads(body if body.endswith(b".") else body + b".")
+
+
+_HEADER = np.frombuffer(b"\x80\x02]q\x00", dtype=np.uint8)
+_K, _M, _MARK = ord("K"), ord("M"), ord("(")
+
+
+def positions_of(values: list[bytes], docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The positions in `values` (Whoosh-encoded lists, one per document of `docs`), flattened:
+    (document of each position, position).
+
+    Each list is a pickle of position deltas: `count(4) PROTO 2, EMPTY_LIST, BINPUT 0`, then
+    `K d` (or `M lo hi`) and `APPEND` for one delta, or `MARK`, the deltas and `APPENDS` for
+    several. Those are read with numpy, one delta of every list at a time; anything else (large
+    numbers, very long lists) is unpickled one by one.
+    """
+    if not values:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    starts = np.cumsum(lengths) - lengths
+    buffer = np.frombuffer(b"".join(values) + b"\x00\x00", dtype=np.uint8)
+    counts = buffer[starts[:, None] + np.arange(4)].astype(np.int64) @ (1 << np.arange(24, -1, -8))
+    row_starts = np.cumsum(counts) - counts
+    deltas = np.zeros(int(counts.sum()), dtype=np.int64)
+    readable = (buffer[starts[:, None] + 4 + np.arange(5)] == _HEADER).all(axis=1)
+    readable &= (counts == 1) | ((buffer[starts + 9] == _MARK) & (counts <= 1000))
+    pointer = starts + np.where(counts == 1, 9, 10)
+    active = np.flatnonzero(readable & (counts > 0))
+    item = 0
+    while len(active):
+        at = pointer[active]
+        opcode = buffer[at]
+        wide = opcode == _M
+        value = buffer[at + 1].astype(np.int64) + np.where(wide, buffer[at + 2].astype(np.int64) << 8, 0)
+        readable[active[(opcode != _K) & ~wide]] = False
+        deltas[row_starts[active] + item] = value
+        pointer[active] = at + np.where(wide, 3, 2)
+        item += 1
+        active = active[(counts[active] > item) & readable[active]]
+    for row in np.flatnonzero(~readable).tolist():
+        decoded = _decode_positions(values[row])
+        deltas[row_starts[row]:row_starts[row] + len(decoded)] = decoded
+    rows = np.repeat(np.arange(len(values)), counts)
+    sums = np.cumsum(deltas)
+    before = np.repeat(sums[row_starts] - deltas[row_starts], counts) if len(deltas) else sums
+    return docs[rows], sums - before
+
+
+def evaluate(searcher: Any, query: Any, dates: np.ndarray, cache: IndexCache) -> Evaluated:
+    """Match and score `query` over every document (deleted ones too: the caller masks them).
+
+    `dates` are the documents' YYYYMMDD dates (0: undated), for date ranges.
+    """
+    return _Evaluation(searcher, dates, cache).run(query)
 
 
 class _Evaluation:
-    def __init__(self, searcher: Any, size: int, lengths: FieldLengths) -> None:
+    def __init__(self, searcher: Any, dates: np.ndarray, cache: IndexCache) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
-        self.size = size
-        self.lengths = lengths
+        self.dates = dates
+        self.size = len(dates)
+        self.cache = cache
         self.leaves = [(leaf, offset) for leaf, offset in self.reader.leaf_readers()
                        if leaf.segment() is not None]
         self.documents = max(1, self.reader.doc_count())
@@ -102,14 +243,17 @@ class _Evaluation:
             return Evaluated(np.ones(self.size, dtype=bool), np.zeros(self.size, dtype=np.float32))
         if query is wq.NullQuery:
             return self.nothing()
+        if isinstance(query, wq.NumericRange) and query.fieldname == "date":
+            matched = (self.dates >= query.start) & (self.dates <= query.end) & (self.dates > 0)
+            return Evaluated(matched, np.zeros(self.size, dtype=np.float32))
         if isinstance(query, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
             # Every index term the pattern covers (bytes or, for fuzzy terms, str).
             texts = sorted(set(query._btexts(self.reader)))
             return self.union([self.term(query.fieldname, t, query.boost) for t in texts])
+        if isinstance(query, wq.Phrase) and query.slop == 1:
+            return self.phrase(query.fieldname, query.words, query.boost)
         words: list[Any] = []
-        if isinstance(query, wq.Phrase):
-            words = [wq.Term(query.fieldname, w, boost=query.boost) for w in query.words]
-        elif isinstance(query, wq.SpanNear2):
+        if isinstance(query, wq.SpanNear2):
             words = [wq.Term(q.fieldname, q.text, boost=query.boost) for q in query.qs]
         matched = np.zeros(self.size, dtype=bool)
         matched[np.fromiter(self.searcher.docs_for_query(query), dtype=np.int64)] = True
@@ -124,51 +268,51 @@ class _Evaluation:
 
     def term(self, field: str, text: str | bytes, boost: float) -> Evaluated:
         out = self.nothing()
-        frequency = self.reader.doc_frequency(field, text)
+        key = text.encode("utf-8") if isinstance(text, str) else text
+        frequency = self.reader.doc_frequency(field, key)
         if not frequency:
             return out
         idf = math.log(1 + (self.documents - frequency + 0.5) / (frequency + 0.5))
         average = max(1.0, self.reader.field_length(field) / self.documents)
         for leaf, offset in self.leaves:
-            try:
-                matcher = leaf.postings(field, text)
-            except (TermNotFound, KeyError):
+            postings = self.cache.postings(leaf, field, key, positions=False)
+            if postings is None or not len(postings.ids):
                 continue
-            ids, frequencies = _postings(matcher)
-            if not len(ids):
-                continue
-            lengths = self.lengths.of(leaf, field)[ids]
+            lengths = self.cache.lengths(leaf, field)[postings.ids]
             norm = K1 * (1 - B + B * lengths / average)
-            docs = ids + offset
+            tf = postings.frequencies
+            docs = postings.ids + offset
             out.matched[docs] = True
-            out.scores[docs] = boost * idf * frequencies * (K1 + 1) / (frequencies + norm)
+            out.scores[docs] = boost * idf * tf * (K1 + 1) / (tf + norm)
         return out
 
-
-def _postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
-    """Document numbers and term frequencies of one term in one segment."""
-    # Deleted documents are masked by the caller, so a deletion filter is looked through.
-    inner = getattr(matcher, "child", matcher)
-    if not isinstance(inner, W3LeafMatcher) or inner._byteids:
-        found: list[int] = []
-        weights: list[float] = []
-        while inner.is_active():
-            found.append(inner.id())
-            weights.append(inner.weight())
-            inner.next()
-        return np.asarray(found, dtype=np.int64), np.asarray(weights, dtype=np.float32)
-    ids, blocks = [], []
-    while inner.is_active():
-        inner._read_data()
-        # Ids are stored as deltas within a block; weights as an array, one float, or None (1.0).
-        ids.append(np.cumsum(np.asarray(inner._data[0], dtype=np.int64)))
-        raw = inner._data[1]
-        if raw is None or isinstance(raw, float):
-            blocks.append(np.full(inner._blocklength, 1.0 if raw is None else raw, np.float32))
-        else:
-            blocks.append(np.asarray(raw, dtype=np.float32))
-        inner._next_block()
-    if not ids:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    return np.concatenate(ids), np.concatenate(blocks)
-
+    def phrase(self, field: str, words: list[str], boost: float) -> Evaluated:
+        """Documents where `words` stand next to each other in order, scored by their words."""
+        matched = np.zeros(self.size, dtype=bool)
+        keys = [w.encode("utf-8") for w in words]
+        for leaf, offset in self.leaves:
+            lists = [self.cache.postings(leaf, field, k, positions=True) for k in keys]
+            if any(p is None or not len(p.ids) for p in lists):
+                continue
+            candidates = lists[0].ids
+            for postings in lists[1:]:
+                candidates = np.intersect1d(candidates, postings.ids, assume_unique=True)
+            if not len(candidates):
+                continue
+            # Each word's positions as (document, position - its place in the phrase) keys:
+            # a document matches where the keys of every word meet.
+            common = None
+            for place, postings in enumerate(lists):
+                rows = np.searchsorted(postings.ids, candidates)
+                assert postings.positions is not None
+                values = [postings.positions[r] for r in rows.tolist()]
+                docs, positions = positions_of(values, candidates)
+                key = (docs << _POSITION_BITS) + (positions - place)
+                common = key if common is None else np.intersect1d(common, key)
+                if not len(common):
+                    break
+            if common is not None and len(common):
+                matched[np.unique(common >> _POSITION_BITS) + offset] = True
+        scores = sum((self.term(field, w, boost).scores for w in words),
+                     np.zeros(self.size, dtype=np.float32))
+        return Evaluated(matched, scores * matched)

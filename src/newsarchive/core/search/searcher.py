@@ -22,7 +22,7 @@ from newsarchive.core.index.storage import (
     unreadable_index_errors,
 )
 from newsarchive.core.search.facets import count_facets, facet_masks
-from newsarchive.core.search.ranking import Evaluated, FieldLengths, evaluate
+from newsarchive.core.search.ranking import Evaluated, IndexCache, evaluate
 from newsarchive.core.search.matching import CompiledQuery, QueryCompiler
 from newsarchive.core.search.query import Node, parse_query, typed_words
 from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
@@ -51,7 +51,7 @@ class ArchiveSearcher:
         self.index_dir = Path(index_dir)
         self._lock = threading.RLock()
         self._facet_cache = FacetArrayCache()
-        self._lengths = FieldLengths()
+        self._index_cache = IndexCache()
         self._segment_ids: dict[str, list[str]] = {}
         self._searcher: Any = None
         self._open()
@@ -82,7 +82,7 @@ class ArchiveSearcher:
                 # `rebuild` swapped in a new index folder.
                 self._searcher.close()
                 self._facet_cache = FacetArrayCache()
-                self._lengths = FieldLengths()
+                self._index_cache = IndexCache()
                 self._segment_ids = {}
                 self._open()
                 return True
@@ -177,7 +177,7 @@ class ArchiveSearcher:
         if compiled is None:  # the empty query: everything, unscored
             live = self._arrays.live
             return Evaluated(live, np.zeros(len(live), dtype=np.float32))
-        return evaluate(self._searcher, compiled.query, self._arrays.doc_count, self._lengths)
+        return evaluate(self._searcher, compiled.query, self._arrays.dates, self._index_cache)
 
     def _ranked(self, request: SearchRequest, evaluated: Evaluated, selected: np.ndarray,
                 count: int | None) -> list[tuple[int, float]]:

@@ -9,14 +9,29 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from newsarchive.core.index.analysis import fold, index_term, language_key, query_terms, words
+from whoosh.support.charset import accent_map
+
+from newsarchive.core.index.analysis import (
+    fold,
+    index_term,
+    language_key,
+    query_terms,
+    strip_language,
+    words,
+)
 
 MARK_START = "[["
 MARK_END = "]]"
 SNIPPET_LENGTH = 220
 _ELLIPSIS = "…"
 _SPACES = re.compile(r"\s+")
+# Each plain letter with the accented letters folded to it (`e`: é, É, è, ...).
+_ACCENTED: dict[str, set[str]] = {}
+for _code, _plain in accent_map.items():
+    if isinstance(_plain, str) and len(_plain) == 1:
+        _ACCENTED.setdefault(_plain.lower(), set()).add(chr(_code))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +70,25 @@ def _matches(word: str, lang: str, marks: MarkTerms) -> bool:
 
 def highlight_spans(text: str, language: str, marks: MarkTerms) -> list[tuple[int, int]]:
     """Character spans of the words of `text` that `marks` match (for a reader's highlighting)."""
+    if not marks:
+        return []
     lang = language_key(language)
-    return [m.span() for m in words(text) if _matches(m.group(), lang, marks)]
+    heads = frozenset({strip_language(t)[1][:2] for t in marks.terms} | {p[:2] for p in marks.prefixes})
+    return [m.span() for m in _candidates(heads).finditer(text) if _matches(m.group(), lang, marks)]
+
+
+@lru_cache(maxsize=256)
+def _candidates(heads: frozenset[str]) -> re.Pattern[str]:
+    # Stemming changes only a word's end, so only words beginning with the first two letters of
+    # a marked term (in any case, with any accents) can match: the others, most of a text, are
+    # never stemmed. The words are `analysis.WORD_PATTERN`'s: never a piece after an inner dot.
+    starts = "|".join(sorted("".join(_letter_class(c) for c in head) for head in heads if head))
+    return re.compile(rf"(?<!\w)(?<!\w\.)(?:{starts or '(?!)'})\w*(?:\.?\w+)*")
+
+
+def _letter_class(folded: str) -> str:
+    variants = {folded, folded.upper()} | _ACCENTED.get(folded, set())
+    return "[" + "".join(re.escape(v) for v in sorted(variants)) + "]"
 
 
 def make_snippet(text: str, language: str, marks: MarkTerms, length: int = SNIPPET_LENGTH) -> str:
@@ -67,7 +99,7 @@ def make_snippet(text: str, language: str, marks: MarkTerms, length: int = SNIPP
     text = _SPACES.sub(" ", text).strip()
     if not text:
         return ""
-    spans = highlight_spans(text, language, marks) if marks else []
+    spans = highlight_spans(text, language, marks)
     start = max(0, min(_best_window(text, spans, length), len(text) - length))
     end = min(len(text), start + length)
     if start > 0:

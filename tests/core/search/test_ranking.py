@@ -1,0 +1,32 @@
+"""The numpy readers of Whoosh's postings agree with Whoosh's own decoding."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.formats import Positions
+
+from newsarchive.core.search.ranking import positions_of
+
+POSITION_LISTS = st.lists(
+    st.lists(st.integers(min_value=0, max_value=200_000), min_size=1, max_size=1200, unique=True)
+    .map(sorted),
+    min_size=0, max_size=30,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(POSITION_LISTS)
+def test_positions_of_decodes_what_whoosh_encodes(lists: list[list[int]]) -> None:
+    encoded = [Positions().encode(positions) for positions in lists]
+    docs = np.arange(len(lists), dtype=np.int64) * 7
+    found_docs, found_positions = positions_of(encoded, docs)
+    expected = [(doc * 7, position) for doc, positions in enumerate(lists) for position in positions]
+    assert list(zip(found_docs.tolist(), found_positions.tolist(), strict=True)) == expected
+
+
+def test_positions_of_reads_the_stop_opcode_whoosh_sometimes_leaves_off() -> None:
+    encoded = [Positions().encode([3, 9])[:-1], Positions().encode([300])]
+    docs, positions = positions_of(encoded, np.array([1, 2]))
+    assert (docs.tolist(), positions.tolist()) == ([1, 1, 2], [3, 9, 300])
