@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from newsarchive.core.index.analysis import fold
+from newsarchive.core.index.postings import iter_term_ids, read_int_column
 
 _EMPTY = np.zeros(0, dtype=np.int32)
 
@@ -59,12 +60,9 @@ class SegmentValues:
 def _pairs(leaf: Any, field: str, vocabulary: Vocabulary) -> tuple[np.ndarray, np.ndarray]:
     docs: list[np.ndarray] = []
     ids: list[np.ndarray] = []
-    if field in leaf.indexed_field_names():
-        for term in leaf.lexicon(field):
-            value_id = vocabulary.id_of(term.decode("utf-8"))
-            found = np.fromiter(leaf.postings(field, term).all_ids(), dtype=np.int32)
-            docs.append(found)
-            ids.append(np.full(len(found), value_id, dtype=np.int32))
+    for value, found in iter_term_ids(leaf, field):
+        docs.append(found.astype(np.int32))
+        ids.append(np.full(len(found), vocabulary.id_of(value), dtype=np.int32))
     if not docs:
         return _EMPTY, _EMPTY
     return np.concatenate(docs), np.concatenate(ids)
@@ -72,11 +70,7 @@ def _pairs(leaf: Any, field: str, vocabulary: Vocabulary) -> tuple[np.ndarray, n
 
 def read_segment(leaf: Any, sections: Vocabulary, people: Vocabulary) -> SegmentValues:
     """Read the facet values of one segment from its postings and its date column."""
-    count = leaf.doc_count_all()
-    if leaf.has_column("date_value"):
-        dates = np.fromiter(leaf.column_reader("date_value"), dtype=np.int32, count=count)
-    else:
-        dates = np.zeros(count, dtype=np.int32)
+    dates = read_int_column(leaf, "date_value")
     section_docs, section_ids = _pairs(leaf, "section_value", sections)
     person_docs, person_ids = _pairs(leaf, "person_value", people)
     return SegmentValues(dates, section_docs, section_ids, person_docs, person_ids)

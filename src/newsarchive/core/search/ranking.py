@@ -13,23 +13,20 @@ facets are clicked and pages turned.
 from __future__ import annotations
 
 import math
-import pickle
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.reading import TermNotFound
-from whoosh.util.numeric import _length_byte_cache
+
+from newsarchive.core.index.postings import Postings, positions_of, read_lengths, read_postings
 
 # BM25's usual constants: term frequency saturation and length normalisation.
 K1 = 1.2
 B = 0.75
-_BYTE_TO_LENGTH = np.asarray(_length_byte_cache, dtype=np.float32)
 # Postings kept in memory between searches (ids, frequencies, positions of recent terms).
 CACHE_BYTES = 192 * 2**20
 _POSITION_BITS = 22  # positions below 4M words per field: far beyond any article
@@ -43,13 +40,6 @@ class Evaluated:
     scores: np.ndarray  # float32, by document number
 
 
-@dataclass(frozen=True, slots=True)
-class _Postings:
-    ids: np.ndarray  # int64, segment-local document numbers, ascending
-    frequencies: np.ndarray  # float32
-    positions: list[bytes] | None  # Whoosh's encoded position lists, when asked for
-
-
 class IndexCache:
     """Per-segment field lengths and recently read postings; safe to share between threads.
 
@@ -58,7 +48,7 @@ class IndexCache:
 
     def __init__(self, budget: int = CACHE_BYTES) -> None:
         self._lengths: dict[tuple[str, str], np.ndarray] = {}
-        self._postings: OrderedDict[tuple[str, str, bytes], _Postings] = OrderedDict()
+        self._postings: OrderedDict[tuple[str, str, bytes], Postings] = OrderedDict()
         self._size = 0
         self._budget = budget
         self._lock = threading.Lock()
@@ -68,10 +58,10 @@ class IndexCache:
         with self._lock:
             found = self._lengths.get(key)
             if found is None:
-                found = self._lengths[key] = _read_lengths(leaf, field)
+                found = self._lengths[key] = read_lengths(leaf, field)
             return found
 
-    def postings(self, leaf: Any, field: str, text: bytes, positions: bool) -> _Postings | None:
+    def postings(self, leaf: Any, field: str, text: bytes, positions: bool) -> Postings | None:
         key = (leaf.segment().segment_id(), field, text)
         with self._lock:
             found = self._postings.get(key)
@@ -82,7 +72,7 @@ class IndexCache:
             matcher = leaf.postings(field, text)
         except (TermNotFound, KeyError):
             return None
-        found = _read_postings(matcher, positions)
+        found = read_postings(matcher, positions)
         with self._lock:
             old = self._postings.pop(key, None)
             if old is not None:
@@ -95,113 +85,9 @@ class IndexCache:
         return found
 
 
-def _cost(postings: _Postings) -> int:
+def _cost(postings: Postings) -> int:
     extra = 0 if postings.positions is None else 48 * len(postings.positions)
     return postings.ids.nbytes + postings.frequencies.nbytes + extra
-
-
-def _read_lengths(leaf: Any, field: str) -> np.ndarray:
-    count = leaf.doc_count_all()
-    codes = np.zeros(count, dtype=np.uint8)
-    try:
-        # Whoosh's codec keeps each field's lengths as a one-byte-per-document column.
-        column = leaf._perdoc._cached_reader(f"_{field}_len", LENGTHS_COLUMN)
-        if column is None:
-            return codes.astype(np.float32)
-        raw = np.frombuffer(column._dbfile.get(column._basepos, column._count), dtype=np.uint8)
-        codes[: len(raw)] = raw[:count]
-    except AttributeError:  # another codec layout: the slow, public way
-        return np.fromiter((leaf.doc_field_length(d, field) for d in range(count)),
-                           dtype=np.float32, count=count)
-    return _BYTE_TO_LENGTH[codes]
-
-
-def _read_postings(matcher: Any, positions: bool) -> _Postings:
-    # Deleted documents are masked by the caller, so a deletion filter is looked through.
-    inner = getattr(matcher, "child", matcher)
-    if not isinstance(inner, W3LeafMatcher) or inner._byteids:
-        ids: list[int] = []
-        weights: list[float] = []
-        values: list[bytes] = []
-        while inner.is_active():
-            ids.append(inner.id())
-            weights.append(inner.weight())
-            if positions:
-                values.append(inner.value())
-            inner.next()
-        return _Postings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32),
-                         values if positions else None)
-    id_blocks, weight_blocks, value_blocks = [], [], []
-    while inner.is_active():
-        inner._read_data()
-        # Ids are stored as deltas within a block; weights as an array, one float, or None (1.0).
-        id_blocks.append(np.cumsum(np.asarray(inner._data[0], dtype=np.int64)))
-        raw = inner._data[1]
-        if raw is None or isinstance(raw, float):
-            weight_blocks.append(np.full(inner._blocklength, 1.0 if raw is None else raw,
-                                         np.float32))
-        else:
-            weight_blocks.append(np.asarray(raw, dtype=np.float32))
-        if positions:
-            value_blocks.append(inner._data[2])
-        inner._next_block()
-    if not id_blocks:
-        return _Postings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32),
-                         [] if positions else None)
-    return _Postings(np.concatenate(id_blocks), np.concatenate(weight_blocks),
-                     list(chain.from_iterable(value_blocks)) if positions else None)
-
-
-def _decode_positions(value: bytes) -> list[int]:
-    # Whoosh's Positions format: a 4-byte count, then a pickled list of position deltas (its final
-    # STOP opcode sometimes left off).
-    body = value[4:]
-    return pickle.loads(body if body.endswith(b".") else body + b".")
-
-
-_HEADER = np.frombuffer(b"\x80\x02]q\x00", dtype=np.uint8)
-_K, _M, _MARK = ord("K"), ord("M"), ord("(")
-
-
-def positions_of(values: list[bytes], docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The positions in `values` (Whoosh-encoded lists, one per document of `docs`), flattened:
-    (document of each position, position).
-
-    Each list is a pickle of position deltas: `count(4) PROTO 2, EMPTY_LIST, BINPUT 0`, then
-    `K d` (or `M lo hi`) and `APPEND` for one delta, or `MARK`, the deltas and `APPENDS` for
-    several. Those are read with numpy, one delta of every list at a time; anything else (large
-    numbers, very long lists) is unpickled one by one.
-    """
-    if not values:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-    starts = np.cumsum(lengths) - lengths
-    buffer = np.frombuffer(b"".join(values) + b"\x00\x00", dtype=np.uint8)
-    counts = buffer[starts[:, None] + np.arange(4)].astype(np.int64) @ (1 << np.arange(24, -1, -8))
-    row_starts = np.cumsum(counts) - counts
-    deltas = np.zeros(int(counts.sum()), dtype=np.int64)
-    readable = (buffer[starts[:, None] + 4 + np.arange(5)] == _HEADER).all(axis=1)
-    readable &= (counts == 1) | ((buffer[starts + 9] == _MARK) & (counts <= 1000))
-    pointer = starts + np.where(counts == 1, 9, 10)
-    active = np.flatnonzero(readable & (counts > 0))
-    item = 0
-    while len(active):
-        at = pointer[active]
-        opcode = buffer[at]
-        wide = opcode == _M
-        value = buffer[at + 1].astype(np.int64) + np.where(wide, buffer[at + 2].astype(np.int64) << 8, 0)
-        readable[active[(opcode != _K) & ~wide]] = False
-        deltas[row_starts[active] + item] = value
-        pointer[active] = at + np.where(wide, 3, 2)
-        item += 1
-        active = active[(counts[active] > item) & readable[active]]
-    for row in np.flatnonzero(~readable).tolist():
-        decoded = _decode_positions(values[row])
-        deltas[row_starts[row]:row_starts[row] + len(decoded)] = decoded
-    rows = np.repeat(np.arange(len(values)), counts)
-    sums = np.cumsum(deltas)
-    before = np.repeat(sums[row_starts] - deltas[row_starts], counts) if len(deltas) else sums
-    return docs[rows], sums - before
 
 
 def evaluate(searcher: Any, query: Any, dates: np.ndarray, cache: IndexCache) -> Evaluated:
