@@ -28,7 +28,7 @@ from newsarchive.core.index.postings import Postings, positions_of, read_lengths
 K1 = 1.2
 B = 0.75
 # Postings kept in memory between searches (ids, frequencies, positions of recent terms).
-CACHE_BYTES = 192 * 2**20
+CACHE_BYTES = 128 * 2**20
 _POSITION_BITS = 22  # positions below 4M words per field: far beyond any article
 
 

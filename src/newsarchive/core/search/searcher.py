@@ -95,6 +95,13 @@ class ArchiveSearcher:
             self._load()
             return True
 
+    def clear_cache(self) -> None:
+        """Forget the postings kept from earlier searches (frees their memory; later searches
+        read them again). The facet arrays stay: every search needs them."""
+        with self._lock:
+            self._index_cache = IndexCache()
+            self._suggestions = {}
+
     def close(self) -> None:
         with self._lock:
             if self._searcher is not None:
