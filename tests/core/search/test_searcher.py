@@ -16,7 +16,13 @@ from newsarchive.core.index.writer import IndexWriter
 from newsarchive.core.library.library import Library
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
-from newsarchive.core.search.snippets import MARK_END, MARK_START, MarkTerms, highlight_spans, make_snippet
+from newsarchive.core.search.snippets import (
+    MARK_END,
+    MARK_START,
+    MarkTerms,
+    highlight_spans,
+    make_snippet,
+)
 from tests.core.search.fixture_library import ARTICLES, BY_ID, make_library
 
 NEWEST = ["a2", "a1", "a8", "a4", "a3", "a6", "a7", "a5"]

@@ -9,8 +9,8 @@ Where something looks different they fall back to the public, slow way.
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 

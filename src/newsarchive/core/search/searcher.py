@@ -22,9 +22,9 @@ from newsarchive.core.index.storage import (
     unreadable_index_errors,
 )
 from newsarchive.core.search.facets import count_facets, facet_masks
-from newsarchive.core.search.ranking import Evaluated, IndexCache, evaluate
 from newsarchive.core.search.matching import CompiledQuery, QueryCompiler
 from newsarchive.core.search.query import Node, parse_query, typed_words
+from newsarchive.core.search.ranking import Evaluated, IndexCache, evaluate
 from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
 from newsarchive.core.search.snippets import MarkTerms, make_snippet
 from newsarchive.core.search.suggestions import suggest
