@@ -90,3 +90,19 @@ def test_ids_ignore_staging_folders(tmp_path):
     (library.articles_dir / "abc").mkdir()
     (library.articles_dir / ".abc.staging.tmp").mkdir()
     assert library.ids() == ["abc"]
+
+
+def test_a_new_library_has_an_empty_index_from_the_start(tmp_path):
+    from newsarchive.core.search.request import SearchRequest
+    from newsarchive.core.search.searcher import ArchiveSearcher
+
+    library = Library.create(tmp_path / "lib")
+    with ArchiveSearcher(library.index_dir) as searcher:
+        assert searcher.search(SearchRequest()).total == 0
+
+
+def test_create_finishes_a_creation_that_was_killed_before_its_last_step(tmp_path):
+    Library.create(tmp_path / "lib")
+    (tmp_path / "lib" / LIBRARY_FILE).unlink()  # killed before library.yaml was written
+    library = Library.create(tmp_path / "lib")
+    assert (library.path / LIBRARY_FILE).is_file()

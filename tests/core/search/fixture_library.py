@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -70,10 +71,13 @@ def write_record(library: Library, article: Article) -> None:
 
 
 def make_library(path: Path, articles: tuple[Article, ...] = ARTICLES, *, index: bool = True) -> Library:
-    """A library at `path` holding `articles`' records, indexed unless `index=False`."""
+    """A library at `path` holding `articles`' records, indexed unless `index=False` (then the
+    library has no index at all, as if someone deleted it)."""
     library = Library.create(path)
     for article in articles:
         write_record(library, article)
     if index:
         rebuild_index(library)
+    else:
+        shutil.rmtree(library.index_dir)
     return library

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError, LibraryReadOnly
+from newsarchive.core.index.storage import create_index, index_exists
 from newsarchive.core.library.files import is_temporary, write_atomic
 from newsarchive.core.model import Article
 from newsarchive.core.record import load_record
@@ -19,6 +20,17 @@ LIBRARY_FILE = "library.yaml"
 FORMAT_VERSION = 1
 ARTICLE_FILE = "article.txt"
 RECORD_FILE = "record.yaml"
+
+
+def _empty_or_half_created(root: Path) -> bool:
+    """Nothing in the folder but what a `create` killed before its last step made (all empty)."""
+    for entry in root.iterdir():
+        if entry.name in ("articles", "imports") and entry.is_dir() and not any(entry.iterdir()):
+            continue
+        if entry.name in ("index", "index.lock", "library.lock") or entry.name.startswith(f".{LIBRARY_FILE}."):
+            continue
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +61,13 @@ class Library:
         root = Path(path).expanduser().absolute()
         if (root / LIBRARY_FILE).exists():
             raise LibraryError(f"{root} is already a library.")
-        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        if root.exists() and (not root.is_dir() or not _empty_or_half_created(root)):
             raise LibraryError(f"{root} is not empty; choose an empty or new folder for a library.")
         try:
-            for sub in ("articles", "index", "imports"):
+            for sub in ("articles", "imports"):
                 (root / sub).mkdir(parents=True, exist_ok=True)
+            if not index_exists(root / "index"):
+                create_index(root / "index")
             settings = {
                 "format_version": FORMAT_VERSION,
                 "name": name or root.name,
