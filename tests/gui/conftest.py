@@ -90,11 +90,16 @@ def window(window_and_actions: tuple[MainWindow, WindowActions]) -> MainWindow:
 
 def wait_for_result(qtbot, window: MainWindow, timeout: int = 10_000):
     """Block until the window shows a result for its newest request, and return it."""
-    qtbot.waitUntil(
-        lambda: window.result is not None
-        and window.result.request.query == window.request.query
-        and window.result.request == window.request
-        and not window.session.busy,
-        timeout=timeout,
-    )
+    try:
+        qtbot.waitUntil(
+            lambda: window.result is not None
+            and window.result.request == window.request
+            and not window.session.busy,
+            timeout=timeout,
+        )
+    except Exception as exc:
+        raise AssertionError(
+            f"no result: status {window.count_label.text()!r}, busy {window.session.busy}, "
+            f"shown {window.result and window.result.request}, asked {window.request}"
+        ) from exc
     return window.result

@@ -19,6 +19,13 @@ def test_only_the_shim_imports_the_binding() -> None:
     assert offenders == []
 
 
+def test_many_void_calls_do_not_exhaust_none(qapp) -> None:
+    widget = qt.QLabel()
+    for n in range(50_000):
+        widget.setText("x")  # returns None, which the binding may not own a reference to
+    assert sys.getrefcount(None) > 1_000
+
+
 def test_many_emits_from_python_do_not_exhaust_true(qapp) -> None:
     class Source(qt.QObject):
         ping = qt.Signal(int)

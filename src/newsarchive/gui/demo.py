@@ -7,7 +7,6 @@ from pathlib import Path
 
 from newsarchive.core.library.library import LIBRARY_FILE, Library
 from newsarchive.core.progress import CancelToken, ProgressListener
-from newsarchive.gui.settings import data_dir
 
 DEMO_FOLDER = "demo-library"
 
@@ -23,6 +22,9 @@ def sample_archive_path() -> Path | None:
 
 
 def demo_library_path() -> Path:
+    # Imported here: this module also runs in the Qt-free child process that builds the demo.
+    from newsarchive.gui.settings import data_dir
+
     return data_dir() / DEMO_FOLDER
 
 

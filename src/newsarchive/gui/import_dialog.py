@@ -22,6 +22,7 @@ from newsarchive.gui.qt import (
     QTableWidgetItem,
     QWidget,
 )
+from newsarchive.gui.child_work import import_job, run_in_child
 from newsarchive.gui.tasks import TaskRunner
 from newsarchive.gui.work_dialog import WorkDialog
 
@@ -53,7 +54,7 @@ def _count(report: ImportReport, status: str) -> int:
 
 
 class ImportDialog(WorkDialog[ImportReport]):
-    """Imports `paths` into `library` on the writer thread; the window stays usable meanwhile."""
+    """Imports `paths` into `library` (a child process driven from the write lane)."""
 
     def __init__(
         self, runner: TaskRunner, library: Library, paths: Sequence[Path], parent: QWidget | None = None
@@ -64,9 +65,10 @@ class ImportDialog(WorkDialog[ImportReport]):
         self.paths = tuple(paths)
 
         def work(progress: ProgressListener, cancel: CancelToken) -> ImportReport:
-            from newsarchive.core.library.importer import import_paths
-
-            return import_paths(library, self.paths, progress, cancel, on_item=self._item_done)
+            return run_in_child(
+                import_job, library.path, self.paths,
+                progress=progress, cancel=cancel, on_item=self._item_done,
+            )
 
         super().__init__(runner, "Import", work, lane="write", parent=parent)
         self.resize(860, 200)
@@ -98,7 +100,7 @@ class ImportDialog(WorkDialog[ImportReport]):
         self.copy_button.clicked.connect(self.copy_report)
         self._show_counts()
 
-    # Called on the writer thread, once per item.
+    # Called on the worker thread, once per item.
     def _item_done(self, item: ImportItem) -> None:
         with self._lock:
             self._counts[item.status] += 1

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from newsarchive.core.model import TAG_KINDS
 from newsarchive.core.progress import CancelToken, ProgressListener
 from newsarchive.core.search.request import FacetCount
+from newsarchive.gui.child_work import rebuild_job, run_in_child, tag_kind_job
 from newsarchive.gui.errors import show_failure
 from newsarchive.gui.qt import (
     QComboBox,
@@ -163,9 +164,7 @@ def run_rebuild(window: MainWindow) -> RebuildDialog:
     assert library is not None
 
     def work(progress: ProgressListener, cancel: CancelToken) -> RebuildReport:
-        from newsarchive.core.index.rebuild import rebuild_index
-
-        return rebuild_index(library, progress, cancel)
+        return run_in_child(rebuild_job, library.path, progress=progress, cancel=cancel)
 
     dialog = RebuildDialog(window.runner, "Rebuild index", work, lane="write", parent=window)
     dialog.succeeded.connect(lambda _report: window.refresh())
@@ -239,9 +238,7 @@ def correct_tag_kind(window: MainWindow, tag: str, kind: str) -> WorkDialog[int]
         return None
 
     def work(progress: ProgressListener, cancel: CancelToken) -> int:
-        from newsarchive.core.library.curated_kinds import set_tag_kind
-
-        return set_tag_kind(library, tag, kind, progress, cancel)
+        return run_in_child(tag_kind_job, library.path, tag, kind, progress=progress, cancel=cancel)
 
     dialog: WorkDialog[int] = WorkDialog(window.runner, "Correct a tag's kind", work, lane="write", parent=window)
 

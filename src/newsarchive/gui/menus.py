@@ -7,7 +7,8 @@ from pathlib import Path
 from newsarchive.core.errors import LibraryError
 from newsarchive.core.library.library import Library
 from newsarchive.gui import library_dialogs
-from newsarchive.gui.demo import build_demo, demo_is_ready, demo_library_path, sample_archive_path
+from newsarchive.gui.child_work import demo_job, run_in_child
+from newsarchive.gui.demo import demo_is_ready, demo_library_path, sample_archive_path
 from newsarchive.gui.errors import notice, show_error
 from newsarchive.gui.export_dialog import ExportDialog
 from newsarchive.gui.filters import cleared
@@ -137,7 +138,9 @@ class WindowActions(QObject):
             return
         dialog: WorkDialog[Path] = WorkDialog(
             self.window.runner, "Preparing the sample archive",
-            lambda progress, cancel: build_demo(target, sample, progress, cancel),
+            lambda progress, cancel: run_in_child(
+                demo_job, target, sample, progress=progress, cancel=cancel
+            ),
             lane="write", parent=self.window,
         )
         dialog.succeeded.connect(lambda path: (dialog.accept(), self.window.open_library(path)))

@@ -14,34 +14,38 @@ import sys
 
 BINDING = "PySide6"
 
+_SINGLETONS = (None, True, False)
+
 
 class _Probe(QObject):
     fired = Signal()
 
 
-def _emit_steals_bool_references() -> bool:
-    """Whether `SignalInstance.emit()` hands back True without owning a reference to it.
+def _binding_drops_singleton_references() -> bool:
+    """Whether the binding hands back None/True/False without owning a reference to them.
 
-    PySide6 6.12.0 does (measured on CPython 3.11): each emit from Python lowers the reference
-    count of `True` by one, and after a few thousand emits the interpreter aborts with
-    "bool_dealloc: deallocating True or False". CPython 3.12+ makes the booleans immortal.
+    PySide6 6.12.0's wheels do on CPython 3.11 (they assume CPython 3.12's immortal singletons):
+    every call of a method returning void or bool from Python, `emit()` included, lowers the
+    reference count of `None` or `True` by one, and after some thousands of calls the interpreter
+    aborts with "none_dealloc: deallocating None" or "bool_dealloc". CPython 3.12+ is not affected.
     """
     if sys.version_info >= (3, 12):
         return False
     probe = _Probe()
-    before = sys.getrefcount(True)
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for _ in range(8):
-        probe.fired.emit()
-    return sys.getrefcount(True) < before
+        probe.setObjectName("probe")  # returns None
+        probe.fired.emit()  # returns True
+    return sys.getrefcount(None) < none_before or sys.getrefcount(True) < true_before
 
 
-def _make_booleans_immortal() -> None:
+def _make_singletons_immortal() -> None:
     # What CPython 3.12 does for every interpreter: a reference count that can never reach zero.
     # `ob_refcnt` is the first field of every object in CPython's (non-debug) object layout.
-    for value in (True, False):
+    for value in _SINGLETONS:
         ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
 
 
-EMIT_REFCOUNT_BUG = _emit_steals_bool_references()
-if EMIT_REFCOUNT_BUG:
-    _make_booleans_immortal()
+SINGLETON_REFCOUNT_BUG = _binding_drops_singleton_references()
+if SINGLETON_REFCOUNT_BUG:
+    _make_singletons_immortal()

@@ -1,0 +1,221 @@
+"""Desktop app responsiveness: event-loop stalls during an import, and launch to first results.
+
+    python -m benchmarks.bench_gui --stall --import-n 2000     # longest stall while importing
+    python -m benchmarks.bench_gui --launch --n 100000         # launch -> first results, 100k
+
+Stall: a `QTimer` ticks every `--tick-ms` on the GUI thread while the real window imports
+`--import-n` generated page dumps (written before the clock starts) through the real import
+dialog; the longest gap between ticks, minus the tick interval, is the longest time the event loop
+could not run (what a user feels as a freeze). The window also repaints a progress bar and live
+counts meanwhile, so their cost is inside the measure.
+
+Launch: each run is a fresh process (`--child`) that imports the app, builds the window, opens
+the library and stops when the first results are on screen; the time is from just before the
+process is started to that moment, so it includes the interpreter, Qt and the first search. The
+library (article folders + index) is built once under `benchmarks/.work/` and reused; another
+benchmark's library of the same size is reused when present.
+
+Offscreen (QT_QPA_PLATFORM=offscreen) unless a display is set up by the caller.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORK = Path(__file__).resolve().parent / ".work"
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _library_for(n: int) -> Path:
+    """A library of `n` generated articles: another benchmark's if one exists, else built once."""
+    for candidate in sorted(WORK.glob(f"*library-{n}")):
+        if (candidate / "library.yaml").is_file() and (candidate / "index").is_dir():
+            return candidate
+    from benchmarks.corpus import generate_articles
+    from newsarchive.core.index.writer import IndexWriter
+    from newsarchive.core.library.library import Library
+    from newsarchive.core.library.store import store_new
+
+    root = WORK / f"gui-library-{n}"
+    library = Library.create(root, f"Benchmark {n}")
+    started = time.perf_counter()
+    with IndexWriter(library.index_dir, bulk=True) as writer:
+        for article in generate_articles(n):
+            store_new(library, article, article.title.encode(), {})
+            writer.add(article)
+    print(f"built {root} in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    return root
+
+
+# -- stall during an import ---------------------------------------------------------------------
+
+
+def measure_stall(import_n: int, tick_ms: int) -> dict[str, object]:
+    from benchmarks.corpus import write_dumps
+    from newsarchive.core.library.library import Library
+    from newsarchive.gui.app import build_window, make_application
+    from newsarchive.gui.qt import QApplication, QElapsedTimer, QTimer
+    from newsarchive.gui.settings import AppSettings
+
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
+        work = Path(tmp)
+        dumps = work / "dumps"
+        write_dumps(dumps, import_n, seed=7)
+        library = Library.create(work / "library", "Stall benchmark")
+        app = make_application(["bench"])
+        window, actions = build_window(AppSettings(work / "config"))
+        window.resize(1280, 800)
+        window.show()
+        window.open_library(library.path)
+        deadline = time.monotonic() + 10
+        while window.count_label.text() == "Searching…" and time.monotonic() < deadline:
+            app.processEvents()
+
+        clock = QElapsedTimer()
+        gaps: list[float] = []
+        ends: list[float] = []
+        last = [0.0]
+
+        done_at: list[int] = []
+
+        def tick() -> None:
+            now = clock.nsecsElapsed() / 1e6
+            gaps.append(now - last[0])
+            ends.append(now)
+            done_at.append(dialog.bar.value())
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(tick_ms)
+        timer.timeout.connect(tick)
+        dialog = actions.import_paths([dumps])
+        assert dialog is not None
+        clock.start()
+        timer.start()
+        started = time.perf_counter()
+        while dialog.running:
+            app.processEvents()
+            time.sleep(0.0005)  # the app's own loop sleeps in poll(); this stands in for it
+        seconds = time.perf_counter() - started
+        # The report and the refreshed results are drawn after the work: keep ticking through it.
+        settle_until = time.perf_counter() + 1.5
+        while time.perf_counter() < settle_until:
+            app.processEvents()
+            time.sleep(0.0005)
+        timer.stop()
+        report = dialog.result_value
+        if report is None:
+            raise SystemExit(f"the import failed: {dialog.failure and dialog.failure.details}")
+        window.close()
+        window.runner.shutdown()
+        QApplication.processEvents()
+    stalls = sorted(max(0.0, g - tick_ms) for g in gaps)
+    worst = sorted(zip(gaps, ends, done_at), reverse=True)[:5]
+    return {
+        "measure": "stall",
+        "articles": import_n,
+        "imported": report.imported if report else None,
+        "import_s": round(seconds, 1),
+        "ticks": len(gaps),
+        "tick_ms": tick_ms,
+        "longest_stall_ms": round(stalls[-1], 1) if stalls else None,
+        "p99_stall_ms": round(stalls[int(len(stalls) * 0.99)], 1) if stalls else None,
+        "median_stall_ms": round(statistics.median(stalls), 2) if stalls else None,
+        # The five longest: when (seconds from the start), how long (ms), articles done by then.
+        "worst": [(round(at / 1000, 2), round(gap - tick_ms, 1), done) for gap, at, done in worst],
+    }
+
+
+# -- launch to first results --------------------------------------------------------------------
+
+
+def child(library: Path, started: float) -> None:
+    """Runs in a fresh process: the app up to its first results, then one JSON line."""
+    from newsarchive.gui.app import build_window, make_application
+    from newsarchive.gui.settings import AppSettings
+
+    app = make_application(["bench"])
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
+        window, _actions = build_window(AppSettings(Path(tmp)))
+        window.resize(1280, 800)
+        shown: dict[str, float] = {}
+
+        def first_result(result: object) -> None:
+            if "at" not in shown:
+                shown["at"] = time.time()
+                shown["total"] = result.total  # type: ignore[attr-defined]
+                shown["search_ms"] = result.took_ms  # type: ignore[attr-defined]
+                app.quit()
+
+        window.result_shown.connect(first_result)
+        window.show()
+        window.open_library(library)
+        app.exec()
+        window.close()
+        window.runner.shutdown()
+    print(json.dumps({
+        "launch_to_results_ms": round((shown["at"] - started) * 1000, 1),
+        "total": shown["total"],
+        "search_ms": shown["search_ms"],
+    }))
+
+
+def measure_launch(n: int, runs: int) -> dict[str, object]:
+    library = _library_for(n)
+    samples: list[dict[str, float]] = []
+    for _ in range(runs + 1):
+        started = time.time()
+        out = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_gui", "--child", str(library), str(started)],
+            check=True, capture_output=True, text=True,
+        )
+        samples.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    warm = samples[1:]  # the first run also pays for a cold disk cache
+    times = [s["launch_to_results_ms"] for s in warm]
+    return {
+        "measure": "launch",
+        "n": n,
+        "library": str(library),
+        "total": warm[0]["total"],
+        "first_run_ms": samples[0]["launch_to_results_ms"],
+        "median_ms": round(statistics.median(times), 1),
+        "max_ms": round(max(times), 1),
+        "first_search_ms": round(statistics.median(s["search_ms"] for s in warm), 1),
+        "runs": len(warm),
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stall", action="store_true")
+    parser.add_argument("--launch", action="store_true")
+    parser.add_argument("--import-n", type=int, default=2000)
+    parser.add_argument("--tick-ms", type=int, default=5)
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=2, metavar=("LIBRARY", "STARTED"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(Path(args.child[0]), float(args.child[1]))
+        return
+    WORK.mkdir(exist_ok=True)
+    results = []
+    if args.stall or not args.launch:
+        results.append(measure_stall(args.import_n, args.tick_ms))
+        print(json.dumps(results[-1]), flush=True)
+    if args.launch or not args.stall:
+        results.append(measure_launch(args.n, args.runs))
+        print(json.dumps(results[-1]), flush=True)
+    (WORK / "bench_gui.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
