@@ -6,16 +6,18 @@ from dataclasses import replace
 
 import yaml
 
-from newsarchive.core.errors import Cancelled, LibraryError, NewsarchiveError
+from newsarchive.core.errors import ArticleNotFound, Cancelled, LibraryError, NewsarchiveError
 from newsarchive.core.index.writer import IndexWriter
 from newsarchive.core.ingest.tag_kinds import TagKinds
 from newsarchive.core.library.files import write_atomic
-from newsarchive.core.library.library import DamagedRecord, Library
+from newsarchive.core.library.library import Library
 from newsarchive.core.library.lock import WriteLock
 from newsarchive.core.library.pending import PendingJournal
 from newsarchive.core.library.store import store_record
 from newsarchive.core.model import TAG_KINDS
 from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
+from newsarchive.core.search.request import SearchRequest
+from newsarchive.core.search.searcher import ArchiveSearcher
 
 CURATED_FILE = "tag_kinds.yaml"
 
@@ -64,19 +66,21 @@ def set_tag_kind(
         _save_curated(library, curated)
         kinds = TagKinds(curated)
         key = kinds.key(tag)
-        ids = library.ids()
+        candidates = _articles_tagged(library, tag)
         changed = 0
         cancelled = False
         journal = PendingJournal(library)
         with IndexWriter(library.index_dir) as writer:
-            for done, found in enumerate(library.iter_articles()):
+            for done, article_id in enumerate(candidates):
                 if cancel is not None and cancel.cancelled:
                     cancelled = True  # commit what was changed, then say so
                     break
-                progress(done, len(ids), "Updating people")
-                if isinstance(found, DamagedRecord) or "people" in found.sidecar_fields:
-                    continue
-                if not any(kinds.key(t) == key for t in found.tags):
+                progress(done, len(candidates), "Updating people")
+                try:
+                    found = library.load(article_id)
+                except (ArticleNotFound, LibraryError):
+                    continue  # `check` reports damaged records
+                if "people" in found.sidecar_fields or not any(kinds.key(t) == key for t in found.tags):
                     continue
                 people = kinds.people(found.tags)
                 if people != found.people:
@@ -90,8 +94,20 @@ def set_tag_kind(
             raise Cancelled(
                 f"Cancelled: {changed} articles were updated; run the correction again to finish."
             )
-        progress(len(ids), len(ids), "Done")
+        progress(len(candidates), len(candidates), "Done")
     return changed
+
+
+def _articles_tagged(library: Library, tag: str) -> list[str]:
+    """Ids of the articles that may carry `tag`: found by the index's tag field (a phrase of the
+    tag's words, so a superset that the caller narrows), or every article when the index cannot
+    answer."""
+    words = tag.replace('"', " ").strip()
+    try:
+        with ArchiveSearcher(library.index_dir) as searcher:
+            return list(searcher.iter_ids(SearchRequest(query=f'tag:"{words}"')))
+    except NewsarchiveError:
+        return library.ids()
 
 
 def _save_curated(library: Library, curated: dict[str, str]) -> None:
