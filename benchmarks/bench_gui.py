@@ -2,6 +2,7 @@
 
     python -m benchmarks.bench_gui --stall --import-n 2000     # longest stall while importing
     python -m benchmarks.bench_gui --launch --n 100000         # launch -> first results, 100k
+    python -m benchmarks.bench_gui --pages --n 100000          # one results page deep in 100k
 
 Stall: a `QTimer` ticks every `--tick-ms` on the GUI thread while the real window imports
 `--import-n` generated page dumps (written before the clock starts) through the real import
@@ -14,6 +15,10 @@ the library and stops when the first results are on screen; the time is from jus
 process is started to that moment, so it includes the interpreter, Qt and the first search. The
 library (article folders + index) is built once under `benchmarks/.work/` and reused; another
 benchmark's library of the same size is reused when present.
+
+Pages: the results table holds only the rows loaded so far and asks for the next page of 200
+when scrolled near its end (`fetchMore`, answered off the GUI thread); this times that page
+query at several depths of a 100k-hit list, the cost of a scroll jump to the bottom.
 
 Offscreen (QT_QPA_PLATFORM=offscreen) unless a display is set up by the caller.
 """
@@ -193,10 +198,35 @@ def measure_launch(n: int, runs: int) -> dict[str, object]:
     }
 
 
+# -- one page of results deep in a long list ------------------------------------------------------
+
+
+def measure_pages(n: int, page: int = 200) -> dict[str, object]:
+    from newsarchive.core.search.request import SearchRequest
+    from newsarchive.core.search.searcher import ArchiveSearcher
+
+    library = _library_for(n)
+    rows: dict[str, dict[str, float]] = {}
+    with ArchiveSearcher(library / "index") as searcher:
+        for label, request in (("newest", SearchRequest()), ("relevance", SearchRequest(query="government"))):
+            total = searcher.search(request).total
+            times: dict[str, float] = {"total": total}
+            for offset in (0, 10_000, total // 2, max(0, total - page)):
+                samples = []
+                for _ in range(3):
+                    started = time.perf_counter()
+                    searcher.search(SearchRequest(query=request.query, limit=page, offset=offset))
+                    samples.append((time.perf_counter() - started) * 1000)
+                times[f"offset_{offset}_ms"] = round(statistics.median(samples), 1)
+            rows[label] = times
+    return {"measure": "pages", "n": n, "page": page, **rows}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stall", action="store_true")
     parser.add_argument("--launch", action="store_true")
+    parser.add_argument("--pages", action="store_true")
     parser.add_argument("--import-n", type=int, default=2000)
     parser.add_argument("--tick-ms", type=int, default=5)
     parser.add_argument("--n", type=int, default=100_000)
@@ -208,11 +238,15 @@ def main(argv: list[str] | None = None) -> None:
         return
     WORK.mkdir(exist_ok=True)
     results = []
-    if args.stall or not args.launch:
+    everything = not (args.stall or args.launch or args.pages)
+    if args.stall or everything:
         results.append(measure_stall(args.import_n, args.tick_ms))
         print(json.dumps(results[-1]), flush=True)
-    if args.launch or not args.stall:
+    if args.launch or everything:
         results.append(measure_launch(args.n, args.runs))
+        print(json.dumps(results[-1]), flush=True)
+    if args.pages or everything:
+        results.append(measure_pages(args.n))
         print(json.dumps(results[-1]), flush=True)
     (WORK / "bench_gui.json").write_text(json.dumps(results, indent=2))
 

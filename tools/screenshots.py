@@ -110,12 +110,11 @@ def main(argv: list[str] | None = None) -> int:
             save(window, out / "main-window.png")
 
             # 2. A query, a section ticked, a person excluded: counts, chips, hits marked.
-            window.search_bar.set_query("lithium OR copper OR mining")
-            wait(lambda: settled(window) and window.request.query.startswith("lithium"))
-            request = filters.with_value(window.request, "section", "News > Latin America", "include")
-            window.search(request)
+            window.search_bar.set_query("exports OR harvest OR prices")
+            wait(lambda: settled(window) and window.request.query.startswith("exports"))
+            window.search(filters.with_value(window.request, "section", "News", "include"))
             wait(lambda: settled(window))
-            window.search(filters.with_value(window.request, "person", "Marta Villalobos", "exclude"))
+            window.search(filters.with_value(window.request, "person", "Tomás Aguirre", "exclude"))
             wait(lambda: settled(window))
             window.select_row(0)
             window.reader.next_hit()
