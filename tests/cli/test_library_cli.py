@@ -124,3 +124,16 @@ def test_a_command_first_finishes_what_a_killed_import_left(tmp_path, capsys):
     assert "left 1 stored article out of the index; they are indexed now" in captured.err
     assert "Removed 1 half-written file" in captured.err
     assert not (library.path / PENDING_FILE).exists()
+
+
+def test_tag_kind_shows_and_corrects_a_tag(tmp_path, capsys):
+    cli(tmp_path / "lib", "import", str(SEED))
+    capsys.readouterr()
+    assert cli(tmp_path / "lib", "tag-kind", "Dmitry Peskov") == 0
+    assert capsys.readouterr().out.strip() == "Dmitry Peskov: person (built-in knowledge)"
+    assert cli(tmp_path / "lib", "tag-kind", "Dmitry Peskov", "organisation") == 0
+    assert "Dmitry Peskov is now an organisation; 1 article updated." in capsys.readouterr().out
+    assert cli(tmp_path / "lib", "tag-kind", "dmitry peskov") == 0
+    assert capsys.readouterr().out.strip() == "dmitry peskov: organisation (corrected in this library)"
+    assert cli(tmp_path / "lib", "stats", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["people"] == []

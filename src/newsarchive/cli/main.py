@@ -21,9 +21,12 @@ EXIT_USAGE = 2
 def _commands() -> list[ModuleType]:
     # One module per subcommand; imported here so `--help` lists them all.
     from newsarchive.cli import cmd_check, cmd_export, cmd_gui, cmd_import, cmd_rebuild, cmd_search
-    from newsarchive.cli import cmd_show, cmd_stats
+    from newsarchive.cli import cmd_show, cmd_stats, cmd_tag_kind
 
-    return [cmd_import, cmd_search, cmd_show, cmd_stats, cmd_export, cmd_check, cmd_rebuild, cmd_gui]
+    return [
+        cmd_import, cmd_search, cmd_show, cmd_stats, cmd_export, cmd_tag_kind, cmd_check,
+        cmd_rebuild, cmd_gui,
+    ]
 
 
 def default_library_path() -> Path:

@@ -1,0 +1,44 @@
+"""`newsarchive tag-kind TAG [KIND]`: show or correct whether a tag names a person, place, organisation or topic."""
+
+from __future__ import annotations
+
+import argparse
+
+from newsarchive.cli import output
+from newsarchive.cli.opening import open_library
+from newsarchive.core.library.curated_kinds import load_curated, load_tag_kinds, set_tag_kind
+from newsarchive.core.model import TAG_KINDS
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        "tag-kind",
+        help="show or correct a tag's kind (person, place, organisation, topic)",
+        description="Show what kind of thing a tag names, or correct it. Only person tags feed the "
+        "person facet. A correction is kept in the library's tag_kinds.yaml, applied at once to "
+        "every article with that tag (unless its sidecar lists its people), and respected by every "
+        "later import.",
+    )
+    parser.add_argument("tag", metavar="TAG")
+    parser.add_argument("kind", nargs="?", choices=TAG_KINDS, metavar="KIND",
+                        help=f"the corrected kind: {', '.join(TAG_KINDS)}")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    if args.kind is None:
+        kinds = load_tag_kinds(library)
+        curated = {kinds.key(tag) for tag in load_curated(library)}
+        source = "corrected in this library" if kinds.key(args.tag) in curated else "built-in knowledge"
+        print(f"{args.tag}: {kinds.kind_of(args.tag)} ({source})")
+        return 0
+    bar = output.ProgressBar("Updating")
+    try:
+        changed = set_tag_kind(library, args.tag, args.kind, progress=bar)
+    finally:
+        bar.finish()
+    article = "an" if args.kind[0] in "aeiou" else "a"
+    print(f"{args.tag} is now {article} {args.kind}; {changed} "
+          f"{'article' if changed == 1 else 'articles'} updated.")
+    return 0
