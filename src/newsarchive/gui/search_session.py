@@ -151,13 +151,11 @@ class SearchSession(QObject):
         index_dir = self._index_dir
 
         def work(_progress: object, _cancel: object) -> SearchResult:
-            if refresh and self._held is not None:
-                # After a write the searcher is opened afresh rather than `refresh()`ed: a
-                # refreshed searcher kept stale facet counts for replaced articles (reported to
-                # the search core); opening one costs a few milliseconds plus its facet arrays.
-                self._held[1].close()
-                self._held = None
-            return self._searcher_for(index_dir).search(request)
+            searcher = self._searcher_for(index_dir)
+            if refresh:
+                # Cheap when nothing changed; re-reads only new segments (or a rebuilt index).
+                searcher.refresh()
+            return searcher.search(request)
 
         Op(
             self._runner,
