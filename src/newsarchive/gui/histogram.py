@@ -9,7 +9,6 @@ from typing import Any
 
 from newsarchive.core.search.request import FacetCount
 from newsarchive.gui.qt import (
-    QColor,
     QEvent,
     QFontMetrics,
     QHelpEvent,
