@@ -1,4 +1,4 @@
-"""The Qt shim: the only module naming the binding, and the guard against its emit refcount bug."""
+"""The Qt shim is the only module naming the binding, and the binding keeps its references right."""
 
 from __future__ import annotations
 
@@ -19,14 +19,17 @@ def test_only_the_shim_imports_the_binding() -> None:
     assert offenders == []
 
 
-def test_many_void_calls_do_not_exhaust_none(qapp) -> None:
+def test_void_calls_keep_the_reference_count_of_none(qapp) -> None:
+    # PySide6 6.12.0 under CPython 3.11 lost one reference per call and aborted the interpreter
+    # (pyproject.toml excludes it); this catches a binding with the same fault.
     widget = qt.QLabel()
-    for n in range(50_000):
-        widget.setText("x")  # returns None, which the binding may not own a reference to
-    assert sys.getrefcount(None) > 1_000
+    before = sys.getrefcount(None)
+    for n in range(2_000):
+        widget.setText("x")
+    assert sys.getrefcount(None) >= before - 10
 
 
-def test_many_emits_from_python_do_not_exhaust_true(qapp) -> None:
+def test_emits_keep_the_reference_count_of_true(qapp) -> None:
     class Source(qt.QObject):
         ping = qt.Signal(int)
 
@@ -34,8 +37,7 @@ def test_many_emits_from_python_do_not_exhaust_true(qapp) -> None:
     received: list[int] = []
     source.ping.connect(received.append)
     before = sys.getrefcount(True)
-    for n in range(50_000):
+    for n in range(2_000):
         source.ping.emit(n)
-    assert len(received) == 50_000
-    # With the binding's bug and no guard, this loop alone would abort the interpreter.
-    assert sys.getrefcount(True) > 1_000_000 or sys.getrefcount(True) >= before
+    assert len(received) == 2_000
+    assert sys.getrefcount(True) >= before - 10
