@@ -193,3 +193,19 @@ def test_window_state_and_last_library_are_remembered(qtbot, window: MainWindow,
     assert settings.get("library/last") == str(library.path)
     assert settings.get("library/recent") == [str(library.path)]
     assert settings.state("splitter/main") is not None
+
+
+def test_opening_a_library_finishes_what_a_killed_import_left(qtbot, window: MainWindow, library: Library) -> None:
+    from newsarchive.core.index.writer import IndexWriter
+    from newsarchive.core.library.pending import PENDING_FILE
+
+    first = library.ids()[0]
+    # What a kill between storing an article and the index commit leaves behind.
+    with IndexWriter(library.index_dir) as writer:
+        writer.remove(first)
+    (library.path / PENDING_FILE).write_text(first + "\n", encoding="utf-8")
+
+    assert window.open_library(library.path)
+    qtbot.waitUntil(lambda: "indexed now" in window.statusBar().currentMessage(), timeout=30_000)
+    qtbot.waitUntil(lambda: window.result is not None and window.result.total == len(ARTICLES), timeout=10_000)
+    assert not (library.path / PENDING_FILE).exists()

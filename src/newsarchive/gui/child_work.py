@@ -138,6 +138,16 @@ def import_job(
     return import_paths(Library.open(library_path), paths, progress, cancel, on_item=on_item)
 
 
+def recover_job(
+    library_path: Path, *, progress: ProgressListener, cancel: CancelToken,
+    on_item: Callable[[Any], None] | None,
+) -> list[str]:
+    from newsarchive.core.library.library import Library
+    from newsarchive.core.library.recovery import recover
+
+    return recover(Library.open(library_path)).messages()
+
+
 def rebuild_job(
     library_path: Path, *, progress: ProgressListener, cancel: CancelToken,
     on_item: Callable[[Any], None] | None,

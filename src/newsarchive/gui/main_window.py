@@ -10,8 +10,10 @@ from typing import Any
 from newsarchive.core.errors import ArticleNotFound, LibraryError
 from newsarchive.core.index.storage import index_exists
 from newsarchive.core.library.library import Library
+from newsarchive.core.library.recovery import needs_recovery
 from newsarchive.core.search.request import SearchRequest, SearchResult
 from newsarchive.gui import filters
+from newsarchive.gui.child_work import recover_job, run_in_child
 from newsarchive.gui.chips import FilterChips
 from newsarchive.gui.errors import show_error, show_failure
 from newsarchive.gui.facet_panel import FacetPanel
@@ -38,7 +40,7 @@ from newsarchive.gui.results_model import ResultsModel
 from newsarchive.gui.search_bar import SearchBar
 from newsarchive.gui.search_session import SearchSession, SearcherFactory, open_archive_searcher
 from newsarchive.gui.settings import AppSettings
-from newsarchive.gui.tasks import Failure, TaskRunner
+from newsarchive.gui.tasks import Failure, Op, TaskRunner
 
 
 class MainWindow(QMainWindow):
@@ -176,7 +178,25 @@ class MainWindow(QMainWindow):
             show_error(self, "Cannot open the library", exc)
             return False
         self.set_library(library)
+        if not library.read_only and needs_recovery(library):
+            self._recover(library)
         return True
+
+    def _recover(self, library: Library) -> None:
+        """Finish, off the GUI thread, what a killed import left; then list the library again."""
+
+        def done(messages: list[str]) -> None:
+            if messages and self.library is library:
+                self.statusBar().showMessage(" ".join(messages), 15_000)
+                self.refresh()
+
+        Op(
+            self.runner,
+            lambda progress, cancel: run_in_child(recover_job, library.path, progress=progress, cancel=cancel),
+            success=done,
+            failure=lambda failure: show_failure(self, "Cannot finish an interrupted import", failure),
+            lane="write",
+        ).run_in_background()
 
     def set_library(self, library: Library | None) -> None:
         self.library = library
