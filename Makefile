@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test demo bench screenshots clean
+.PHONY: run test bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,12 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
+## bench: every benchmark at the sizes docs/benchmarks.md reports (long; `make bench-quick` to check they run)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m benchmarks.run_all --quick
