@@ -137,3 +137,10 @@ def test_tag_kind_shows_and_corrects_a_tag(tmp_path, capsys):
     assert capsys.readouterr().out.strip() == "dmitry peskov: organisation (corrected in this library)"
     assert cli(tmp_path / "lib", "stats", "--json") == 0
     assert json.loads(capsys.readouterr().out)["people"] == []
+
+
+def test_a_missing_library_says_how_to_make_one(tmp_path, capsys):
+    assert cli(tmp_path / "nowhere", "search", "x") == 2
+    err = capsys.readouterr().err
+    assert "There is no library at" in err and "import PATH" in err
+    assert not (tmp_path / "nowhere").exists()  # reading never creates a library

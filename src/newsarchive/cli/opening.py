@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from newsarchive.cli import output
+from newsarchive.core.errors import LibraryError
 from newsarchive.core.library.library import Library
 from newsarchive.core.library.recovery import recover
 
@@ -12,7 +14,15 @@ from newsarchive.core.library.recovery import recover
 def open_library(args: argparse.Namespace, *, create: bool = False) -> Library:
     """The `--library` folder, opened; an interrupted import's leftovers are completed first
     (noted on stderr), so no command sees a half-finished library."""
-    library = Library.open(args.library, create=create)
+    try:
+        library = Library.open(args.library, create=create)
+    except LibraryError as exc:
+        if Path(args.library).exists():
+            raise
+        raise LibraryError(
+            f"{exc} Import articles to create it (`newsarchive --library {args.library} import "
+            "PATH`), or name another library with --library or $NEWSARCHIVE_LIBRARY."
+        ) from exc
     for message in recover(library).messages():
         output.note(message)
     return library
