@@ -102,25 +102,34 @@ def read_postings(matcher: Any, positions: bool) -> Postings:
             inner.next()
         return Postings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32),
                          values if positions else None)
-    id_blocks, weight_blocks, value_blocks = [], [], []
+    id_blocks, weight_blocks, value_blocks, sizes = [], [], [], []
     while inner.is_active():
         inner._read_data()
-        # Ids are stored as deltas within a block; weights as an array, one float, or None (1.0).
-        id_blocks.append(np.cumsum(np.asarray(inner._data[0], dtype=np.int64)))
-        raw = inner._data[1]
-        if raw is None or isinstance(raw, float):
-            weight_blocks.append(np.full(inner._blocklength, 1.0 if raw is None else raw,
-                                         np.float32))
-        else:
-            weight_blocks.append(np.asarray(raw, dtype=np.float32))
+        ids_delta, weights, values = inner._data
+        id_blocks.append(ids_delta)
+        sizes.append(inner._blocklength)
+        # Weights are an array per block, or one float for all, or None for 1.0.
+        weight_blocks.append(
+            (1.0 if weights is None else weights,) * inner._blocklength
+            if weights is None or isinstance(weights, float) else weights
+        )
         if positions:
-            value_blocks.append(inner._data[2])
+            value_blocks.append(values)
         inner._next_block()
     if not id_blocks:
         return Postings(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32),
-                         [] if positions else None)
-    return Postings(np.concatenate(id_blocks), np.concatenate(weight_blocks),
-                     list(chain.from_iterable(value_blocks)) if positions else None)
+                        [] if positions else None)
+    # Ids are stored as deltas from the start of each block: one cumulative sum over all
+    # blocks, less what the blocks before each one added.
+    counts = np.asarray(sizes, dtype=np.int64)
+    total = int(counts.sum())
+    deltas = np.fromiter(chain.from_iterable(id_blocks), dtype=np.int64, count=total)
+    sums = np.cumsum(deltas)
+    starts = np.cumsum(counts) - counts
+    ids = sums - np.repeat(sums[starts] - deltas[starts], counts)
+    frequencies = np.fromiter(chain.from_iterable(weight_blocks), dtype=np.float32, count=total)
+    return Postings(ids, frequencies,
+                    list(chain.from_iterable(value_blocks)) if positions else None)
 
 
 def _decode_positions(value: bytes) -> list[int]:
