@@ -81,7 +81,11 @@ class IndexWriter:
         self._require_open().add_document(**document_for(article))
 
     def replace(self, article: Article) -> None:
-        """Index a changed article in place of its old version (or add it if absent)."""
+        """Index a changed article in place of its committed version (or add it if absent).
+
+        Whoosh deletes only from what is committed: an article added earlier in this same batch
+        cannot be replaced in it.
+        """
         self._require_open().update_document(**document_for(article))
 
     def remove(self, article_id: str) -> None:
