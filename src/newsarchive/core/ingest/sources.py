@@ -53,13 +53,11 @@ def find_sources(paths: Iterable[Path]) -> Iterator[ArticleSource | NotAnArticle
 
 
 def _source_for_file(path: Path) -> ArticleSource:
-    folder = path.parent
     try:
-        siblings = sorted(p for p in folder.iterdir() if p.is_file())
+        siblings = sorted(p for p in path.parent.iterdir() if p.is_file())
     except OSError:
         return ArticleSource(path)
-    texts = [p for p in siblings if _is_text_name(p)]
-    return _article_in(path, siblings, single=texts == [path])
+    return _FolderFiles(siblings).article_for(path)
 
 
 def _walk(root: Path) -> Iterator[ArticleSource | NotAnArticle]:
@@ -69,17 +67,16 @@ def _walk(root: Path) -> Iterator[ArticleSource | NotAnArticle]:
     except OSError as exc:
         yield NotAnArticle(root, f"cannot read the folder ({exc.strerror or exc})")
         return
-    files = [Path(e.path) for e in entries if not e.name.startswith(".") and _is_file(e)]
-    texts = [p for p in files if _is_text_name(p)]
-    claimed: set[Path] = set()
-    for text in texts:
-        source = _article_in(text, files, single=len(texts) == 1)
+    folder = _FolderFiles([Path(e.path) for e in entries if not e.name.startswith(".") and _is_file(e)])
+    claimed: set[Path] = set(folder.texts)
+    for text in folder.texts:
+        source = folder.article_for(text)
         claimed.update(source.photos)
         if source.sidecar:
             claimed.add(source.sidecar)
         yield source
-    for path in files:
-        if path in claimed or path in texts or path.name.lower() in _IGNORED_NAMES:
+    for path in folder.files:
+        if path in claimed or path.name.lower() in _IGNORED_NAMES:
             continue
         if looks_like_photo_name(path):
             reason = "a photo with no article text beside it"
@@ -93,18 +90,33 @@ def _walk(root: Path) -> Iterator[ArticleSource | NotAnArticle]:
             yield from _walk(Path(entry.path))
 
 
-def _article_in(text: Path, files: list[Path], *, single: bool) -> ArticleSource:
-    if single:
-        photos = tuple(p for p in files if looks_like_photo_name(p))
-        sidecar = next((p for p in files if p.name.lower() in SIDECAR_NAMES), None)
-    else:
-        photos = tuple(p for p in files if looks_like_photo_name(p) and p.stem == text.stem)
-        sidecar = None
-    if sidecar is None:
-        sidecar = next(
-            (p for p in files if p.stem == text.stem and p.suffix.lower() in SIDECAR_SUFFIXES), None
-        )
-    return ArticleSource(text, photos, sidecar)
+class _FolderFiles:
+    """One folder's files, grouped once so that pairing each text with its photos and sidecar
+    costs a lookup, not a scan (a folder may hold tens of thousands of dumps)."""
+
+    def __init__(self, files: list[Path]) -> None:
+        self.files = files
+        self.texts = [p for p in files if _is_text_name(p)]
+        self.photos = [p for p in files if looks_like_photo_name(p)]
+        self.photos_by_stem: dict[str, list[Path]] = {}
+        for photo in self.photos:
+            self.photos_by_stem.setdefault(photo.stem, []).append(photo)
+        self.sidecars_by_stem: dict[str, Path] = {}
+        self.article_sidecar: Path | None = None
+        for path in files:
+            if path.suffix.lower() in SIDECAR_SUFFIXES:
+                self.sidecars_by_stem.setdefault(path.stem, path)
+                if path.name.lower() in SIDECAR_NAMES and self.article_sidecar is None:
+                    self.article_sidecar = path
+
+    def article_for(self, text: Path) -> ArticleSource:
+        if len(self.texts) == 1:
+            photos = tuple(self.photos)
+            sidecar = self.article_sidecar or self.sidecars_by_stem.get(text.stem)
+        else:
+            photos = tuple(self.photos_by_stem.get(text.stem, ()))
+            sidecar = self.sidecars_by_stem.get(text.stem)
+        return ArticleSource(text, photos, sidecar)
 
 
 def _is_text_name(path: Path) -> bool:
