@@ -205,3 +205,19 @@ def _articles(path: Path) -> list[dict]:
 
 def _record(what: str, moments: list[float]) -> None:
     print(f"\n{what}: {len(moments)} kills (seed {SEED}) at {moments}")
+
+
+def test_a_rebuild_killed_between_its_two_renames_gets_its_old_index_back(tmp_path):
+    from newsarchive.core.index.rebuild import _OLD_PREFIX
+
+    library = tmp_path / "lib"
+    run_worker(tmp_path, "import", str(library), str(SAMPLE / "reposts"))
+    expected = snapshot(library)
+    # The first rename done, the second not: the index is set aside under its old name.
+    (library / "index").rename(library / f"{_OLD_PREFIX}99999.tmp")
+    opened = Library.open(library)
+    assert recover(opened).messages() == [
+        "An interrupted rebuild had set the index aside; it is back in place."
+    ]
+    assert check_library(opened).ok
+    assert snapshot(library) == expected

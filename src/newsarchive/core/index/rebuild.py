@@ -95,6 +95,21 @@ def _swap(staging: Path, index_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def restore_interrupted_swap(index_dir: Path) -> bool:
+    """Put the old index back if a rebuild died between its two renames (no index, an old one
+    set aside). Call with the write lock held; True when an index was restored."""
+    if index_dir.exists():
+        return False
+    set_aside = sorted(
+        index_dir.parent.glob(f"{_OLD_PREFIX}*.tmp"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for old in set_aside:
+        if old.is_dir():
+            os.replace(old, index_dir)
+            return True
+    return False
+
+
 def _remove_leftovers(folder: Path) -> None:
     # Only our own staging names, and only those of processes that are gone: a killed rebuild.
     for entry in folder.iterdir():

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsarchive.core.errors import LibraryBusy
-from newsarchive.core.library.files import is_temporary
+from newsarchive.core.index.rebuild import restore_interrupted_swap
+from newsarchive.core.index.storage import create_index
 from newsarchive.core.library.library import Library
 from newsarchive.core.library.lock import WriteLock
 from newsarchive.core.library.pending import catch_up_index, has_pending
@@ -18,9 +19,12 @@ class Recovery:
 
     removed: tuple[str, ...] = ()
     reindexed: int = 0
+    restored_index: bool = False
 
     def messages(self) -> list[str]:
         out = []
+        if self.restored_index:
+            out.append("An interrupted rebuild had set the index aside; it is back in place.")
         if self.reindexed:
             out.append(
                 f"An interrupted import or correction had left {self.reindexed} stored "
@@ -36,13 +40,13 @@ class Recovery:
 
 
 def needs_recovery(library: Library) -> bool:
-    """Cheap (a few file-system calls): has a writer died leaving work to finish?"""
-    if has_pending(library):
-        return True
-    try:
-        return any(is_temporary(p.name) for p in library.articles_dir.iterdir() if p.name[0] == ".")
-    except OSError:
-        return False
+    """Cheap (two file-system calls): has a writer died leaving work to finish?
+
+    Every writer notes an article in the pending journal before writing any of its files, so a
+    killed writer's staging folders always come with a journal; a rebuild killed between its two
+    renames leaves no index folder.
+    """
+    return has_pending(library) or not library.index_dir.exists()
 
 
 def recover(library: Library) -> Recovery:
@@ -62,5 +66,8 @@ def recover(library: Library) -> Recovery:
 
 def recover_locked(library: Library) -> Recovery:
     """`recover` for a caller that already holds the library's write lock (an import starting)."""
+    restored = restore_interrupted_swap(library.index_dir)
+    if not library.index_dir.exists() and not library.ids():
+        create_index(library.index_dir)  # nothing to rebuild from: an empty index is the whole truth
     removed = tuple(remove_staging(library))
-    return Recovery(removed, catch_up_index(library))
+    return Recovery(removed, catch_up_index(library), restored)
