@@ -15,6 +15,7 @@ import numpy as np
 
 from newsarchive.core.index.analysis import fold
 from newsarchive.core.index.postings import iter_term_ids, read_int_column
+from newsarchive.core.model import SECTION_SEPARATOR
 
 _EMPTY = np.zeros(0, dtype=np.int32)
 
@@ -25,19 +26,31 @@ class Vocabulary:
     Grows as new segments appear and never shrinks, so ids in cached segment arrays stay valid.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, separator: str | None = None) -> None:
         self._ids: dict[str, int] = {}
         self.labels: list[str] = []
         self.keys: list[str] = []
+        self._separator = separator
 
     def id_of(self, value: str) -> int:
         key = fold(value)
         found = self._ids.get(key)
         if found is None:
+            label = self._label(value)
             found = self._ids[key] = len(self.labels)
-            self.labels.append(value)
+            self.labels.append(label)
             self.keys.append(key)
         return found
+
+    def _label(self, value: str) -> str:
+        # A path's label begins with its parent's label, so `Notícias > Brasil` is shown under
+        # the `Noticias` it was folded together with, not as a child of a parent never shown.
+        if self._separator and self._separator in value:
+            parent, _, last = value.rpartition(self._separator)
+            parent_id = self._ids.get(fold(parent))
+            if parent_id is not None:
+                return self.labels[parent_id] + self._separator + last
+        return value
 
     def find(self, value: str) -> int | None:
         return self._ids.get(fold(value))
@@ -108,7 +121,7 @@ class FacetArrayCache:
     """
 
     def __init__(self) -> None:
-        self.sections = Vocabulary()
+        self.sections = Vocabulary(SECTION_SEPARATOR)
         self.people = Vocabulary()
         self._segments: dict[str, SegmentValues] = {}
         self._lock = threading.Lock()
