@@ -45,16 +45,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_summary(report: ImportReport, seconds: float, *, verbose: bool) -> None:
-    total = len(report.items)
     print(
         f"Imported {report.imported}, updated {report.updated}, duplicates {report.duplicates}, "
-        f"failed {report.failed} (of {total} {'article' if total == 1 else 'articles'}) "
-        f"in {seconds:.1f} s."
+        f"failed {report.failed} (of {_count(len(report.items), 'article')}) in {seconds:.1f} s."
     )
     if report.cancelled:
         print("The import was cancelled; run it again to import the rest.")
     if report.skipped:
-        print(f"Skipped {len(report.skipped)} files that are not articles:")
+        print(f"Skipped {_count(len(report.skipped), 'file')} (not article text, photos or sidecars):")
         for skipped in report.skipped[:10]:
             print(f"  {skipped.source}: {skipped.reason}")
         if len(report.skipped) > 10:
@@ -72,6 +70,11 @@ def _print_summary(report: ImportReport, seconds: float, *, verbose: bool) -> No
                 for warning in item.warnings:
                     print(f"    {warning}")
         else:
-            print(f"{len(warned)} articles have warnings (use --verbose to list them).")
+            have = "has" if len(warned) == 1 else "have"
+            print(f"{_count(len(warned), 'article')} {have} warnings (use --verbose to list them).")
     if report.saved_to:
         print(f"Report saved to {report.saved_to}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
