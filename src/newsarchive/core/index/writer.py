@@ -14,6 +14,7 @@ from newsarchive.core.index.schema import document_for
 from newsarchive.core.index.storage import (
     LOCK_TIMEOUT,
     create_index,
+    index_codec,
     index_exists,
     open_index,
     write_lock,
@@ -56,7 +57,7 @@ class IndexWriter:
                 self._index = open_index(self.index_dir, read_only=False)
             else:
                 self._index = create_index(self.index_dir)
-            options: dict[str, Any] = {"compound": False, "timeout": 1.0}
+            options: dict[str, Any] = {"compound": False, "timeout": 1.0, "codec": index_codec()}
             if self.bulk:
                 die_with_parent()
                 options.update(procs=BULK_PROCESSES, multisegment=True, batchsize=256, limitmb=256)
@@ -115,7 +116,7 @@ class IndexWriter:
     def _merge_small_segments(self) -> None:
         if len(self._index._segments()) <= MAX_SEGMENTS:
             return
-        self._index.writer(compound=False, timeout=1.0).commit(merge=True)
+        self._index.writer(compound=False, timeout=1.0, codec=index_codec()).commit(merge=True)
 
     def _release(self) -> None:
         lock, self._lock = self._lock, None
