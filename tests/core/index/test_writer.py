@@ -115,3 +115,24 @@ def test_a_failed_bulk_write_stops_its_workers_and_keeps_the_old_index(tmp_path:
         raise KeyError("stop")
     assert all(not worker.is_alive() for worker in workers)
     assert search_ids(index_dir) == ["a1"]
+
+
+def test_a_bulk_write_merges_the_smallest_segments_down_to_the_limit(tmp_path: Path) -> None:
+    from newsarchive.core.index.schema import document_for
+    from newsarchive.core.index.storage import index_codec, open_index
+    from newsarchive.core.index.writer import MAX_SEGMENTS
+
+    index_dir = tmp_path / "index"
+    with IndexWriter(index_dir):
+        pass
+    # Many segments, as repeated bulk imports leave them (Whoosh's own policy would keep them all).
+    for n in range(MAX_SEGMENTS + 4):
+        article = replace(ARTICLES[n % len(ARTICLES)], id=f"s{n:02d}")
+        raw = open_index(index_dir, read_only=False).writer(codec=index_codec())
+        raw.add_document(**document_for(article))
+        raw.commit(merge=False)
+    assert len(open_index(index_dir)._segments()) == MAX_SEGMENTS + 4
+    with IndexWriter(index_dir, bulk=True) as writer:
+        writer.add(replace(ARTICLES[0], id="bulk"))
+    assert len(open_index(index_dir)._segments()) <= MAX_SEGMENTS
+    assert search_ids(index_dir) == sorted([f"s{n:02d}" for n in range(MAX_SEGMENTS + 4)] + ["bulk"])

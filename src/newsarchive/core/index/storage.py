@@ -25,11 +25,12 @@ LOCK_TIMEOUT = 10.0
 
 # Postings per block, and the zlib level of each block (0: none). With Whoosh's defaults (128, 3)
 # a first search of a word found in most of 100k articles spent ~40 of its 65 ms unzipping and
-# unpickling blocks; 1,024-posting blocks left unzipped bring it to 50 ms, for postings files 3.3
-# times larger (docs/benchmarks.md). Every block records its own level, so segments written with
-# other settings (indexes from before) are read as they are and need no rebuild.
+# unpickling blocks. Blocks of 1,024 postings cut the calls per term eightfold; leaving them
+# unzipped gained a few ms more but made the index 2.4 times larger (1.8 GB at 100k), too much for
+# a library meant to travel on a USB stick (docs/benchmarks.md, "Posting blocks"). Every block
+# records its own level, so segments written with other settings are read as they are.
 POSTING_BLOCK = 1024
-POSTING_COMPRESSION = 0
+POSTING_COMPRESSION = 3
 
 REBUILD_HINT = "run `newsarchive rebuild` to build it again from the library's articles"
 
