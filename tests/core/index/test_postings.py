@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import pickletools
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -11,12 +14,13 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from newsarchive.core.index import writer as writer_module
 from newsarchive.core.index.postings import Postings, read_postings
-from newsarchive.core.index.storage import (
+from newsarchive.core.index.codec import (
+    BLOCK_PICKLE_PROTOCOL,
     POSTING_BLOCK,
     POSTING_COMPRESSION,
     index_codec,
-    open_index,
 )
+from newsarchive.core.index.storage import open_index
 from newsarchive.core.index.writer import IndexWriter
 from newsarchive.core.model import Article
 from newsarchive.core.search.request import SearchRequest
@@ -98,6 +102,22 @@ def test_the_writer_stores_long_blocks(index_dir: Path) -> None:
         assert block_forms(leaf, "body", b"harvest") == [
             (POSTING_BLOCK, POSTING_COMPRESSION), (300, POSTING_COMPRESSION)]
         assert block_forms(leaf, "body", b"unique5") == [(1, POSTING_COMPRESSION)]
+
+
+def test_block_data_keeps_positions_as_raw_bytes(index_dir: Path) -> None:
+    # Protocol 2 would turn each document's positions into a `codecs.encode` call on a string.
+    with open_index(index_dir).reader() as reader:
+        [(leaf, _)] = reader.leaf_readers()
+        matcher = leaf.postings("body", b"harvest")
+        matcher = getattr(matcher, "child", matcher)
+        raw = zlib.decompress(matcher._postfile.get(
+            matcher._dataoffset, matcher._nextoffset - matcher._dataoffset))
+        assert raw[:2] == bytes([0x80, BLOCK_PICKLE_PROTOCOL])
+        opcodes = {op.name for op, _, _ in pickletools.genops(raw)}
+        assert "GLOBAL" not in opcodes and "STACK_GLOBAL" not in opcodes
+        ids, weights, values = pickle.loads(raw)
+        assert len(values) == POSTING_BLOCK and all(isinstance(v, bytes) for v in values)
+        assert list(values) == whoosh_walk(leaf.postings("body", b"harvest")).positions[:POSTING_BLOCK]
 
 
 def test_bulk_workers_write_the_same_blocks(tmp_path: Path) -> None:

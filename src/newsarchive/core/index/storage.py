@@ -11,7 +11,6 @@ from typing import Any
 
 import yaml
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.util.filelock import FileLock
 
@@ -22,15 +21,6 @@ from newsarchive.core.library.files import write_atomic
 MARKER_FILE = "newsarchive-index.yaml"
 # How long a second writer waits for the first before giving up with `LibraryBusy`.
 LOCK_TIMEOUT = 10.0
-
-# Postings per block, and the zlib level of each block (0: none). With Whoosh's defaults (128, 3)
-# a first search of a word found in most of 100k articles spent ~40 of its 65 ms unzipping and
-# unpickling blocks. Blocks of 1,024 postings cut the calls per term eightfold; leaving them
-# unzipped gained a few ms more but made the index 2.4 times larger (1.8 GB at 100k), too much for
-# a library meant to travel on a USB stick (docs/benchmarks.md, "Posting blocks"). Every block
-# records its own level, so segments written with other settings are read as they are.
-POSTING_BLOCK = 1024
-POSTING_COMPRESSION = 3
 
 REBUILD_HINT = "run `newsarchive rebuild` to build it again from the library's articles"
 
@@ -62,11 +52,6 @@ def write_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]
         yield
     finally:
         lock.release()
-
-
-def index_codec() -> W3Codec:
-    """The codec every segment is written with (pass it to each Whoosh writer)."""
-    return W3Codec(blocklimit=POSTING_BLOCK, compression=POSTING_COMPRESSION)
 
 
 def index_exists(index_dir: Path) -> bool:

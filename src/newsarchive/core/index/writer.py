@@ -12,10 +12,10 @@ from whoosh.reading import SegmentReader
 from newsarchive.core.errors import LibraryBusy, LibraryError
 from newsarchive.core.index.orphans import die_with_parent
 from newsarchive.core.index.schema import document_for
+from newsarchive.core.index.codec import index_codec
 from newsarchive.core.index.storage import (
     LOCK_TIMEOUT,
     create_index,
-    index_codec,
     index_exists,
     open_index,
     write_lock,
