@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         bar.finish()
     if args.json:
-        output.print_json(report.to_dict())
+        sys.stdout.writelines(report.json_chunks())  # streamed: a 100k-item report is large
     else:
         _print_summary(report, time.monotonic() - started, verbose=args.verbose)
     return 1 if report.failed else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -176,6 +177,20 @@ def test_bad_inputs_fail_with_reasons_and_the_rest_is_imported(library, tmp_path
     assert "MB" in status["huge.txt"][1]
     assert (report.imported, report.failed) == (1, 4)
     assert library.ids() == [report.items[[Path(i.source).name for i in report.items].index("good.txt")].id]
+
+
+def test_the_saved_report_reads_back_as_the_report(library, tmp_path):
+    src = tmp_path / "in, \"quoted\" ü"
+    src.mkdir()
+    shutil.copyfile(SEED, src / "good.txt")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "notes.docx").write_bytes(b"PK\x03\x04")
+    report = import_paths(library, [src])
+    assert report.skipped and report.failed == 1
+    saved = json.loads(Path(report.saved_to).read_text(encoding="utf-8"))
+    assert saved == report.to_dict()
+    assert saved["items"][0]["source"].startswith(str(src))
+    assert [p.name for p in library.imports_dir.iterdir()] == [Path(report.saved_to).name]
 
 
 def test_the_source_files_are_never_changed(library, tmp_path):
