@@ -20,8 +20,17 @@ EXIT_USAGE = 2
 
 def _commands() -> list[ModuleType]:
     # One module per subcommand; imported here so `--help` lists them all.
-    from newsarchive.cli import cmd_check, cmd_export, cmd_gui, cmd_import, cmd_rebuild, cmd_search
-    from newsarchive.cli import cmd_show, cmd_stats, cmd_tag_kind
+    from newsarchive.cli import (
+        cmd_check,
+        cmd_export,
+        cmd_gui,
+        cmd_import,
+        cmd_rebuild,
+        cmd_search,
+        cmd_show,
+        cmd_stats,
+        cmd_tag_kind,
+    )
 
     return [
         cmd_import, cmd_search, cmd_show, cmd_stats, cmd_export, cmd_tag_kind, cmd_check,

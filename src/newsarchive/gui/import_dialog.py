@@ -10,6 +10,7 @@ from pathlib import Path
 from newsarchive.core.library.library import Library
 from newsarchive.core.library.report import STATUSES, ImportItem, ImportReport
 from newsarchive.core.progress import CancelToken, ProgressListener
+from newsarchive.gui.child_work import import_job, run_in_child
 from newsarchive.gui.qt import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -22,7 +23,6 @@ from newsarchive.gui.qt import (
     QTableWidgetItem,
     QWidget,
 )
-from newsarchive.gui.child_work import import_job, run_in_child
 from newsarchive.gui.tasks import TaskRunner
 from newsarchive.gui.work_dialog import WorkDialog
 

@@ -38,7 +38,7 @@ from newsarchive.gui.qt import (
 from newsarchive.gui.reader import ReaderPane
 from newsarchive.gui.results_model import ResultsModel
 from newsarchive.gui.search_bar import SearchBar
-from newsarchive.gui.search_session import SearchSession, SearcherFactory, open_archive_searcher
+from newsarchive.gui.search_session import SearcherFactory, SearchSession, open_archive_searcher
 from newsarchive.gui.settings import AppSettings
 from newsarchive.gui.tasks import Failure, Op, TaskRunner
 

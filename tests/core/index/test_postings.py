@@ -13,13 +13,13 @@ import pytest
 from whoosh.codec.whoosh3 import W3Codec
 
 from newsarchive.core.index import writer as writer_module
-from newsarchive.core.index.postings import Postings, read_postings
 from newsarchive.core.index.codec import (
     BLOCK_PICKLE_PROTOCOL,
     POSTING_BLOCK,
     POSTING_COMPRESSION,
     index_codec,
 )
+from newsarchive.core.index.postings import Postings, read_postings
 from newsarchive.core.index.storage import open_index
 from newsarchive.core.index.writer import IndexWriter
 from newsarchive.core.model import Article

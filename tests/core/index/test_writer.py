@@ -118,8 +118,8 @@ def test_a_failed_bulk_write_stops_its_workers_and_keeps_the_old_index(tmp_path:
 
 
 def test_a_bulk_write_merges_the_smallest_segments_down_to_the_limit(tmp_path: Path) -> None:
-    from newsarchive.core.index.schema import document_for
     from newsarchive.core.index.codec import index_codec
+    from newsarchive.core.index.schema import document_for
     from newsarchive.core.index.storage import open_index
     from newsarchive.core.index.writer import MAX_SEGMENTS
 

@@ -14,7 +14,6 @@ from newsarchive.core.export.fields import export_record
 from newsarchive.core.export.provenance import Provenance
 from newsarchive.core.model import Article
 
-
 # Line breaks JSON leaves raw when non-ASCII is kept: `str.splitlines()` would split a record on them.
 _UNICODE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 

@@ -10,9 +10,9 @@ from whoosh.index import LockError
 from whoosh.reading import SegmentReader
 
 from newsarchive.core.errors import LibraryBusy, LibraryError
+from newsarchive.core.index.codec import index_codec
 from newsarchive.core.index.orphans import die_with_parent
 from newsarchive.core.index.schema import document_for
-from newsarchive.core.index.codec import index_codec
 from newsarchive.core.index.storage import (
     LOCK_TIMEOUT,
     create_index,
