@@ -209,3 +209,34 @@ def test_opening_a_library_finishes_what_a_killed_import_left(qtbot, window: Mai
     qtbot.waitUntil(lambda: "indexed now" in window.statusBar().currentMessage(), timeout=30_000)
     qtbot.waitUntil(lambda: window.result is not None and window.result.total == len(ARTICLES), timeout=10_000)
     assert not (library.path / PENDING_FILE).exists()
+
+
+def test_the_columns_are_chosen_from_the_header_and_remembered(
+        qtbot, window: MainWindow, library: Library, settings, runner) -> None:
+    from newsarchive.gui.app import build_window
+
+    _open(qtbot, window, library)
+    table = window.table
+    header = table.horizontalHeader()
+    # The title takes the room the others leave; the snippet starts hidden (it is in the tooltip).
+    assert header.sectionResizeMode(ResultsModel.TITLE) == header.ResizeMode.Stretch
+    assert not table.column_shown(ResultsModel.SNIPPET)
+    menu = table.column_menu()
+    entries = {action.text(): action for action in menu.actions()}
+    assert list(entries) == ["Date", "Section", "People", "Snippet"]  # never the title
+    assert [action.isChecked() for action in entries.values()] == [True, True, True, False]
+    entries["People"].trigger()
+    entries["Snippet"].trigger()
+    assert not table.column_shown(ResultsModel.PEOPLE) and table.column_shown(ResultsModel.SNIPPET)
+    wide = header.sectionSize(ResultsModel.TITLE)
+    entries["Section"].trigger()
+    assert header.sectionSize(ResultsModel.TITLE) > wide  # the title takes the freed room
+    table.set_column_shown(ResultsModel.TITLE, False)
+    assert table.column_shown(ResultsModel.TITLE)
+    menu.deleteLater()
+    window.save_state()
+
+    again, _ = build_window(settings, runner=runner)
+    qtbot.addWidget(again)
+    assert [again.table.column_shown(c) for c in range(5)] == [True, True, False, False, True]
+    again.close()

@@ -19,24 +19,22 @@ from newsarchive.gui.errors import show_error, show_failure
 from newsarchive.gui.facet_panel import FacetPanel
 from newsarchive.gui.highlight import highlighter_for
 from newsarchive.gui.qt import (
-    QAbstractItemView,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QHeaderView,
     QItemSelectionModel,
     QLabel,
     QMainWindow,
     QModelIndex,
     QSplitter,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from newsarchive.gui.reader import ReaderPane
 from newsarchive.gui.results_model import ResultsModel
+from newsarchive.gui.results_view import ResultsTable
 from newsarchive.gui.search_bar import SearchBar
 from newsarchive.gui.search_session import SearcherFactory, SearchSession, open_archive_searcher
 from newsarchive.gui.settings import AppSettings
@@ -74,7 +72,7 @@ class MainWindow(QMainWindow):
         self.chips = FilterChips(self)
         self.facets = FacetPanel(self)
         self.results = ResultsModel(self)
-        self.table = self._results_table()
+        self.table = ResultsTable(self.results, self)
         self.reader = ReaderPane(self)
         self.suggestion = QLabel(self)
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
@@ -110,35 +108,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self.main_splitter.setSizes([270, 1010])
-        self.right_splitter.setSizes([470, 540])
+        # The reader's lines stay near 60 characters; the results get the title room.
+        self.right_splitter.setSizes([560, 450])
         self._connect()
         self._show_library_title()
         self.chips.set_chips(())
-
-    def _results_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("results")
-        table.setModel(self.results)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setShowGrid(False)
-        table.setSortingEnabled(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionsClickable(True)
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((ResultsModel.TITLE, 250), (ResultsModel.DATE, 88),
-                              (ResultsModel.SECTION, 120), (ResultsModel.PEOPLE, 130)):
-            header.resizeSection(column, width)
-        table.setAccessibleName("Results")
-        return table
 
     def _connect(self) -> None:
         self.search_bar.search_requested.connect(self._query_typed)
@@ -387,6 +361,7 @@ class MainWindow(QMainWindow):
         self.settings.set_state("splitter/main", self.main_splitter.saveState())
         self.settings.set_state("splitter/right", self.right_splitter.saveState())
         self.settings.set_state("splitter/side", self.facets.splitter.saveState())
+        self.settings.set_state("results/header", self.table.horizontalHeader().saveState())
         self.settings.sync()
 
     def restore_state(self) -> None:
@@ -396,6 +371,7 @@ class MainWindow(QMainWindow):
             ("splitter/main", self.main_splitter.restoreState),
             ("splitter/right", self.right_splitter.restoreState),
             ("splitter/side", self.facets.splitter.restoreState),
+            ("results/header", self.table.horizontalHeader().restoreState),
         ):
             if (value := self.settings.state(key)) is not None:
                 restore(value)

@@ -24,7 +24,8 @@ DEFAULTS: dict[str, Any] = {
 RECENT_LIMIT = 8
 HISTORY_LIMIT = 30
 
-STATE_KEYS = ("window/geometry", "window/state", "splitter/main", "splitter/side", "splitter/right")
+STATE_KEYS = ("window/geometry", "window/state", "splitter/main", "splitter/side", "splitter/right",
+              "results/header")
 
 
 def config_dir() -> Path:
