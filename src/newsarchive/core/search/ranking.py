@@ -6,8 +6,8 @@ anyway (for the total and the facet counts), so here each term's postings are re
 time (ids, term frequencies, positions when a phrase needs them), scored with BM25 against
 per-document field lengths, and combined as arrays: OR adds scores, AND keeps documents every part
 matches, NOT removes. Date ranges come from the facet arrays; proximity (`"a b"~N`) is matched by
-Whoosh. Postings read are kept in a bounded cache: a query is typically run again and again while
-facets are clicked and pages turned.
+Whoosh. Postings read, and the documents each phrase was found in, are kept in a bounded cache: a
+query is typically run again and again while facets are clicked and pages turned.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,14 +42,17 @@ class Evaluated:
 
 
 class IndexCache:
-    """Per-segment field lengths and recently read postings; safe to share between threads.
+    """Per-segment field lengths, recently read postings and recently matched phrases; safe to
+    share between threads.
 
     Segments never change once written, so nothing here goes stale; a rebuilt index gets a new one.
     """
 
     def __init__(self, budget: int = CACHE_BYTES) -> None:
         self._lengths: dict[tuple[str, str], np.ndarray] = {}
-        self._postings: OrderedDict[tuple[str, str, bytes], Postings] = OrderedDict()
+        # Postings by (segment, field, term); a phrase's matching documents by (segment, field,
+        # its terms), since matching positions costs more than reading them.
+        self._recent: OrderedDict[tuple[Any, ...], Postings | np.ndarray] = OrderedDict()
         self._size = 0
         self._budget = budget
         self._lock = threading.Lock()
@@ -63,31 +67,52 @@ class IndexCache:
 
     def postings(self, leaf: Any, field: str, text: bytes, positions: bool) -> Postings | None:
         key = (leaf.segment().segment_id(), field, text)
-        with self._lock:
-            found = self._postings.get(key)
-            if found is not None and (found.positions is not None or not positions):
-                self._postings.move_to_end(key)
-                return found
+        found = self._recall(key)
+        if isinstance(found, Postings) and (found.positions is not None or not positions):
+            return found
         try:
             matcher = leaf.postings(field, text)
         except (TermNotFound, KeyError):
             return None
         found = read_postings(matcher, positions)
-        with self._lock:
-            old = self._postings.pop(key, None)
-            if old is not None:
-                self._size -= _cost(old)
-            self._postings[key] = found
-            self._size += _cost(found)
-            while self._size > self._budget and len(self._postings) > 1:
-                _, dropped = self._postings.popitem(last=False)
-                self._size -= _cost(dropped)
+        self._keep(key, found)
         return found
 
+    def phrase_matches(self, leaf: Any, field: str, keys: tuple[bytes, ...],
+                       match: Callable[[], np.ndarray]) -> np.ndarray:
+        """The segment's documents holding the phrase `keys`, from `match()` the first time."""
+        key = (leaf.segment().segment_id(), field, keys)
+        found = self._recall(key)
+        if isinstance(found, np.ndarray):
+            return found
+        found = match()
+        self._keep(key, found)
+        return found
 
-def _cost(postings: Postings) -> int:
-    extra = 0 if postings.positions is None else 48 * len(postings.positions)
-    return postings.ids.nbytes + postings.frequencies.nbytes + extra
+    def _recall(self, key: tuple[Any, ...]) -> Postings | np.ndarray | None:
+        with self._lock:
+            found = self._recent.get(key)
+            if found is not None:
+                self._recent.move_to_end(key)
+            return found
+
+    def _keep(self, key: tuple[Any, ...], value: Postings | np.ndarray) -> None:
+        with self._lock:
+            old = self._recent.pop(key, None)
+            if old is not None:
+                self._size -= _cost(old)
+            self._recent[key] = value
+            self._size += _cost(value)
+            while self._size > self._budget and len(self._recent) > 1:
+                _, dropped = self._recent.popitem(last=False)
+                self._size -= _cost(dropped)
+
+
+def _cost(entry: Postings | np.ndarray) -> int:
+    if isinstance(entry, np.ndarray):
+        return entry.nbytes + 64
+    extra = 0 if entry.positions is None else 48 * len(entry.positions)
+    return entry.ids.nbytes + entry.frequencies.nbytes + extra
 
 
 def evaluate(searcher: Any, query: Any, dates: np.ndarray, cache: IndexCache) -> Evaluated:
@@ -175,30 +200,36 @@ class _Evaluation:
     def phrase(self, field: str, words: list[str], boost: float) -> Evaluated:
         """Documents where `words` stand next to each other in order, scored by their words."""
         matched = np.zeros(self.size, dtype=bool)
-        keys = [w.encode("utf-8") for w in words]
+        keys = tuple(w.encode("utf-8") for w in words)
         for leaf, offset in self.leaves:
-            lists = [self.cache.postings(leaf, field, k, positions=True) for k in keys]
-            if any(p is None or not len(p.ids) for p in lists):
-                continue
-            candidates = lists[0].ids
-            for postings in lists[1:]:
-                candidates = np.intersect1d(candidates, postings.ids, assume_unique=True)
-            if not len(candidates):
-                continue
-            # Each word's positions as (document, position - its place in the phrase) keys:
-            # a document matches where the keys of every word meet.
-            common = None
-            for place, postings in enumerate(lists):
-                rows = np.searchsorted(postings.ids, candidates)
-                assert postings.positions is not None
-                values = [postings.positions[r] for r in rows.tolist()]
-                docs, positions = positions_of(values, candidates)
-                key = (docs << _POSITION_BITS) + (positions - place)
-                common = key if common is None else np.intersect1d(common, key)
-                if not len(common):
-                    break
-            if common is not None and len(common):
-                matched[np.unique(common >> _POSITION_BITS) + offset] = True
+            found = self.cache.phrase_matches(
+                leaf, field, keys, lambda leaf=leaf: self.phrase_in(leaf, field, keys))
+            matched[found + offset] = True
         scores = sum((self.term(field, w, boost).scores for w in words),
                      np.zeros(self.size, dtype=np.float32))
         return Evaluated(matched, scores * matched)
+
+    def phrase_in(self, leaf: Any, field: str, keys: tuple[bytes, ...]) -> np.ndarray:
+        """The segment's documents (local numbers) where the terms `keys` stand in order."""
+        none = np.zeros(0, dtype=np.int64)
+        lists = [self.cache.postings(leaf, field, k, positions=True) for k in keys]
+        if any(p is None or not len(p.ids) for p in lists):
+            return none
+        candidates = lists[0].ids
+        for postings in lists[1:]:
+            candidates = np.intersect1d(candidates, postings.ids, assume_unique=True)
+        if not len(candidates):
+            return none
+        # Each word's positions as (document, position - its place in the phrase) keys: a
+        # document matches where the keys of every word meet.
+        common = None
+        for place, postings in enumerate(lists):
+            rows = np.searchsorted(postings.ids, candidates)
+            assert postings.positions is not None
+            values = [postings.positions[r] for r in rows.tolist()]
+            docs, positions = positions_of(values, candidates)
+            key = (docs << _POSITION_BITS) + (positions - place)
+            common = key if common is None else np.intersect1d(common, key)
+            if not len(common):
+                return none
+        return np.unique(common >> _POSITION_BITS)
