@@ -35,6 +35,22 @@ ModeRole = Qt.ItemDataRole.UserRole + 3  # "include", "exclude" or None
 _EXCLUDED_COLOUR = QColor("#b3261e")
 
 
+def _facet_data(role: int, label: str, facet: FacetCount, mode: Mode | None) -> Any:
+    """What a facet row shows for `role` (both models): `label (count)`, its value and count,
+    and how its selection is drawn."""
+    if role == Qt.ItemDataRole.DisplayRole:
+        return f"{label}  ({facet.count:,})"
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return _tooltip(facet, mode)
+    if role == ValueRole:
+        return facet.value
+    if role == CountRole:
+        return facet.count
+    if role == ModeRole:
+        return mode
+    return _selection_data(mode, role)
+
+
 def _selection_data(mode: Mode | None, role: int) -> Any:
     if role == Qt.ItemDataRole.CheckStateRole:
         return Qt.CheckState.Checked if mode == "include" else Qt.CheckState.Unchecked
@@ -86,18 +102,7 @@ class FacetListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         entry = self._rows[index.row()]
-        mode = self._modes.get(entry.value)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{entry.value}  ({entry.count:,})"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(entry, mode)
-        if role == ValueRole:
-            return entry.value
-        if role == CountRole:
-            return entry.count
-        if role == ModeRole:
-            return mode
-        return _selection_data(mode, role)
+        return _facet_data(role, entry.value, entry, self._modes.get(entry.value))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
@@ -220,18 +225,8 @@ class SectionTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
-        mode = self._modes.get(node.path)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{node.name}  ({node.count:,})"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(FacetCount(node.path, node.count), mode)
-        if role == ValueRole:
-            return node.path
-        if role == CountRole:
-            return node.count
-        if role == ModeRole:
-            return mode
-        return _selection_data(mode, role)
+        return _facet_data(role, node.name, FacetCount(node.path, node.count),
+                           self._modes.get(node.path))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
