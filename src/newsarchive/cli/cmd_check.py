@@ -24,11 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     library = open_library(args)
-    bar = output.ProgressBar("Checking")
-    try:
+    with output.ProgressBar("Checking") as bar:
         report = check_library(library, progress=bar)
-    finally:
-        bar.finish()
     if args.json:
         output.print_json({
             "ok": report.ok,

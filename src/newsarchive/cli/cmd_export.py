@@ -64,13 +64,10 @@ def run(args: argparse.Namespace) -> int:
 def _to_file(
     library: Library, searcher: ArchiveSearcher, request: SearchRequest, args: argparse.Namespace
 ) -> ExportReport:
-    bar = output.ProgressBar("Exporting")
-    try:
+    with output.ProgressBar("Exporting") as bar:
         report = export_results(
             library, searcher, request, args.format, args.output, fields=args.fields, progress=bar
         )
-    finally:
-        bar.finish()
     where = str(report.destination)
     if report.provenance_file:
         where += f" (provenance in {report.provenance_file.name})"

@@ -32,12 +32,9 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     library = open_library(args, create=True)
-    bar = output.ProgressBar("Importing")
     started = time.monotonic()
-    try:
+    with output.ProgressBar("Importing") as bar:
         report = import_paths(library, args.paths, progress=bar, cancel=CancelToken())
-    finally:
-        bar.finish()
     if args.json:
         sys.stdout.writelines(report.json_chunks())  # streamed: a 100k-item report is large
     else:

@@ -23,11 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     library = open_library(args)
-    bar = output.ProgressBar("Rebuilding")
-    try:
+    with output.ProgressBar("Rebuilding") as bar:
         report = rebuild_index(library, progress=bar)
-    finally:
-        bar.finish()
     if args.json:
         output.print_json({
             "indexed": report.indexed,

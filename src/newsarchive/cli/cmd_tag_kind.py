@@ -33,11 +33,8 @@ def run(args: argparse.Namespace) -> int:
         source = "corrected in this library" if kinds.key(args.tag) in curated else "built-in knowledge"
         print(f"{args.tag}: {kinds.kind_of(args.tag)} ({source})")
         return 0
-    bar = output.ProgressBar("Updating")
-    try:
+    with output.ProgressBar("Updating") as bar:
         changed = set_tag_kind(library, args.tag, args.kind, progress=bar)
-    finally:
-        bar.finish()
     article = "an" if args.kind[0] in "aeiou" else "a"
     print(f"{args.tag} is now {article} {args.kind}; {changed} "
           f"{'article' if changed == 1 else 'articles'} updated.")

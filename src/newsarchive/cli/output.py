@@ -56,7 +56,14 @@ class ProgressBar:
         self.stream.flush()
         self._drawn = True
 
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.finish()
+
     def finish(self) -> None:
+        """Wipe the bar's line (leaving the block of a `with` does it, however it is left)."""
         if self._drawn:
             self.stream.write("\r" + " " * 100 + "\r")
             self.stream.flush()
