@@ -90,13 +90,13 @@ def check_library(
                 "orphan", article_id,
                 f"The search index lists article {article_id}, which is not in the library; "
                 f"{_REBUILD}."))
-    return CheckReport(len(ids), indexed_total, tuple(problems), tuple(_leftovers(library)))
+    return CheckReport(len(ids), indexed_total, tuple(problems), tuple(_leftovers(library, ids)))
 
 
-def _leftovers(library: Library) -> list[str]:
+def _leftovers(library: Library, ids: list[str]) -> list[str]:
     notes: list[str] = []
     places = [library.path, library.articles_dir]
-    places += [library.article_dir(i) for i in library.ids()]
+    places += [library.article_dir(i) for i in ids]
     for folder in places:
         try:
             names = sorted(entry.name for entry in folder.iterdir())
