@@ -9,6 +9,7 @@ from typing import Any
 from newsarchive.cli import output
 from newsarchive.cli.filters import add_request_arguments, request_from_args
 from newsarchive.cli.opening import open_library
+from newsarchive.core.model import SECTION_SEPARATOR
 from newsarchive.core.search.request import FACETS, SearchResult
 from newsarchive.core.search.searcher import ArchiveSearcher
 from newsarchive.core.search.snippets import MARK_END, MARK_START
@@ -77,7 +78,7 @@ def result_to_json(result: SearchResult) -> dict[str, Any]:
             for hit in result.hits
         ],
         "facets": {
-            name: [{"value": f.value, "count": f.count} for f in result.facets.get(name, ())]
+            name: [f.to_dict() for f in result.facets.get(name, ())]
             for name in FACETS
         },
         "suggestion": result.suggestion,
@@ -91,7 +92,7 @@ def render(result: SearchResult, *, bold: bool) -> str:
     for number, hit in enumerate(result.hits, start=first):
         when = hit.published.isoformat() if hit.published else "undated   "
         lines.append(f"{number:>3}. {when}  {hit.title}")
-        section = " > ".join(hit.section_path) or "(no section)"
+        section = SECTION_SEPARATOR.join(hit.section_path) or "(no section)"
         lines.append(f"     {section} · {hit.id}")
         if hit.snippet:
             snippet = hit.snippet

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from newsarchive.core.model import SECTION_SEPARATOR
 from newsarchive.core.search.request import SearchResult
 from newsarchive.gui.facet_models import FacetListModel, ModeRole, SectionTreeModel, ValueRole
 from newsarchive.gui.histogram import DateHistogram
@@ -187,8 +188,8 @@ class FacetPanel(QWidget):
         # Keep what the user opened, and open the way to every selected section.
         wanted = set(expanded)
         for path in selected:
-            parts = path.split(" > ")
-            wanted.update(" > ".join(parts[:n]) for n in range(1, len(parts)))
+            parts = path.split(SECTION_SEPARATOR)
+            wanted.update(SECTION_SEPARATOR.join(parts[:n]) for n in range(1, len(parts)))
         if not expanded and self.sections.rowCount() <= 3:
             wanted.update(self.sections.data(self.sections.index(r, 0), ValueRole) for r in range(self.sections.rowCount()))
         for path in wanted:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from newsarchive.core.model import TAG_KINDS
+from newsarchive.core.model import SECTION_SEPARATOR, TAG_KINDS
 from newsarchive.core.progress import CancelToken, ProgressListener
 from newsarchive.core.search.request import FacetCount
 from newsarchive.gui.child_work import rebuild_job, run_in_child, tag_kind_job
@@ -54,7 +54,7 @@ def stats_html(stats: LibraryStats) -> str:
         ("In the search index", f"{stats.indexed:,}"),
         ("Years", f"{years} ({stats.undated:,} undated)"),
         ("Imports", f"{stats.imports:,} (last: {last})"),
-        ("Sections", _top(tuple(c for c in stats.sections if " > " not in c.value))),
+        ("Sections", _top(tuple(c for c in stats.sections if SECTION_SEPARATOR not in c.value))),
         ("People", _top(stats.people)),
         ("By year", ", ".join(f"{html.escape(c.value)}: {c.count:,}" for c in stats.years) or "—"),
     ]

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from newsarchive.core.export.fields import LIST_SEPARATOR, single_line, without_controls
 from newsarchive.core.export.provenance import Provenance
-from newsarchive.core.model import Article
+from newsarchive.core.model import SECTION_SEPARATOR, Article
 
 ARTICLE_URI = "newsarchive://article/{id}"
 
@@ -61,7 +61,7 @@ def _article_block(number: int, article: Article, provenance: Provenance) -> str
     lines = [f"## {number}. [{title}](<{target}>)", ""]
     meta = []
     if article.section_path:
-        meta.append("*" + inline(" > ".join(article.section_path)) + "*")
+        meta.append("*" + inline(SECTION_SEPARATOR.join(article.section_path)) + "*")
     if article.published:
         meta.append(article.published.isoformat())
     if article.author:

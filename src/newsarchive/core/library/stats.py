@@ -28,7 +28,7 @@ class LibraryStats:
 
     def to_dict(self) -> dict[str, object]:
         def counts(values: tuple[FacetCount, ...]) -> list[dict[str, object]]:
-            return [{"value": c.value, "count": c.count} for c in values]
+            return [count.to_dict() for count in values]
 
         return {
             "name": self.name,

@@ -60,6 +60,10 @@ class FacetCount:
     value: str
     count: int
 
+    def to_dict(self) -> dict[str, object]:
+        """The `{"value", "count"}` shape of the JSON outputs."""
+        return {"value": self.value, "count": self.count}
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
