@@ -4,12 +4,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-quick clean
+.PHONY: run test lint bench bench-quick clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 ## run: the desktop app (offers the bundled sample archive when no library exists yet)
@@ -29,3 +29,8 @@ clean:
 
 bench-quick: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all --quick
+
+## lint: mypy --strict on the core and ruff on everything (settings in pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/mypy
+	$(BIN)/ruff check src tests benchmarks tools
