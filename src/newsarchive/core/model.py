@@ -55,6 +55,8 @@ class ParsedPage:
     comment_count: int | None = None
     language: str = "en"
     author: str | None = None
+    source: str | None = None  # the outlet, as the page names it (title suffix, header, `Source:`)
+    url: str | None = None  # the page's own address, when it prints it
     warnings: tuple[ParseWarning, ...] = ()
 
 

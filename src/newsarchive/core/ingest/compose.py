@@ -7,6 +7,7 @@ from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
 
+from newsarchive.core.ingest.outlets import normalise_outlet, outlet_from_url
 from newsarchive.core.ingest.sidecar import Sidecar
 from newsarchive.core.ingest.tag_kinds import TagKinds
 from newsarchive.core.model import Article, ParsedPage
@@ -32,7 +33,8 @@ def compose_article(
     photos: tuple[str, ...] = (),
     source_path: str | None = None,
 ) -> Article:
-    """The record: parsed fields, then every field the sidecar sets, then people from the tag kinds.
+    """The record: parsed fields, then every field the sidecar sets, then people from the tag kinds
+    and the outlet under its one name.
 
     A sidecar's `people` replaces the persons found among the tags; without it, people are the
     tags (the sidecar's tags if it has them) whose kind is `person`.
@@ -42,6 +44,8 @@ def compose_article(
     values.update(overrides)
     if "people" not in overrides:
         values["people"] = kinds.people(values["tags"])
+    # One name per outlet, whoever named it; else the site of the page's address.
+    values["source"] = normalise_outlet(values["source"]) or outlet_from_url(values["url"])
     return Article(
         id=article_id,
         photos=photos,

@@ -1,0 +1,78 @@
+"""The outlet an article comes from (`source`), under one name per outlet, from a name or a URL."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from newsarchive.core.ingest.tag_text import tag_key
+
+# Outlets met in saved news pages: their one name, then the other spellings and the sites they
+# publish on. Anything else keeps the name the page or sidecar gives it, tidied.
+_KNOWN: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("teleSUR English", ("telesur english", "telesurenglish", "telesur", "telesurtv",
+                         "telesurenglish.net"), ("telesurenglish.net", "telesurtv.net")),
+    ("MercoPress", ("mercopress", "merco press"), ("en.mercopress.com", "mercopress.com")),
+    ("Al Mayadeen English", ("al mayadeen english", "al mayadeen", "almayadeen"),
+     ("english.almayadeen.net", "almayadeen.net")),
+    ("Orinoco Tribune", ("orinoco tribune",), ("orinocotribune.com",)),
+    ("Cuba Headlines", ("cuba headlines",), ("cubaheadlines.com",)),
+    ("Colombia Reports", ("colombia reports",), ("colombiareports.com",)),
+    ("Prensa Latina", ("prensa latina", "pl"), ("plenglish.com", "prensa-latina.cu")),
+    ("Radio Havana Cuba", ("radio havana cuba", "radio habana cuba", "rhc"), ("radiohc.cu",)),
+    ("Reuters", ("reuters",), ("reuters.com",)),
+    ("Associated Press", ("associated press", "ap", "ap news"), ("apnews.com",)),
+    ("AFP", ("afp", "agence france-presse", "agence france presse"), ("afp.com",)),
+    ("EFE", ("efe", "agencia efe"), ("efe.com",)),
+    ("BBC", ("bbc", "bbc news", "bbc mundo"), ("bbc.com", "bbc.co.uk")),
+    ("The Guardian", ("the guardian", "guardian"), ("theguardian.com",)),
+    ("Al Jazeera", ("al jazeera", "al jazeera english", "aljazeera"), ("aljazeera.com",)),
+    ("El País", ("el pais", "el país"), ("elpais.com",)),
+    ("Folha de S.Paulo", ("folha de s.paulo", "folha de sao paulo", "folha"), ("folha.uol.com.br",)),
+    ("LatinAmerican Post", ("latinamerican post", "latin american post"),
+     ("latinamericanpost.com",)),
+    ("Xinhua", ("xinhua", "xinhua news agency"), ("xinhuanet.com", "news.cn")),
+)
+_BY_NAME = {tag_key(alias): name for name, aliases, _ in _KNOWN for alias in (name, *aliases)}
+_BY_SITE = {site: name for name, _, sites in _KNOWN for site in sites}
+_SPACES = re.compile(r"\s+")
+_MAX_LENGTH = 80
+
+
+def normalise_outlet(name: str | None) -> str | None:
+    """The one name of an outlet written `name` (`telesur english` -> `teleSUR English`); an outlet
+    we do not know keeps its own spelling, spaces tidied; None for an empty or implausible name."""
+    if name is None:
+        return None
+    text = _SPACES.sub(" ", name).strip(" |-–—:·")
+    if not text or len(text) > _MAX_LENGTH:
+        return None
+    known = _BY_NAME.get(tag_key(text))
+    if known is not None:
+        return known
+    site = outlet_from_url(text) if "." in text and " " not in text else None
+    return site or text
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet a page's address names: a known site's outlet, else the site's own host name
+    without `www.` (`https://www.example.org/x` -> `example.org`)."""
+    if not url:
+        return None
+    text = url.strip()
+    if "://" not in text:
+        text = "http://" + text
+    try:
+        host = (urlsplit(text).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    bare = host.removeprefix("www.")
+    for candidate in (host, bare):
+        if candidate in _BY_SITE:
+            return _BY_SITE[candidate]
+    parent = bare.split(".", 1)[1] if bare.count(".") >= 2 else None
+    if parent in _BY_SITE:
+        return _BY_SITE[parent]
+    return bare
