@@ -103,8 +103,8 @@ def _library_dir(n: int) -> Path:
 def build_library(n: int, seed: int) -> Path:
     """A real library of `n` generated articles with its index (kept between runs)."""
     from newsarchive.core.index.writer import IndexWriter
-    from newsarchive.core.library.library import Library
-    from newsarchive.core.library.store import store_new
+    from newsarchive.core.storage.library import Library
+    from newsarchive.core.storage.store import store_new
 
     root = _library_dir(n)
     if (root / "library.yaml").exists():
@@ -120,7 +120,7 @@ def build_library(n: int, seed: int) -> Path:
 
 
 def run_library(fmt: str, n: int, fields: str) -> dict[str, object]:
-    from newsarchive.core.library.library import Library
+    from newsarchive.core.storage.library import Library
     from newsarchive.core.search.searcher import ArchiveSearcher
 
     library = Library.open(_library_dir(n), read_only=True)

@@ -46,8 +46,8 @@ def _library_for(n: int) -> Path:
             return candidate
     from benchmarks.corpus import generate_articles
     from newsarchive.core.index.writer import IndexWriter
-    from newsarchive.core.library.library import Library
-    from newsarchive.core.library.store import store_new
+    from newsarchive.core.storage.library import Library
+    from newsarchive.core.storage.store import store_new
 
     root = WORK / f"gui-library-{n}"
     library = Library.create(root, f"Benchmark {n}")
@@ -65,7 +65,7 @@ def _library_for(n: int) -> Path:
 
 def measure_stall(import_n: int, tick_ms: int) -> dict[str, object]:
     from benchmarks.corpus import write_dumps
-    from newsarchive.core.library.library import Library
+    from newsarchive.core.storage.library import Library
     from newsarchive.gui.app import build_window, make_application
     from newsarchive.gui.qt import QApplication, QElapsedTimer, QTimer
     from newsarchive.gui.settings import AppSettings

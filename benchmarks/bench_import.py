@@ -3,7 +3,7 @@
     python -m benchmarks.bench_import --n 10000 [--variants import,whoosh-1,whoosh-2]
 
 The saved pages are written once by `benchmarks.corpus.write_dumps` into `benchmarks/.work/`
-(outside the clock) and reused. `import` runs `newsarchive.core.library.importer.import_paths` into
+(outside the clock) and reused. `import` runs `newsarchive.core.operations.importing.import_paths` into
 a fresh library: decoding, parsing, tag kinds, the article folders with their records, the pending
 journal, the import report and the index. `whoosh-1` / `whoosh-2` index the same articles (from
 `corpus.generate_articles`, the records those pages hold) with plain Whoosh, one writer or two
@@ -39,8 +39,8 @@ def run_variant(variant: str, n: int, seed: int) -> dict[str, object]:
     folder = WORK / f"bench-import-{variant}-{n}"
     shutil.rmtree(folder, ignore_errors=True)
     if variant == "import":
-        from newsarchive.core.library.importer import import_paths
-        from newsarchive.core.library.library import Library
+        from newsarchive.core.operations.importing import import_paths
+        from newsarchive.core.storage.library import Library
 
         source = dumps_dir(n, seed)
         started = time.perf_counter()

@@ -82,7 +82,7 @@ def _run_plain_whoosh(index_dir: Path, articles: object, procs: int) -> None:
 
 def _run_ours(index_dir: Path, articles: object, bulk: bool) -> None:
     from newsarchive.core.index.writer import IndexWriter
-    from newsarchive.core.library.library import Library
+    from newsarchive.core.storage.library import Library
 
     Library.create(index_dir.parent)
     with IndexWriter(index_dir, bulk=bulk) as writer:

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from newsarchive.core.library.importer import import_paths  # noqa: E402
-from newsarchive.core.library.library import Library  # noqa: E402
+from newsarchive.core.operations.importing import import_paths  # noqa: E402
+from newsarchive.core.storage.library import Library  # noqa: E402
 from newsarchive.gui import filters  # noqa: E402
 from newsarchive.gui.app import build_window, make_application  # noqa: E402
 from newsarchive.gui.main_window import MainWindow  # noqa: E402

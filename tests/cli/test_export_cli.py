@@ -12,8 +12,8 @@ import rispy
 
 from newsarchive.cli.main import main
 from newsarchive.core.index.writer import IndexWriter
-from newsarchive.core.library.library import Library
-from newsarchive.core.library.store import store_new
+from newsarchive.core.storage.library import Library
+from newsarchive.core.storage.store import store_new
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 from tests.core.export.conftest import ARABIC, HOSTILE, PLAIN, SEED

@@ -17,7 +17,9 @@ SEED = DATA / "pages" / "seed_telesur.txt"
 
 
 def cli(library: Path, *args: str) -> int:
-    return main(["--library", str(library), *args])
+    # A new library is made explicitly: imports here may be the first.
+    create = ["--create"] if args and args[0] == "import" else []
+    return main(["--library", str(library), *create, *args])
 
 
 @pytest.fixture
@@ -95,7 +97,7 @@ def test_stats_counts_what_was_imported(tmp_path, capsys):
 def test_a_folder_that_is_not_a_library_exits_2(tmp_path, capsys):
     (tmp_path / "x").mkdir()
     assert cli(tmp_path / "x", "stats") == 2
-    assert "not a newsarchive library" in capsys.readouterr().err
+    assert "holds no library" in capsys.readouterr().err
 
 
 def test_usage_errors_exit_2_without_a_traceback():
@@ -106,8 +108,8 @@ def test_usage_errors_exit_2_without_a_traceback():
 
 def test_a_command_first_finishes_what_a_killed_import_left(tmp_path, capsys):
     from newsarchive.core.index.writer import IndexWriter
-    from newsarchive.core.library.library import Library
-    from newsarchive.core.library.pending import PENDING_FILE
+    from newsarchive.core.storage.library import Library
+    from newsarchive.core.storage.journal import PENDING_FILE
 
     cli(tmp_path / "lib", "import", str(SEED), "--json")
     article_id = json.loads(capsys.readouterr().out)["items"][0]["id"]
@@ -142,5 +144,56 @@ def test_tag_kind_shows_and_corrects_a_tag(tmp_path, capsys):
 def test_a_missing_library_says_how_to_make_one(tmp_path, capsys):
     assert cli(tmp_path / "nowhere", "search", "x") == 2
     err = capsys.readouterr().err
-    assert "There is no library at" in err and "import PATH" in err
+    assert "There is no library at" in err and "--create import PATH" in err
     assert not (tmp_path / "nowhere").exists()  # reading never creates a library
+
+
+def test_a_misspelt_library_is_never_created_by_an_import(tmp_path, capsys):
+    assert main(["--library", str(tmp_path / "libary"), "import", str(SEED)]) == 2
+    assert "There is no library at" in capsys.readouterr().err
+    assert not (tmp_path / "libary").exists()
+
+
+def test_create_makes_a_library_once_and_changes_nothing_after(tmp_path, capsys):
+    library = tmp_path / "lib"
+    assert main(["--library", str(library), "--create", "import", str(SEED)]) == 0
+    assert "Created a new library" in capsys.readouterr().err
+    settings = (library / "library.yaml").read_bytes()
+    assert main(["--library", str(library), "--create", "stats", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "Created" not in captured.err and json.loads(captured.out)["articles"] == 1
+    assert (library / "library.yaml").read_bytes() == settings
+
+
+def test_create_refuses_a_folder_holding_other_files(tmp_path, capsys):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "thesis.odt").write_bytes(b"x")
+    assert main(["--library", str(folder), "--create", "import", str(SEED)]) == 2
+    assert "not empty" in capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == ["thesis.odt"]
+
+
+def test_without_library_option_the_library_the_app_last_opened_is_used(tmp_path, capsys,
+                                                                       monkeypatch):
+    from newsarchive.core import current_library
+
+    monkeypatch.delenv("NEWSARCHIVE_LIBRARY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    cli(tmp_path / "lib", "import", str(SEED))
+    capsys.readouterr()
+    assert main(["search", "--json"]) == 2  # nothing remembered: the default, which is absent
+    assert "the default library" in capsys.readouterr().err
+    current_library.remember_library(tmp_path / "lib")  # what the app does when it opens one
+    assert main(["search", "Peskov", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 1
+
+
+def test_help_names_the_real_default_library(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = "".join(capsys.readouterr().out.split())  # argparse wraps long paths anywhere
+    assert "None" not in out
+    assert str(tmp_path / "data" / "newsarchive" / "library") in out

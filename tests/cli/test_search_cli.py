@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive.cli.main import main
-from newsarchive.core.library.library import RECORD_FILE
+from newsarchive.core.storage.library import RECORD_FILE
 from tests.core.search.fixture_library import ARTICLES, make_library, write_record
 
 
@@ -44,6 +44,19 @@ def test_search_json_has_the_documented_shape(library_dir: Path, capsys: pytest.
     assert list(data["facets"]) == ["section", "person", "year", "month"]
     assert data["facets"]["year"] == [{"value": "2021", "count": 1}, {"value": "2022", "count": 1}]
     assert {"value": "News > Russia", "count": 1} in data["facets"]["section"]
+
+
+def test_a_query_beginning_with_a_minus_needs_no_double_dash(
+        library_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    everything = search_json(library_dir, capsys)["total"]
+    without = search_json(library_dir, capsys, "NOT negotiate")["total"]
+    assert search_json(library_dir, capsys, "-negotiate")["total"] == without < everything
+    assert run(library_dir, "search", "-negotiate", "--limit", "1", "--json") == 0
+    assert json.loads(capsys.readouterr().out)["query"] == "-negotiate"
+    with pytest.raises(SystemExit) as stopped:  # a mistyped long option is still one
+        run(library_dir, "search", "--bogus")
+    assert stopped.value.code == 2
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err
 
 
 def test_search_filters_and_sorting(library_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

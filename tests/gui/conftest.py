@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.gui.app import build_window, make_application
 from newsarchive.gui.main_window import MainWindow
 from newsarchive.gui.menus import WindowActions

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from newsarchive.core.index.writer import IndexWriter
-from newsarchive.core.library.library import Library
-from newsarchive.core.library.store import store_new
+from newsarchive.core.storage.library import Library
+from newsarchive.core.storage.store import store_new
 from newsarchive.core.model import Article
 
 PEOPLE = ("Dmitry Peskov", "Vladimir Putin", "Nicolás Maduro", "Gustavo Petro")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.gui import menus
 from newsarchive.gui.app import app_icon, choose_start
 from newsarchive.gui.demo import demo_is_ready, sample_archive_path

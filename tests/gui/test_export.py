@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.gui import filters
 from newsarchive.gui.export_dialog import ExportDialog
 from tests.gui.conftest import wait_for_result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 from newsarchive.gui.help_pages import QUERY_SYNTAX, QuerySyntaxDialog, query_syntax_html

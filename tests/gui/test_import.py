@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.core.library.check import check_library
-from newsarchive.core.library.library import Library
+from newsarchive.core.operations.check import check_library
+from newsarchive.core.storage.library import Library
 from newsarchive.gui.import_dialog import ImportDialog, report_text
 from newsarchive.gui.qt import QDropEvent, QMimeData, QPointF, Qt, QUrl
 from tests.gui.conftest import wait_for_result

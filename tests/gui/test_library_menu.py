@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.gui.facet_models import ValueRole
 from newsarchive.gui.library_dialogs import correct_tag_kind
 from newsarchive.gui.main_window import MainWindow

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.gui.facet_models import ValueRole
 from newsarchive.gui.main_window import MainWindow
 from newsarchive.gui.qt import Qt
@@ -197,7 +197,7 @@ def test_window_state_and_last_library_are_remembered(qtbot, window: MainWindow,
 
 def test_opening_a_library_finishes_what_a_killed_import_left(qtbot, window: MainWindow, library: Library) -> None:
     from newsarchive.core.index.writer import IndexWriter
-    from newsarchive.core.library.pending import PENDING_FILE
+    from newsarchive.core.storage.journal import PENDING_FILE
 
     first = library.ids()[0]
     # What a kill between storing an article and the index commit leaves behind.

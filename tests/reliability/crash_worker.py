@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 from newsarchive.core.export.run import export_results
-from newsarchive.core.index.rebuild import rebuild_index
-from newsarchive.core.library.importer import import_paths
-from newsarchive.core.library.library import Library
-from newsarchive.core.library.report import ImportItem
+from newsarchive.core.operations.rebuild import rebuild_index
+from newsarchive.core.operations.importing import import_paths
+from newsarchive.core.storage.library import Library
+from newsarchive.core.operations.import_report import ImportItem
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 

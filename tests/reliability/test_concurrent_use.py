@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from newsarchive.core.library.check import check_library
-from newsarchive.core.library.importer import import_paths
-from newsarchive.core.library.library import Library
+from newsarchive.core.operations.check import check_library
+from newsarchive.core.operations.importing import import_paths
+from newsarchive.core.storage.library import Library
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 SAMPLE = Path(__file__).parents[2] / "sample_archive"

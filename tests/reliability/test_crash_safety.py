@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_dumps
-from newsarchive.core.library.check import check_library
-from newsarchive.core.library.library import Library
-from newsarchive.core.library.recovery import recover
+from newsarchive.core.operations.check import check_library
+from newsarchive.core.storage.library import Library
+from newsarchive.core.operations.recovery import recover
 from newsarchive.core.record import article_to_dict
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
@@ -208,7 +208,7 @@ def _record(what: str, moments: list[float]) -> None:
 
 
 def test_a_rebuild_killed_between_its_two_renames_gets_its_old_index_back(tmp_path):
-    from newsarchive.core.index.rebuild import _OLD_PREFIX
+    from newsarchive.core.operations.rebuild import _OLD_PREFIX
 
     library = tmp_path / "lib"
     run_worker(tmp_path, "import", str(library), str(SAMPLE / "reposts"))

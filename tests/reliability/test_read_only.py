@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from newsarchive.cli.main import main
-from newsarchive.core.library.importer import import_paths
-from newsarchive.core.library.library import Library
+from newsarchive.core.operations.importing import import_paths
+from newsarchive.core.storage.library import Library
 
 SAMPLE = Path(__file__).parents[2] / "sample_archive"
 

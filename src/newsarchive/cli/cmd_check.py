@@ -6,9 +6,8 @@ import argparse
 
 from newsarchive.cli import output
 from newsarchive.cli.opening import open_library
-from newsarchive.core.library.check import check_library
-
-EXIT_PROBLEMS = 1
+from newsarchive.core.exit_status import ExitStatus
+from newsarchive.core.operations.check import check_library
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -41,4 +40,4 @@ def run(args: argparse.Namespace) -> int:
         for note in report.notes:
             print(f"note: {note}")
         print("No problems found." if report.ok else f"{len(report.problems)} problems found.")
-    return 0 if report.ok else EXIT_PROBLEMS
+    return ExitStatus.OK if report.ok else ExitStatus.SOME_FAILED

@@ -10,15 +10,14 @@ from pathlib import Path
 from newsarchive.cli import output
 from newsarchive.cli.filters import add_request_arguments, request_from_args
 from newsarchive.cli.opening import open_library
+from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.export.fields import FIELD_CHOICES, FIELD_DESCRIPTIONS
 from newsarchive.core.export.registry import FORMAT_NAMES, FORMATS
 from newsarchive.core.export.run import ExportReport, export_results
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -58,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             report = _to_file(library, searcher, request, args)
     for skipped in report.skipped:
         output.warn(f"skipped {skipped.id}: {skipped.reason}")
-    return EXIT_SOME_FAILED if report.skipped else EXIT_OK
+    return ExitStatus.SOME_FAILED if report.skipped else ExitStatus.OK
 
 
 def _to_file(

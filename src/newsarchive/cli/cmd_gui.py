@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 
@@ -21,11 +22,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from newsarchive.cli.main import default_library_path
-
-    # Without --library or $NEWSARCHIVE_LIBRARY the default folder is only a suggestion: when it
-    # holds no library the app offers the last one used or the welcome choices instead.
-    explicit = args.library != default_library_path()
+    from newsarchive.core.current_library import choose_library
     from newsarchive.gui.app import run as run_app
 
-    return run_app(args.library, explicit=explicit, demo=args.demo)
+    # A library named with --library or $NEWSARCHIVE_LIBRARY is opened (or its problem shown);
+    # otherwise the app opens the one it last opened, or offers the welcome choices.
+    choice = choose_library(Path(args.library) if args.library is not None else None)
+    explicit = choice.reason in ("option", "environment")
+    return run_app(choice.path if explicit else None, explicit=explicit, demo=args.demo)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from newsarchive.cli import output
 from newsarchive.cli.opening import open_library
-from newsarchive.core.library.importer import import_paths
-from newsarchive.core.library.report import ImportReport
+from newsarchive.core.exit_status import ExitStatus
+from newsarchive.core.operations.importing import import_paths
+from newsarchive.core.operations.import_report import ImportReport
 from newsarchive.core.progress import CancelToken
 
 
@@ -20,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="import saved article pages (files or folders, recursively)",
         description="Import saved article pages into the library. Folders are walked recursively; "
         "an article folder holds the page text, its photos and an optional article.yaml. "
-        "The library is created if it does not exist yet. Source files are never changed.",
+        "Source files are never changed. A new library is made with the global --create option.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -31,15 +32,22 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    library = open_library(args, create=True)
+    library = open_library(args)
     started = time.monotonic()
     with output.ProgressBar("Importing") as bar:
         report = import_paths(library, args.paths, progress=bar, cancel=CancelToken())
+    if report.interrupted:
+        output.error(
+            f"Interrupted after {_count(len(report.items), 'article')} "
+            f"({report.imported} imported, {report.updated} updated); what was stored is kept, "
+            f"the report is in {report.saved_to}; run the same import again to finish."
+        )
+        return ExitStatus.INTERRUPTED
     if args.json:
         sys.stdout.writelines(report.json_chunks())  # streamed: a 100k-item report is large
     else:
         _print_summary(report, time.monotonic() - started, verbose=args.verbose)
-    return 1 if report.failed else 0
+    return ExitStatus.SOME_FAILED if report.failed else ExitStatus.OK
 
 
 def _print_summary(report: ImportReport, seconds: float, *, verbose: bool) -> None:

@@ -6,9 +6,8 @@ import argparse
 
 from newsarchive.cli import output
 from newsarchive.cli.opening import open_library
-from newsarchive.core.index.rebuild import rebuild_index
-
-EXIT_SOME_DAMAGED = 1
+from newsarchive.core.exit_status import ExitStatus
+from newsarchive.core.operations.rebuild import rebuild_index
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -38,4 +37,4 @@ def run(args: argparse.Namespace) -> int:
             output.warn(f"skipped {damaged.id}: {damaged.reason}")
         if report.damaged:
             print(f"{len(report.damaged)} damaged records were skipped; `newsarchive check` lists them.")
-    return 0 if report.ok else EXIT_SOME_DAMAGED
+    return ExitStatus.OK if report.ok else ExitStatus.SOME_FAILED

@@ -9,6 +9,7 @@ from typing import Any
 from newsarchive.cli import output
 from newsarchive.cli.filters import add_request_arguments, request_from_args
 from newsarchive.cli.opening import open_library
+from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.model import SECTION_SEPARATOR
 from newsarchive.core.search.request import FACETS, SearchResult
 from newsarchive.core.search.searcher import ArchiveSearcher
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         output.print_json(result_to_json(result))
     else:
         sys.stdout.write(render(result, bold=sys.stdout.isatty()))
-    return 0
+    return ExitStatus.OK
 
 
 def result_to_json(result: SearchResult) -> dict[str, Any]:

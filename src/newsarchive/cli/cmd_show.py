@@ -7,6 +7,7 @@ import textwrap
 
 from newsarchive.cli import output
 from newsarchive.cli.opening import open_library
+from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.model import Article
 from newsarchive.core.record import article_to_dict
 
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         output.print_json(article_to_dict(article))
     else:
         print(render(article))
-    return 0
+    return ExitStatus.OK
 
 
 def render(article: Article) -> str:

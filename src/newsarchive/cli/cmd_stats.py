@@ -6,7 +6,8 @@ import argparse
 
 from newsarchive.cli import output
 from newsarchive.cli.opening import open_library
-from newsarchive.core.library.stats import LibraryStats, library_stats
+from newsarchive.core.exit_status import ExitStatus
+from newsarchive.core.operations.stats import LibraryStats, library_stats
 from newsarchive.core.search.request import FacetCount
 from newsarchive.core.search.searcher import ArchiveSearcher
 
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         output.print_json(stats.to_dict())
     else:
         print(render(stats))
-    return 0
+    return ExitStatus.OK
 
 
 def render(stats: LibraryStats) -> str:

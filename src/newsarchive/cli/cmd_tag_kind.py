@@ -6,7 +6,8 @@ import argparse
 
 from newsarchive.cli import output
 from newsarchive.cli.opening import open_library
-from newsarchive.core.library.curated_kinds import load_curated, load_tag_kinds, set_tag_kind
+from newsarchive.core.exit_status import ExitStatus
+from newsarchive.core.operations.tag_kind_correction import describe_tag_kind, set_tag_kind
 from newsarchive.core.model import TAG_KINDS
 
 
@@ -28,14 +29,13 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     library = open_library(args)
     if args.kind is None:
-        kinds = load_tag_kinds(library)
-        curated = {kinds.key(tag) for tag in load_curated(library)}
-        source = "corrected in this library" if kinds.key(args.tag) in curated else "built-in knowledge"
-        print(f"{args.tag}: {kinds.kind_of(args.tag)} ({source})")
-        return 0
+        kind, corrected = describe_tag_kind(library, args.tag)
+        source = "corrected in this library" if corrected else "built-in knowledge"
+        print(f"{args.tag}: {kind} ({source})")
+        return ExitStatus.OK
     with output.ProgressBar("Updating") as bar:
         changed = set_tag_kind(library, args.tag, args.kind, progress=bar)
     article = "an" if args.kind[0] in "aeiou" else "a"
     print(f"{args.tag} is now {article} {args.kind}; {changed} "
           f"{'article' if changed == 1 else 'articles'} updated.")
-    return 0
+    return ExitStatus.OK

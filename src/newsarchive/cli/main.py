@@ -1,21 +1,18 @@
-"""`newsarchive [--library DIR] COMMAND`: argument parsing, library opening and exit statuses."""
+"""`newsarchive [--library DIR] [--create] COMMAND`: argument parsing, the library, exit statuses."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import ModuleType
+from typing import Any, NoReturn
 
 from newsarchive import __version__
 from newsarchive.cli import output
+from newsarchive.core.current_library import ENVIRONMENT_VARIABLE, default_library_path
 from newsarchive.core.errors import NewsarchiveError
-
-EXIT_OK = 0
-EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2
+from newsarchive.core.exit_status import ExitStatus
 
 
 def _commands() -> list[ModuleType]:
@@ -38,25 +35,26 @@ def _commands() -> list[ModuleType]:
     ]
 
 
-def default_library_path() -> Path:
-    """`$NEWSARCHIVE_LIBRARY`, else the per-user data folder (XDG on Linux)."""
-    if env := os.environ.get("NEWSARCHIVE_LIBRARY"):
-        return Path(env).expanduser()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "newsarchive" / "library"
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors exit with status 2 and one clear line (no traceback)."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(ExitStatus.USAGE, f"{self.prog}: error: {message}\n")
+
+
+class _CommandParser(_Parser):
+    """A subcommand's parser. In a command taking a QUERY, a query beginning with `-` (`-war`,
+    `-section:News`) is the query, not an unknown option: no `--` is needed before it."""
+
+    def _parse_optional(self, arg_string: str) -> Any:
+        found = super()._parse_optional(arg_string)
+        first = found[0] if isinstance(found, list) and found else found
+        unknown = isinstance(first, tuple) and first[0] is None
+        takes_query = any(action.dest == "query" for action in self._actions)
+        if unknown and takes_query and not arg_string.startswith("--") and len(arg_string) > 1:
+            return None
+        return found
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,11 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--library",
         metavar="DIR",
-        type=Path,
-        help="the library folder (default: $NEWSARCHIVE_LIBRARY, else %(default)s)",
+        type=str,
         default=None,
+        help=f"the library folder (default: ${ENVIRONMENT_VARIABLE}, else the library the app "
+        f"last opened, else {default_library_path()})",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="create the library if the folder has none (a new or empty folder); without it, a "
+        "missing library is an error",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_CommandParser)
     sub.required = True
     for module in _commands():
         command = module.add_parser(sub)
@@ -83,17 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.library is None:
-        args.library = default_library_path()
     try:
         return int(args.run(args))
     except NewsarchiveError as exc:
         output.error(str(exc))
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     except KeyboardInterrupt:
         output.error("Interrupted.")
-        return 130
+        return ExitStatus.INTERRUPTED
     except BrokenPipeError:
         # `newsarchive search ... | head`: the reader went away; that is not an error.
         sys.stderr.close()
-        return EXIT_OK
+        return ExitStatus.OK

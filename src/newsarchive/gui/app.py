@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsarchive.core.library.library import LIBRARY_FILE
+from newsarchive.core.storage.library import LIBRARY_FILE
 from newsarchive.gui.demo import sample_archive_path
 from newsarchive.gui.main_window import MainWindow
 from newsarchive.gui.menus import WindowActions

@@ -132,8 +132,8 @@ def import_job(
     library_path: Path, paths: tuple[Path, ...], *, progress: ProgressListener,
     cancel: CancelToken, on_item: Callable[[Any], None] | None,
 ) -> Any:
-    from newsarchive.core.library.importer import import_paths
-    from newsarchive.core.library.library import Library
+    from newsarchive.core.operations.importing import import_paths
+    from newsarchive.core.storage.library import Library
 
     return import_paths(Library.open(library_path), paths, progress, cancel, on_item=on_item)
 
@@ -142,8 +142,8 @@ def recover_job(
     library_path: Path, *, progress: ProgressListener, cancel: CancelToken,
     on_item: Callable[[Any], None] | None,
 ) -> list[str]:
-    from newsarchive.core.library.library import Library
-    from newsarchive.core.library.recovery import recover
+    from newsarchive.core.storage.library import Library
+    from newsarchive.core.operations.recovery import recover
 
     return recover(Library.open(library_path)).messages()
 
@@ -152,8 +152,8 @@ def rebuild_job(
     library_path: Path, *, progress: ProgressListener, cancel: CancelToken,
     on_item: Callable[[Any], None] | None,
 ) -> Any:
-    from newsarchive.core.index.rebuild import rebuild_index
-    from newsarchive.core.library.library import Library
+    from newsarchive.core.operations.rebuild import rebuild_index
+    from newsarchive.core.storage.library import Library
 
     return rebuild_index(Library.open(library_path), progress, cancel)
 
@@ -162,8 +162,8 @@ def tag_kind_job(
     library_path: Path, tag: str, kind: str, *, progress: ProgressListener,
     cancel: CancelToken, on_item: Callable[[Any], None] | None,
 ) -> int:
-    from newsarchive.core.library.curated_kinds import set_tag_kind
-    from newsarchive.core.library.library import Library
+    from newsarchive.core.operations.tag_kind_correction import set_tag_kind
+    from newsarchive.core.storage.library import Library
 
     return set_tag_kind(Library.open(library_path), tag, kind, progress, cancel)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsarchive.core.library.library import LIBRARY_FILE, Library
+from newsarchive.core.storage.library import LIBRARY_FILE, Library
 from newsarchive.core.progress import CancelToken, ProgressListener
 
 DEMO_FOLDER = "demo-library"
@@ -49,7 +49,7 @@ def build_demo(
     A half-built demo (cancelled, or killed) is a valid library with fewer articles; the next
     build imports into it again, and re-importing is a no-op for what is already there.
     """
-    from newsarchive.core.library.importer import import_paths
+    from newsarchive.core.operations.importing import import_paths
 
     library = Library.open(target, create=True)
     report = import_paths(library, [sample], progress, cancel)

@@ -15,7 +15,7 @@ from newsarchive.core.export.fields import FIELD_CHOICES, FIELD_DESCRIPTIONS
 from newsarchive.core.export.provenance import Provenance
 from newsarchive.core.export.registry import FORMATS
 from newsarchive.core.export.run import ExportReport, export_results, write_articles
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.core.progress import CancelToken, ProgressListener
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.gui.errors import failure_text

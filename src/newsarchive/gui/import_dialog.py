@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsarchive.core.library.library import Library
-from newsarchive.core.library.report import STATUSES, ImportItem, ImportReport
+from newsarchive.core.storage.library import Library
+from newsarchive.core.operations.import_report import STATUSES, ImportItem, ImportReport
 from newsarchive.core.progress import CancelToken, ProgressListener
 from newsarchive.gui.child_work import import_job, run_in_child
 from newsarchive.gui.qt import (

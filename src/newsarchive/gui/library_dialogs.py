@@ -24,9 +24,9 @@ from newsarchive.gui.tasks import Op
 from newsarchive.gui.work_dialog import WorkDialog
 
 if TYPE_CHECKING:
-    from newsarchive.core.index.rebuild import RebuildReport
-    from newsarchive.core.library.check import CheckReport
-    from newsarchive.core.library.stats import LibraryStats
+    from newsarchive.core.operations.rebuild import RebuildReport
+    from newsarchive.core.operations.check import CheckReport
+    from newsarchive.core.operations.stats import LibraryStats
     from newsarchive.gui.main_window import MainWindow
 
 # Problems a rebuild of the index repairs (the others need the article folders fixed).
@@ -89,7 +89,7 @@ def show_statistics(window: MainWindow) -> StatisticsDialog:
     dialog = StatisticsDialog(window)
 
     def work(_progress: ProgressListener, _cancel: CancelToken) -> LibraryStats:
-        from newsarchive.core.library.stats import library_stats
+        from newsarchive.core.operations.stats import library_stats
 
         searcher = factory(library.index_dir)
         try:
@@ -131,7 +131,7 @@ def run_check(window: MainWindow) -> CheckDialog:
     assert library is not None
 
     def work(progress: ProgressListener, cancel: CancelToken) -> CheckReport:
-        from newsarchive.core.library.check import check_library
+        from newsarchive.core.operations.check import check_library
 
         return check_library(library, progress, cancel)
 

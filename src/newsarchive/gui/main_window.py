@@ -9,8 +9,8 @@ from typing import Any
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError
 from newsarchive.core.index.storage import index_exists
-from newsarchive.core.library.library import Library
-from newsarchive.core.library.recovery import needs_recovery
+from newsarchive.core.storage.library import Library
+from newsarchive.core.operations.recovery import needs_recovery
 from newsarchive.core.search.request import SearchRequest, SearchResult
 from newsarchive.gui import filters
 from newsarchive.gui.child_work import recover_job, run_in_child

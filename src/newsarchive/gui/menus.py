@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsarchive.core.errors import LibraryError
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.gui import library_dialogs
 from newsarchive.gui.child_work import demo_job, run_in_child
 from newsarchive.gui.demo import demo_is_ready, demo_library_path, sample_archive_path

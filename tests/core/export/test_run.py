@@ -11,8 +11,8 @@ import pytest
 
 from newsarchive.core.errors import Cancelled, ExportError, QueryError
 from newsarchive.core.export.run import export_results
-from newsarchive.core.library.library import RECORD_FILE, Library
-from newsarchive.core.library.store import store_new
+from newsarchive.core.storage.library import RECORD_FILE, Library
+from newsarchive.core.storage.store import store_new
 from newsarchive.core.progress import CancelToken
 from newsarchive.core.search.request import SearchRequest, SearchResult
 from tests.core.export.conftest import ARTICLES

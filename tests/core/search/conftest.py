@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.core.search.searcher import ArchiveSearcher
 from tests.core.search.fixture_library import make_library
 

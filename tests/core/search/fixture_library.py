@@ -6,8 +6,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from newsarchive.core.index.rebuild import rebuild_index
-from newsarchive.core.library.library import RECORD_FILE, Library
+from newsarchive.core.operations.rebuild import rebuild_index
+from newsarchive.core.storage.library import RECORD_FILE, Library
 from newsarchive.core.model import Article
 from newsarchive.core.record import dump_record
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from newsarchive.core.errors import LibraryError
-from newsarchive.core.index.rebuild import rebuild_index
+from newsarchive.core.operations.rebuild import rebuild_index
 from newsarchive.core.index.writer import IndexWriter
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 from newsarchive.core.search.snippets import (

@@ -1,4 +1,5 @@
-"""Index worker processes die with the process that forked them: a killed writer leaves no orphan.
+"""Index worker processes die with the process that forked them (a killed writer leaves no orphan)
+and leave Ctrl+C to it.
 
 Whoosh's multi-process writer forks workers that wait on a queue; if the parent is killed they would
 wait forever, holding the library's inherited lock files, and every later write would find the
@@ -33,6 +34,9 @@ def die_with_parent() -> None:
         _forking_pid = os.getpid()
 
     def in_child() -> None:
+        # Ctrl+C reaches the whole process group: the parent decides what it means (keep what
+        # was stored), so a worker must not die of it with a traceback of its own.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         if os.getppid() != _forking_pid:  # the parent died before the request took effect
             os._exit(1)

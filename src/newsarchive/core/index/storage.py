@@ -1,9 +1,10 @@
-"""The index folder on disk: creating it, opening it (with its version checked), and its write lock."""
+"""The index folder on disk: creating it, opening it (with its version checked), swapping in a rebuilt one."""
 
 from __future__ import annotations
 
+import os
 import pickle
-import time
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,46 +13,13 @@ from typing import Any
 import yaml
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
-from whoosh.util.filelock import FileLock
 
-from newsarchive.core.errors import LibraryBusy, LibraryError
+from newsarchive.core.errors import LibraryError
 from newsarchive.core.index.schema import SCHEMA_VERSION, build_schema
-from newsarchive.core.library.files import write_atomic
+from newsarchive.core.files import write_atomic
 
 MARKER_FILE = "newsarchive-index.yaml"
-# How long a second writer waits for the first before giving up with `LibraryBusy`.
-LOCK_TIMEOUT = 10.0
-
 REBUILD_HINT = "run `newsarchive rebuild` to build it again from the library's articles"
-
-
-def lock_path(index_dir: Path) -> Path:
-    """The write lock sits beside the index folder, so it survives a rebuild swapping the folder."""
-    return index_dir.with_name(index_dir.name + ".lock")
-
-
-@contextmanager
-def write_lock(index_dir: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the library's index write lock; wait at most `timeout` seconds, then `LibraryBusy`.
-
-    The lock is an OS file lock, so a killed writer releases it; the lock file itself stays.
-    """
-    lock = FileLock(str(lock_path(index_dir)))
-    try:
-        deadline = time.monotonic() + timeout
-        while not lock.acquire():
-            if time.monotonic() >= deadline:
-                raise LibraryBusy(
-                    "Another newsarchive task (an import or a rebuild) is writing this library's "
-                    "index; try again when it has finished."
-                )
-            time.sleep(0.05)
-    except OSError as exc:
-        raise LibraryError(f"Cannot lock the index at {index_dir}: {exc.strerror or exc}.") from exc
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def index_exists(index_dir: Path) -> bool:
@@ -105,3 +73,65 @@ def open_searcher(index: whoosh_index.FileIndex, index_dir: Path) -> Any:
     """
     with unreadable_index_errors(index_dir):
         return index.searcher()
+
+
+# Names of the folders a rebuild works in; they look like staging files (`.<name>.tmp`), so a
+# killed rebuild leaves nothing that passes for an article or an index.
+_NEW_PREFIX = ".index-rebuild-"
+_OLD_PREFIX = ".index-old-"
+
+
+def rebuild_folder(index_dir: Path) -> Path:
+    """Where a new index for `index_dir` is built before `swap_in` puts it in place."""
+    return index_dir.with_name(f"{_NEW_PREFIX}{os.getpid()}.tmp")
+
+
+def swap_in(staging: Path, index_dir: Path) -> None:
+    """Put the index built in `staging` in place of `index_dir` (two renames; see
+    `restore_interrupted_swap` for a kill between them)."""
+    old = index_dir.with_name(f"{_OLD_PREFIX}{os.getpid()}.tmp")
+    try:
+        if index_dir.exists():
+            os.replace(index_dir, old)
+        os.replace(staging, index_dir)
+    except OSError as exc:
+        raise LibraryError(f"Cannot put the rebuilt index in place at {index_dir}: {exc}.") from exc
+    # Searchers still open on the old index keep their open files; the folder can go now.
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def restore_interrupted_swap(index_dir: Path) -> bool:
+    """Put the old index back if a rebuild died between its two renames (no index, an old one
+    set aside). Call with the write lock held; True when an index was restored."""
+    if index_dir.exists():
+        return False
+    set_aside = sorted(
+        index_dir.parent.glob(f"{_OLD_PREFIX}*.tmp"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for old in set_aside:
+        if old.is_dir():
+            os.replace(old, index_dir)
+            return True
+    return False
+
+
+def remove_rebuild_leftovers(folder: Path) -> None:
+    """Delete the folders of killed rebuilds in `folder` (never those of a live process)."""
+    for entry in folder.iterdir():
+        name = entry.name
+        if not (name.startswith((_NEW_PREFIX, _OLD_PREFIX)) and name.endswith(".tmp")):
+            continue
+        pid = name.removesuffix(".tmp").rsplit("-", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

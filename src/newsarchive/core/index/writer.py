@@ -13,19 +13,16 @@ from newsarchive.core.errors import LibraryBusy, LibraryError
 from newsarchive.core.index.codec import index_codec
 from newsarchive.core.index.orphans import die_with_parent
 from newsarchive.core.index.schema import document_for
-from newsarchive.core.index.storage import (
-    LOCK_TIMEOUT,
-    create_index,
-    index_exists,
-    open_index,
-    write_lock,
-)
+from newsarchive.core.index.storage import create_index, index_exists, open_index
 from newsarchive.core.model import Article
 
 # A bulk write indexes in this many worker processes (measured: 1.9x one process at 10k).
 BULK_PROCESSES = 2
 # Bulk writes add segments (one per worker); past this many, the smallest are merged into one.
 MAX_SEGMENTS = 8
+# How long a writer waits for Whoosh's own lock on the index folder. Writers are serialised by the
+# library's write lock (`operations.transaction`), so this only guards against a foreign writer.
+LOCK_TIMEOUT = 1.0
 
 
 class IndexWriter:
@@ -36,9 +33,10 @@ class IndexWriter:
             writer.replace(changed)      # an article already indexed (matched by id)
             writer.remove(article_id)
 
-    Only one writer works on an index at a time, across threads and processes: a second one
-    waits up to `timeout` seconds, then raises `LibraryBusy`. Searchers keep seeing the index as
-    it was until they `refresh()` after the commit. `bulk=True` indexes in worker processes, for
+    Library code writes through an `operations.transaction.WriteTransaction`, whose lock makes
+    writers wait their turn; Whoosh's own lock on the folder still refuses a second writer that
+    bypassed it (`LibraryBusy` after `timeout` seconds). Searchers keep seeing the index as it was
+    until they `refresh()` after the commit. `bulk=True` indexes in worker processes, for
     imports and rebuilds of many articles; it creates the index when the folder has none.
     """
 
@@ -46,31 +44,26 @@ class IndexWriter:
         self.index_dir = Path(index_dir)
         self.bulk = bulk
         self.timeout = timeout
-        self._lock: Any = None
         self._writer: Any = None
         self._index: Any = None
 
     def __enter__(self) -> IndexWriter:
-        self._lock = write_lock(self.index_dir, self.timeout)
-        self._lock.__enter__()
         try:
             if index_exists(self.index_dir):
                 self._index = open_index(self.index_dir, read_only=False)
             else:
                 self._index = create_index(self.index_dir)
-            options: dict[str, Any] = {"compound": False, "timeout": 1.0, "codec": index_codec()}
+            options: dict[str, Any] = {
+                "compound": False, "timeout": self.timeout, "codec": index_codec(),
+            }
             if self.bulk:
                 die_with_parent()
                 options.update(procs=BULK_PROCESSES, multisegment=True, batchsize=256, limitmb=256)
             self._writer = self._index.writer(**options)
         except LockError as exc:
-            self._release()
             raise LibraryBusy(
                 "The library's index is locked by another program; try again when it has finished."
             ) from exc
-        except BaseException:
-            self._release()
-            raise
         return self
 
     def _require_open(self) -> Any:
@@ -101,29 +94,21 @@ class IndexWriter:
         tb: TracebackType | None,
     ) -> None:
         writer, self._writer = self._writer, None
-        try:
-            if writer is None:
-                return
-            if exc_type is None:
-                writer.commit()
-                if self.bulk:
-                    self._merge_small_segments()
-            else:
-                _stop_workers(writer)
-                writer.cancel()
-        finally:
-            self._release()
+        if writer is None:
+            return
+        if exc_type is None:
+            writer.commit()
+            if self.bulk:
+                self._merge_small_segments()
+        else:
+            _stop_workers(writer)
+            writer.cancel()
 
     def _merge_small_segments(self) -> None:
         if len(self._index._segments()) <= MAX_SEGMENTS:
             return
         writer = self._index.writer(compound=False, timeout=1.0, codec=index_codec())
         writer.commit(mergetype=merge_smallest)
-
-    def _release(self) -> None:
-        lock, self._lock = self._lock, None
-        if lock is not None:
-            lock.__exit__(None, None, None)
 
 
 def merge_smallest(writer: Any, segments: list[Any]) -> list[Any]:

@@ -11,6 +11,8 @@ from types import TracebackType
 from newsarchive.core.errors import LibraryBusy
 
 LOCK_FILE = "library.lock"
+# How long a second writer waits for the first before it is told the library is busy.
+LOCK_TIMEOUT = 10.0
 
 try:
     import fcntl
@@ -26,7 +28,7 @@ class WriteLock:
     and task for the message a waiting writer shows.
     """
 
-    def __init__(self, library_path: Path, task: str, timeout: float = 5.0) -> None:
+    def __init__(self, library_path: Path, task: str, timeout: float = LOCK_TIMEOUT) -> None:
         self.path = library_path / LOCK_FILE
         self.task = task
         self.timeout = timeout

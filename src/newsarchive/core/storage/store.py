@@ -7,8 +7,8 @@ import os
 import shutil
 from pathlib import Path
 
-from newsarchive.core.library.files import write_atomic
-from newsarchive.core.library.library import ARTICLE_FILE, RECORD_FILE, Library
+from newsarchive.core.files import write_atomic
+from newsarchive.core.storage.library import ARTICLE_FILE, RECORD_FILE, Library
 from newsarchive.core.model import Article
 from newsarchive.core.record import dump_record
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsarchive.core.errors import Cancelled, LibraryReadOnly
-from newsarchive.core.index.rebuild import rebuild_index
-from newsarchive.core.library.library import RECORD_FILE, Library
+from newsarchive.core.operations.rebuild import rebuild_index
+from newsarchive.core.storage.library import RECORD_FILE, Library
 from newsarchive.core.progress import CancelToken
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
@@ -27,7 +27,7 @@ def test_rebuild_indexes_every_record_and_reports_damaged_ones(tmp_path: Path) -
     with ArchiveSearcher(library.index_dir) as searcher:
         assert sorted(searcher.indexed_ids()) == ["a1", "a2", "a4", "a5", "a6", "a7", "a8"]
     assert sorted(p.name for p in library.path.iterdir()) == sorted(
-        ["articles", "imports", "index", "index.lock", "library.yaml", "library.lock"])
+        ["articles", "imports", "index", "library.yaml", "library.lock"])
 
 
 def test_rebuild_replaces_an_index_that_disagrees_with_the_records(tmp_path: Path) -> None:

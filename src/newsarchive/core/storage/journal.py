@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TextIO
 
-from newsarchive.core.errors import ArticleNotFound, LibraryError
-from newsarchive.core.index.writer import IndexWriter
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 
 PENDING_FILE = "index-pending.txt"
 
@@ -21,7 +20,7 @@ class PendingJournal:
 
     def __init__(self, library: Library) -> None:
         self.path: Path = library.path / PENDING_FILE
-        self._handle = None
+        self._handle: TextIO | None = None
 
     def note(self, article_id: str) -> None:
         if self._handle is None:
@@ -47,29 +46,6 @@ class PendingJournal:
         return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
 
 
-def catch_up_index(library: Library) -> int:
-    """Index what a killed writer stored but did not commit; the number of ids re-indexed.
-
-    Call with the library's write lock held. An id whose folder is gone is removed from the index;
-    a damaged record is left for `check` to report.
-    """
-    journal = PendingJournal(library)
-    ids = journal.ids()
-    if not ids:
-        if journal.path.exists():
-            journal.committed()
-        return 0
-    with IndexWriter(library.index_dir) as writer:
-        for article_id in ids:
-            try:
-                writer.replace(library.load(article_id))
-            except ArticleNotFound:
-                writer.remove(article_id)
-            except LibraryError:
-                continue
-    journal.committed()
-    return len(ids)
-
-
 def has_pending(library: Library) -> bool:
+    """Whether a writer died leaving articles out of the index (one file-system call)."""
     return os.path.exists(library.path / PENDING_FILE)

@@ -12,7 +12,7 @@ import yaml
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError, LibraryReadOnly
 from newsarchive.core.index.storage import create_index, index_exists
-from newsarchive.core.library.files import is_temporary, write_atomic
+from newsarchive.core.files import is_temporary, write_atomic
 from newsarchive.core.model import Article
 from newsarchive.core.record import load_record
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from newsarchive.core.library.importer import import_paths
-from newsarchive.core.library.library import Library
+from newsarchive.core.operations.importing import import_paths
+from newsarchive.core.storage.library import Library
 
 SAMPLE = Path(__file__).parents[3] / "sample_archive"
 

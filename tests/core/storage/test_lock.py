@@ -9,7 +9,7 @@ import time
 import pytest
 
 from newsarchive.core.errors import LibraryBusy
-from newsarchive.core.library.lock import LOCK_FILE, WriteLock
+from newsarchive.core.storage.lock import LOCK_FILE, WriteLock
 
 
 def test_a_second_writer_in_the_same_process_is_refused(tmp_path):
@@ -24,7 +24,7 @@ def test_a_lock_left_by_a_killed_process_does_not_block(tmp_path):
     code = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from newsarchive.core.library.lock import WriteLock\n"
+        "from newsarchive.core.storage.lock import WriteLock\n"
         "WriteLock(Path(sys.argv[1]), 'import').acquire()\n"
         "print('held', flush=True)\n"
         "time.sleep(60)\n"

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from newsarchive.core.errors import LibraryError, LibraryReadOnly
-from newsarchive.core.library.library import FORMAT_VERSION, LIBRARY_FILE, Library
+from newsarchive.core.storage.library import FORMAT_VERSION, LIBRARY_FILE, Library
 
 
 def test_create_makes_the_documented_layout(tmp_path):

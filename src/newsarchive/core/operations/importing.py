@@ -8,7 +8,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from newsarchive.core.errors import ArticleNotFound, ImportFailure, LibraryError
-from newsarchive.core.index.writer import IndexWriter
 from newsarchive.core.ingest.compose import article_id, compose_article, same_content, stamped
 from newsarchive.core.ingest.page import parse_page
 from newsarchive.core.ingest.photos import check_photo, library_photo_name
@@ -16,15 +15,19 @@ from newsarchive.core.ingest.reading import MAX_ARTICLE_BYTES, decode_text
 from newsarchive.core.ingest.sidecar import read_sidecar
 from newsarchive.core.ingest.sources import ArticleSource, NotAnArticle, find_sources
 from newsarchive.core.ingest.tag_kinds import TagKinds
-from newsarchive.core.library.curated_kinds import load_tag_kinds
-from newsarchive.core.library.library import Library
-from newsarchive.core.library.lock import WriteLock
-from newsarchive.core.library.pending import PendingJournal
-from newsarchive.core.library.recovery import recover_locked
-from newsarchive.core.library.report import ImportItem, ImportReport, SkippedFile, save_report
-from newsarchive.core.library.store import store_new, store_update
 from newsarchive.core.model import Article
+from newsarchive.core.operations.import_report import (
+    ImportItem,
+    ImportReport,
+    SkippedFile,
+    Status,
+    save_report,
+)
+from newsarchive.core.operations.tag_kind_correction import load_tag_kinds
+from newsarchive.core.operations.transaction import WriteTransaction
 from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
+from newsarchive.core.storage.library import Library
+from newsarchive.core.storage.store import store_new, store_update
 
 # From this many articles on, the index writer takes its multi-process bulk path.
 BULK_THRESHOLD = 500
@@ -47,47 +50,47 @@ def import_paths(
     """Import every article under `paths` (files, folders walked recursively) into `library`.
 
     Never raises for a bad input item: each is reported with its reason and the rest goes on.
-    Raises `LibraryReadOnly`/`LibraryBusy` when the library cannot be written at all. Cancelling stops
-    between items; what was stored so far is indexed and reported. `on_item`, if given, is called
+    Raises `LibraryReadOnly`/`LibraryBusy` when the library cannot be written at all. Cancelling
+    (or Ctrl+C: the report then says `interrupted`) stops between items; what was stored so far
+    is indexed and reported. `on_item`, if given, is called
     (from the working thread) with each item's outcome as soon as it is known, for live counts.
     """
     library.require_writable()
-    paths = tuple(Path(p) for p in paths)
+    paths = tuple(Path(p).absolute() for p in paths)
     started = datetime.now(timezone.utc)
-    with WriteLock(library.path, "import"):
-        recover_locked(library)
-        progress(0, None, "Looking for articles…")
-        sources: list[ArticleSource] = []
-        skipped: list[SkippedFile] = []
-        for found in find_sources(paths):
-            if isinstance(found, NotAnArticle):
-                skipped.append(SkippedFile(str(found.path), found.reason))
-            else:
-                sources.append(found)
+    progress(0, None, "Looking for articles…")
+    sources: list[ArticleSource] = []
+    skipped: list[SkippedFile] = []
+    for found in find_sources(paths):
+        if isinstance(found, NotAnArticle):
+            skipped.append(SkippedFile(str(found.path), found.reason))
+        else:
+            sources.append(found)
+    items: list[ImportItem] = []
+    cancelled = interrupted = False
+    bulk = len(sources) >= BULK_THRESHOLD
+    with WriteTransaction(library, "import", cancel=cancel, bulk=bulk) as tx:
         kinds = load_tag_kinds(library)
-        items: list[ImportItem] = []
-        cancelled = False
-        journal = PendingJournal(library)
         try:
-            with IndexWriter(library.index_dir, bulk=len(sources) >= BULK_THRESHOLD) as writer:
-                for done, source in enumerate(sources):
-                    if cancel is not None and cancel.cancelled:
-                        cancelled = True
-                        break
-                    outcome = _import_one(library, source, kinds, journal)
-                    items.append(outcome.item)
-                    if on_item is not None:
-                        on_item(outcome.item)
-                    if outcome.article is not None:
-                        if outcome.is_new:
-                            writer.add(outcome.article)
-                        else:
-                            writer.replace(outcome.article)
-                    progress(done + 1, len(sources), source.text.name)
-                progress(len(sources), len(sources), "Updating the index…")
-            journal.committed()
-        finally:
-            journal.close()
+            for done, source in enumerate(sources):
+                if tx.cancelled:
+                    cancelled = True
+                    break
+                outcome = _import_one(library, source, kinds, tx)
+                items.append(outcome.item)
+                if on_item is not None:
+                    on_item(outcome.item)
+                if outcome.article is not None:
+                    if outcome.is_new:
+                        tx.index.add(outcome.article)
+                    else:
+                        tx.index.replace(outcome.article)
+                progress(done + 1, len(sources), source.text.name)
+        except KeyboardInterrupt:
+            # Ctrl+C on the command line: keep what was stored and the report, like a cancel.
+            cancelled = interrupted = True
+        progress(len(items), len(sources), "Updating the index…")
+        tx.commit()
         report = ImportReport(
             started=started,
             finished=datetime.now(timezone.utc),
@@ -95,13 +98,14 @@ def import_paths(
             items=tuple(items),
             skipped=tuple(skipped),
             cancelled=cancelled,
+            interrupted=interrupted,
         )
         saved = save_report(library.imports_dir, report)
     return replace(report, saved_to=str(saved))
 
 
 def _import_one(
-    library: Library, source: ArticleSource, kinds: TagKinds, journal: PendingJournal
+    library: Library, source: ArticleSource, kinds: TagKinds, tx: WriteTransaction
 ) -> _Outcome:
     where = str(source.text)
     try:
@@ -147,13 +151,13 @@ def _import_one(
     try:
         if previous is None and not library.article_dir(new_id).exists():
             article = stamped(article, None, now)
-            journal.note(new_id)
+            tx.journal(new_id)
             store_new(library, article, raw, photos)
             return _Outcome(_item(where, "imported", new_id, warnings), article, is_new=True)
         if previous is not None and same_content(article, previous):
             return _Outcome(_item(where, "duplicate", new_id, warnings))
         article = stamped(article, previous, now)
-        journal.note(new_id)
+        tx.journal(new_id)
         store_update(library, article, photos)
         return _Outcome(_item(where, "updated", new_id, warnings), article)
     except OSError as exc:
@@ -161,8 +165,8 @@ def _import_one(
         return _Outcome(ImportItem(where, "failed", new_id, reason, tuple(warnings)))
 
 
-def _item(source: str, status: str, article_id: str, warnings: list[str]) -> ImportItem:
-    return ImportItem(source, status, article_id, None, tuple(dict.fromkeys(warnings)))  # type: ignore[arg-type]
+def _item(source: str, status: Status, article_id: str, warnings: list[str]) -> ImportItem:
+    return ImportItem(source, status, article_id, None, tuple(dict.fromkeys(warnings)))
 
 
 def _read_bounded(path: Path) -> bytes:

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from newsarchive.core.errors import NewsarchiveError
-from newsarchive.core.library.curated_kinds import CURATED_FILE, load_curated, set_tag_kind
-from newsarchive.core.library.importer import import_paths
-from newsarchive.core.library.library import Library
+from newsarchive.core.operations.tag_kind_correction import set_tag_kind
+from newsarchive.core.storage.curated_kinds import CURATED_FILE, load_curated
+from newsarchive.core.operations.importing import import_paths
+from newsarchive.core.storage.library import Library
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 

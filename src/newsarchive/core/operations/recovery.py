@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsarchive.core.errors import LibraryBusy
-from newsarchive.core.index.rebuild import restore_interrupted_swap
-from newsarchive.core.index.storage import create_index
-from newsarchive.core.library.library import Library
-from newsarchive.core.library.lock import WriteLock
-from newsarchive.core.library.pending import catch_up_index, has_pending
-from newsarchive.core.library.store import remove_staging
+from newsarchive.core.errors import ArticleNotFound, LibraryBusy, LibraryError
+from newsarchive.core.index.storage import create_index, restore_interrupted_swap
+from newsarchive.core.index.writer import IndexWriter
+from newsarchive.core.storage.journal import PendingJournal, has_pending
+from newsarchive.core.storage.library import Library
+from newsarchive.core.storage.lock import WriteLock
+from newsarchive.core.storage.store import remove_staging
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Recovery:
     restored_index: bool = False
 
     def messages(self) -> list[str]:
-        out = []
+        out: list[str] = []
         if self.restored_index:
             out.append("An interrupted rebuild had set the index aside; it is back in place.")
         if self.reindexed:
@@ -71,3 +71,27 @@ def recover_locked(library: Library) -> Recovery:
         create_index(library.index_dir)  # nothing to rebuild from: an empty index is the whole truth
     removed = tuple(remove_staging(library))
     return Recovery(removed, catch_up_index(library), restored)
+
+
+def catch_up_index(library: Library) -> int:
+    """Index what a killed writer stored but did not commit; the number of ids re-indexed.
+
+    Call with the library's write lock held. An id whose folder is gone is removed from the index;
+    a damaged record is left for `check` to report.
+    """
+    journal = PendingJournal(library)
+    ids = journal.ids()
+    if not ids:
+        if journal.path.exists():
+            journal.committed()
+        return 0
+    with IndexWriter(library.index_dir) as writer:
+        for article_id in ids:
+            try:
+                writer.replace(library.load(article_id))
+            except ArticleNotFound:
+                writer.remove(article_id)
+            except LibraryError:
+                continue
+    journal.committed()
+    return len(ids)

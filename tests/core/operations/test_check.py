@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsarchive.core.index.writer import IndexWriter
-from newsarchive.core.library.check import check_library
-from newsarchive.core.library.library import RECORD_FILE
+from newsarchive.core.operations.check import check_library
+from newsarchive.core.storage.library import RECORD_FILE
 from newsarchive.core.model import Article
 from tests.core.search.fixture_library import ARTICLES, make_library, write_record
 

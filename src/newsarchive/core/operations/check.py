@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsarchive.core.errors import LibraryError
-from newsarchive.core.library.files import is_temporary
-from newsarchive.core.library.library import DamagedRecord, Library
+from newsarchive.core.files import is_temporary
+from newsarchive.core.storage.library import DamagedRecord, Library
 from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
 
 ProblemKind = Literal["damaged", "mismatch", "unindexed", "duplicate", "orphan", "index"]

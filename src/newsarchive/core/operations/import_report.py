@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from newsarchive.core.library.files import atomic_output
+from newsarchive.core.files import atomic_output
 
 Status = Literal["imported", "updated", "duplicate", "failed"]
 STATUSES: tuple[Status, ...] = ("imported", "updated", "duplicate", "failed")
@@ -51,6 +51,7 @@ class ImportReport:
     items: tuple[ImportItem, ...]
     skipped: tuple[SkippedFile, ...] = ()
     cancelled: bool = False
+    interrupted: bool = False  # cancelled by Ctrl+C (the command line exits with 130)
     saved_to: str | None = field(default=None, compare=False)
 
     def count(self, status: Status) -> int:

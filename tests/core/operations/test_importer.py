@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsarchive.core.errors import LibraryReadOnly
-from newsarchive.core.library.importer import import_paths
-from newsarchive.core.library.library import ARTICLE_FILE, RECORD_FILE, Library
-from newsarchive.core.library.pending import PENDING_FILE
+from newsarchive.core.operations.importing import import_paths
+from newsarchive.core.storage.library import ARTICLE_FILE, RECORD_FILE, Library
+from newsarchive.core.storage.journal import PENDING_FILE
 from newsarchive.core.progress import CancelToken
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher

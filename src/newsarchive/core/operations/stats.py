@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsarchive.core.library.library import Library
+from newsarchive.core.storage.library import Library
 from newsarchive.core.search.request import FacetCount, SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 

@@ -1,1 +1,0 @@
-"""The library folder: its articles, its import runs, its integrity."""

@@ -1,0 +1,1 @@
+"""The operations layer: every change to a library (import, rebuild, recovery, corrections) in one write transaction, and the whole-library reads (check, stats)."""
