@@ -11,7 +11,7 @@ import pytest
 from newsarchive.core.storage.library import Library
 from newsarchive.gui import menus
 from newsarchive.gui.app import app_icon, choose_start
-from newsarchive.gui.demo import demo_is_ready, sample_archive_path
+from newsarchive.core.operations.demo import demo_is_ready, sample_archive_path
 from newsarchive.gui.qt import QApplication
 from newsarchive.gui.welcome import WelcomeDialog
 from tests.gui.conftest import wait_for_result

@@ -75,4 +75,24 @@ def test_filter_values_toggle_between_include_exclude_and_nothing() -> None:
     assert excluded.people == () and excluded.exclude_people == ("A",)
     assert filters.mode_of(excluded, "person", "A") == "exclude"
     assert filters.toggled(excluded, "person", "A", "exclude").exclude_people == ()
-    assert filters.with_dates(request, date(2022, 5, 1), date(2021, 1, 1)).date_from == date(2021, 1, 1)
+
+
+def test_a_typed_range_ending_before_it_starts_is_pointed_out_not_swapped(qtbot) -> None:
+    from newsarchive.gui.facet_panel import FacetPanel
+    from newsarchive.gui.qt import QDate
+
+    panel = FacetPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    picked: list[tuple[object, object]] = []
+    panel.dates_picked.connect(lambda start, end: picked.append((start, end)))
+    panel.date_from.setDate(QDate(2022, 9, 30))
+    panel.date_to.setDate(QDate(2022, 9, 1))
+    panel.date_to.editingFinished.emit()
+    assert picked == []
+    assert panel.date_error.isVisibleTo(panel)
+    assert "from 2022-09-30 is after to 2022-09-01" in panel.date_error.text()
+    panel.date_to.setDate(QDate(2022, 10, 31))
+    panel.date_to.editingFinished.emit()
+    assert picked == [(date(2022, 9, 30), date(2022, 10, 31))]
+    assert not panel.date_error.isVisibleTo(panel)

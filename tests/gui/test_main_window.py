@@ -190,7 +190,7 @@ def test_window_state_and_last_library_are_remembered(qtbot, window: MainWindow,
     _open(qtbot, window, library)
     window.main_splitter.setSizes([300, 980])
     window.save_state()
-    assert settings.get("library/last") == str(library.path)
+    assert settings.last_library() == library.path
     assert settings.get("library/recent") == [str(library.path)]
     assert settings.state("splitter/main") is not None
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.core.current_library import remembered_library
 from newsarchive.gui.qt import QByteArray
 from newsarchive.gui.settings import DEFAULTS, RECENT_LIMIT, AppSettings
 
@@ -20,16 +21,20 @@ def test_defaults_come_from_the_one_table(tmp_path: Path) -> None:
 
 def test_recent_libraries_are_remembered_most_recent_first(tmp_path: Path) -> None:
     settings = AppSettings(tmp_path)
-    for n in range(RECENT_LIMIT + 2):
-        settings.remember_library(Path(f"/libraries/{n}"))
-    settings.remember_library(Path("/libraries/3"))
+    libraries = [tmp_path / "libraries" / str(n) for n in range(RECENT_LIMIT + 2)]
+    for folder in libraries:
+        folder.mkdir(parents=True)
+        (folder / "library.yaml").write_text("format_version: 1\n")
+        settings.remember_library(folder)
+    settings.remember_library(libraries[3])
     settings.sync()
     again = AppSettings(tmp_path)
     recent = again.get("library/recent")
-    assert recent[0] == "/libraries/3" and len(recent) == RECENT_LIMIT
-    assert again.get("library/last") == "/libraries/3"
-    again.forget_library(Path("/libraries/3"))
-    assert again.get("library/last") == "" and "/libraries/3" not in again.get("library/recent")
+    assert recent[0] == str(libraries[3]) and len(recent) == RECENT_LIMIT
+    # The last one opened is the command line's library too.
+    assert again.last_library() == libraries[3] == remembered_library()
+    again.forget_library(libraries[3])
+    assert again.last_library() is None and str(libraries[3]) not in again.get("library/recent")
 
 
 def test_one_element_lists_survive_the_ini_file(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from newsarchive.core.errors import QueryError
 from newsarchive.core.model import SECTION_SEPARATOR, split_section
-from newsarchive.core.search.dates import DATE_FORMS, parse_bound
+from newsarchive.core.search.dates import DATE_FORMS, check_range, parse_bound
 from newsarchive.core.search.request import SORTS, SearchRequest
 
 
@@ -61,10 +61,7 @@ def add_request_arguments(parser: argparse.ArgumentParser) -> None:
 
 def request_from_args(args: argparse.Namespace, *, limit: int = 20, offset: int = 0) -> SearchRequest:
     """The request the parsed options describe; an empty date range is a `QueryError`."""
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise QueryError(
-            f"The date range is empty: --from {args.date_from} is after --to {args.date_to}."
-        )
+    check_range(args.date_from, args.date_to)
     return SearchRequest(
         query=args.query or "",
         sections=_sections(args.sections),

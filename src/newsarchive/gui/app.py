@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsarchive.core.storage.library import LIBRARY_FILE
-from newsarchive.gui.demo import sample_archive_path
+from newsarchive.core.operations.demo import sample_archive_path
 from newsarchive.gui.main_window import MainWindow
 from newsarchive.gui.menus import WindowActions
 from newsarchive.gui.qt import QApplication, QIcon, QSize, QTimer
@@ -71,8 +71,8 @@ def choose_start(
     if library is not None and (explicit or (library / LIBRARY_FILE).is_file()):
         if window.open_library(library):
             return
-    last = window.settings.get("library/last")
-    if last and (Path(last) / LIBRARY_FILE).is_file() and window.open_library(Path(last)):
+    last = window.settings.last_library()
+    if last is not None and window.open_library(last):
         return
     welcome(window, actions)
 

@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any
 
 from newsarchive.core.model import SECTION_SEPARATOR
+from newsarchive.core.errors import QueryError
+from newsarchive.core.search.dates import check_range
 from newsarchive.core.search.request import SearchResult
 from newsarchive.gui.facet_models import FacetListModel, ModeRole, SectionTreeModel, ValueRole
 from newsarchive.gui.histogram import DateHistogram
@@ -123,6 +125,13 @@ class FacetPanel(QWidget):
         clear.clicked.connect(lambda: self.dates_picked.emit(None, None))
         row.addWidget(clear)
         fields.addRow(row)
+        # A typed range that ends before it starts is pointed out, never silently swapped.
+        self.date_error = QLabel(self)
+        self.date_error.setObjectName("dateError")
+        self.date_error.setWordWrap(True)
+        self.date_error.setStyleSheet("color: #b00020;")
+        self.date_error.hide()
+        fields.addRow(self.date_error)
         date_box.layout().addLayout(fields)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -171,6 +180,7 @@ class FacetPanel(QWidget):
         self.histogram.set_counts(
             result.facets.get("year", ()), result.facets.get("month", ()), request.date_from, request.date_to
         )
+        self.date_error.hide()
         for edit, value in ((self.date_from, request.date_from), (self.date_to, request.date_to)):
             edit.blockSignals(True)
             edit.setDate(to_qdate(value))
@@ -230,4 +240,12 @@ class FacetPanel(QWidget):
             signal.emit(value, None)
 
     def _dates_edited(self) -> None:
-        self.dates_picked.emit(from_qdate(self.date_from.date()), from_qdate(self.date_to.date()))
+        start, end = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
+        try:
+            check_range(start, end)
+        except QueryError as exc:
+            self.date_error.setText(str(exc))
+            self.date_error.show()
+            return
+        self.date_error.hide()
+        self.dates_picked.emit(start, end)

@@ -51,8 +51,7 @@ def toggled(request: SearchRequest, facet: Facet, value: str, mode: Mode) -> Sea
 
 
 def with_dates(request: SearchRequest, start: date | None, end: date | None) -> SearchRequest:
-    if start and end and start > end:
-        start, end = end, start
+    """The request with this date range (checked by the caller: `core.search.dates.check_range`)."""
     return replace(request, date_from=start, date_to=end, offset=0)
 
 

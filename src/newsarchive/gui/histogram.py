@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from newsarchive.core.search.dates import month_span
 from newsarchive.core.search.request import FacetCount
 from newsarchive.gui.qt import (
     QEvent,
@@ -40,7 +40,7 @@ class Bucket:
 
 
 def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return month_span(year, month)[1]
 
 
 def _month_index(value: date) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 from newsarchive.core.storage.library import Library
 from newsarchive.core.operations.import_report import STATUSES, ImportItem, ImportReport
 from newsarchive.core.progress import CancelToken, ProgressListener
-from newsarchive.gui.child_work import import_job, run_in_child
+from newsarchive.core.operations.child_process import import_job, run_in_child
 from newsarchive.gui.qt import (
     QAbstractItemView,
     QDialogButtonBox,

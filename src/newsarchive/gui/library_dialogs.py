@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from newsarchive.core.model import SECTION_SEPARATOR, TAG_KINDS
 from newsarchive.core.progress import CancelToken, ProgressListener
 from newsarchive.core.search.request import FacetCount
-from newsarchive.gui.child_work import rebuild_job, run_in_child, tag_kind_job
+from newsarchive.core.operations.child_process import rebuild_job, run_in_child, tag_kind_job
 from newsarchive.gui.errors import show_failure
 from newsarchive.gui.qt import (
     QComboBox,

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError
-from newsarchive.core.index.storage import index_exists
 from newsarchive.core.storage.library import Library
 from newsarchive.core.operations.recovery import needs_recovery
 from newsarchive.core.search.request import SearchRequest, SearchResult
 from newsarchive.gui import filters
-from newsarchive.gui.child_work import recover_job, run_in_child
+from newsarchive.core.operations.child_process import recover_job, run_in_child
 from newsarchive.gui.chips import FilterChips
 from newsarchive.gui.errors import show_error, show_failure
 from newsarchive.gui.facet_panel import FacetPanel
@@ -62,6 +61,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner or TaskRunner()
         self.library: Library | None = None
+        self._recovering = False
         self.result: SearchResult | None = None
         self.page_size = int(settings.get("search/page_size"))
         self.session = SearchSession(self.runner, searcher_factory, self)
@@ -151,8 +151,9 @@ class MainWindow(QMainWindow):
         except LibraryError as exc:
             show_error(self, "Cannot open the library", exc)
             return False
+        self._recovering = not library.read_only and needs_recovery(library)
         self.set_library(library)
-        if not library.read_only and needs_recovery(library):
+        if self._recovering:
             self._recover(library)
         return True
 
@@ -160,15 +161,22 @@ class MainWindow(QMainWindow):
         """Finish, off the GUI thread, what a killed import left; then list the library again."""
 
         def done(messages: list[str]) -> None:
-            if messages and self.library is library:
-                self.statusBar().showMessage(" ".join(messages), 15_000)
+            if self.library is library:
+                self._recovering = False
+                if messages:
+                    self.statusBar().showMessage(" ".join(messages), 15_000)
                 self.refresh()
+
+        def failed(failure: Failure) -> None:
+            if self.library is library:
+                self._recovering = False
+            show_failure(self, "Cannot finish an interrupted import", failure)
 
         Op(
             self.runner,
             lambda progress, cancel: run_in_child(recover_job, library.path, progress=progress, cancel=cancel),
             success=done,
-            failure=lambda failure: show_failure(self, "Cannot finish an interrupted import", failure),
+            failure=failed,
             lane="write",
         ).run_in_background()
 
@@ -261,8 +269,17 @@ class MainWindow(QMainWindow):
             row = 0
         if row is not None:
             self.select_row(row)
+        elif self.library is None:
+            self.reader.show_message("No library is open.")
+        elif result.total == 0 and not result.request.query.strip() and not result.request.filters():
+            # Nothing is wrong with a new library: there is just nothing in it yet.
+            self.count_label.setText("This library is empty.")
+            self.reader.show_message(
+                "This library is empty.\n\nImport saved articles with File ▸ Import folder… "
+                "(Ctrl+I), or drop folders on this window."
+            )
         else:
-            self.reader.show_message("No articles match." if self.library else "No library is open.")
+            self.reader.show_message("No articles match.")
         self.result_shown.emit(result)
 
     def _show_sort_indicator(self, result: SearchResult) -> None:
@@ -284,20 +301,14 @@ class MainWindow(QMainWindow):
 
     def _search_failed(self, failure: Failure) -> None:
         library = self.library
+        if library is not None and self._recovering:
+            # The index is being put right off the GUI thread; the results come when it is done.
+            self.count_label.setText("Finishing an interrupted import…")
+            return
         self.count_label.setText("The library cannot be searched.")
-        if library is not None and isinstance(failure.error, LibraryError):
-            if not index_exists(library.index_dir) and not library.ids():
-                # A new library: nothing is wrong, there is just nothing in it yet.
-                self.results.reset(_empty_result(self.request), self.session.generation)
-                self.count_label.setText("This library is empty.")
-                self.reader.show_message(
-                    "This library is empty.\n\nImport saved articles with File ▸ Import folder… "
-                    "(Ctrl+I), or drop folders on this window."
-                )
-                return
-            if not library.read_only:
-                self.index_unusable.emit(failure.message)
-                return
+        if library is not None and isinstance(failure.error, LibraryError) and not library.read_only:
+            self.index_unusable.emit(failure.message)
+            return
         show_failure(self, "Search failed", failure)
 
     # -- results and reader ------------------------------------------------------------------

@@ -7,8 +7,8 @@ from pathlib import Path
 from newsarchive.core.errors import LibraryError
 from newsarchive.core.storage.library import Library
 from newsarchive.gui import library_dialogs
-from newsarchive.gui.child_work import demo_job, run_in_child
-from newsarchive.gui.demo import demo_is_ready, demo_library_path, sample_archive_path
+from newsarchive.core.operations.child_process import demo_job, run_in_child
+from newsarchive.core.operations.demo import demo_is_ready, demo_library_path, sample_archive_path
 from newsarchive.gui.errors import notice, show_error
 from newsarchive.gui.export_dialog import ExportDialog
 from newsarchive.gui.filters import cleared

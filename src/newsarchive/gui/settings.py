@@ -10,11 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from newsarchive.gui.qt import QByteArray, QSettings, QStandardPaths
+from newsarchive.core.current_library import (
+    forget_library,
+    remember_library,
+    remembered_library,
+    user_config_dir,
+)
+from newsarchive.gui.qt import QByteArray, QSettings
 
 # Every user setting and its default, in one place.
 DEFAULTS: dict[str, Any] = {
-    "library/last": "",
     "library/recent": [],
     "search/debounce_ms": 250,
     "search/history": [],
@@ -28,21 +33,11 @@ STATE_KEYS = ("window/geometry", "window/state", "splitter/main", "splitter/side
               "results/header")
 
 
-def config_dir() -> Path:
-    """The per-user folder for settings (`~/.config/newsarchive` on Linux)."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation))
-
-
-def data_dir() -> Path:
-    """The per-user data folder (`~/.local/share/newsarchive` on Linux); the demo library lives here."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-
-
 class AppSettings:
     """Typed access to the two INI files; every read falls back to `DEFAULTS`."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        folder = folder or config_dir()
+        folder = folder or user_config_dir()
         fmt = QSettings.Format.IniFormat
         self._settings = QSettings(str(folder / "settings.ini"), fmt)
         self._state = QSettings(str(folder / "state.ini"), fmt)
@@ -70,17 +65,22 @@ class AppSettings:
         self._settings.setValue(key, value)
 
     def remember_library(self, path: Path) -> None:
-        """Make `path` the last library and the first of the recent ones."""
+        """Make `path` the first of the recent libraries, and the current library of the command
+        line too (`core.current_library`: one notion of "the library" for both faces)."""
         text = str(path)
         recent = [p for p in self.get("library/recent") if p != text]
         self.set("library/recent", [text, *recent][:RECENT_LIMIT])
-        self.set("library/last", text)
+        remember_library(path)
 
     def forget_library(self, path: Path) -> None:
         text = str(path)
         self.set("library/recent", [p for p in self.get("library/recent") if p != text])
-        if self.get("library/last") == text:
-            self.set("library/last", "")
+        forget_library(path)
+
+    @staticmethod
+    def last_library() -> Path | None:
+        """The library last opened (in the app, remembered for the command line too)."""
+        return remembered_library()
 
     def remember_query(self, query: str) -> list[str]:
         query = query.strip()

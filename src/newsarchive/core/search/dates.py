@@ -24,12 +24,25 @@ def date_span(text: str, position: int | None = None) -> tuple[date, date]:
         if month is None:
             return date(year, 1, 1), date(year, 12, 31)
         if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return date(year, month, 1), date(year, month, last)
+            return month_span(year, month)
         single = date(year, month, day)
         return single, single
     except ValueError:
         raise QueryError(f"{text!r} is not a real date: write it as {DATE_FORMS}.", position) from None
+
+
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month."""
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def check_range(start: date | None, end: date | None) -> None:
+    """The one rule for a date range typed by a user (command line or app): from after to is a
+    mistake to point out, never silently swapped. Raises `QueryError`."""
+    if start is not None and end is not None and start > end:
+        raise QueryError(
+            f"The date range is empty: from {start.isoformat()} is after to {end.isoformat()}."
+        )
 
 
 def parse_bound(text: str, *, end: bool = False) -> date:

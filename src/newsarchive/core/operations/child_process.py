@@ -1,11 +1,12 @@
-"""Core write work (import, rebuild, tag-kind correction) run in a child process, not a thread.
+"""The app's write work (import, rebuild, recovery, corrections, the demo) run in a child process.
 
 Python runs one thread at a time, and some core work holds that lock for long single calls: the
 tag-kind knowledge is read with regular expressions over a 16 MB file (~150 ms each, measured),
 and a full garbage collection of a large heap takes as long. In a worker thread that is a frozen
 window; in a child process the window never waits. The op still runs in a worker thread (see
-`tasks.Op`): that thread starts the child, relays its progress and items, passes Cancel on, and
-returns its result or raises its error. No Qt is imported here, so the child never loads Qt.
+`gui.tasks.Op`): that thread starts the child, relays its progress and items, passes Cancel on, and
+returns its result or raises its error. No Qt is imported here, so the child never loads Qt;
+the jobs at the end are the operations the app runs this way.
 """
 
 from __future__ import annotations
@@ -172,6 +173,6 @@ def demo_job(
     target: Path, sample: Path, *, progress: ProgressListener, cancel: CancelToken,
     on_item: Callable[[Any], None] | None,
 ) -> Path:
-    from newsarchive.gui.demo import build_demo
+    from newsarchive.core.operations.demo import build_demo
 
     return build_demo(target, sample, progress, cancel)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsarchive.core.storage.library import LIBRARY_FILE, Library
+from newsarchive.core.current_library import user_data_dir
 from newsarchive.core.progress import CancelToken, ProgressListener
+from newsarchive.core.storage.library import LIBRARY_FILE, Library
 
 DEMO_FOLDER = "demo-library"
 
@@ -22,10 +23,8 @@ def sample_archive_path() -> Path | None:
 
 
 def demo_library_path() -> Path:
-    # Imported here: this module also runs in the Qt-free child process that builds the demo.
-    from newsarchive.gui.settings import data_dir
-
-    return data_dir() / DEMO_FOLDER
+    """Where the demo library is built: the per-user data folder."""
+    return user_data_dir() / DEMO_FOLDER
 
 
 def demo_is_ready(path: Path) -> bool:
