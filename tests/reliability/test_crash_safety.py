@@ -208,7 +208,7 @@ def _record(what: str, moments: list[float]) -> None:
 
 
 def test_a_rebuild_killed_between_its_two_renames_gets_its_old_index_back(tmp_path):
-    from newsarchive.core.operations.rebuild import _OLD_PREFIX
+    from newsarchive.core.index.storage import _OLD_PREFIX
 
     library = tmp_path / "lib"
     run_worker(tmp_path, "import", str(library), str(SAMPLE / "reposts"))
