@@ -88,6 +88,8 @@ class Article:
     author: str | None = None
     source_path: str | None = None
     sidecar_fields: tuple[str, ...] = ()
+    # What the importer had to guess or could not find, as short reasons `"<field>: <reason>"`.
+    review: tuple[str, ...] = ()
     imported_at: datetime | None = None
     updated_at: datetime | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)

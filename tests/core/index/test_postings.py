@@ -125,7 +125,10 @@ def test_bulk_workers_write_the_same_blocks(tmp_path: Path) -> None:
     write(index_dir, articles(0, 600), bulk=True)
     with open_index(index_dir).reader() as reader:
         forms = sorted(block_forms(leaf, "body", b"harvest") for leaf, _ in reader.leaf_readers())
-    assert forms == [[(256, POSTING_COMPRESSION)], [(344, POSTING_COMPRESSION)]]  # one per worker
+    # One segment per worker; how the 600 documents fall between them depends on timing.
+    assert len(forms) == 2 and all(len(blocks) == 1 for blocks in forms)
+    assert sum(size for [(size, _)] in forms) == 600
+    assert {compression for [(_, compression)] in forms} == {POSTING_COMPRESSION}
 
 
 def test_a_merge_rewrites_older_blocks_in_the_new_form(tmp_path: Path,

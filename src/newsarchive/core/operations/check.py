@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from newsarchive.core.errors import LibraryError
+from newsarchive.core.errors import ArticleNotFound, LibraryError
 from newsarchive.core.files import is_temporary
-from newsarchive.core.storage.library import DamagedRecord, Library
+from newsarchive.core.storage.library import Library
 from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
 
-ProblemKind = Literal["damaged", "mismatch", "unindexed", "duplicate", "orphan", "index"]
+ProblemKind = Literal["damaged", "invalid", "mismatch", "unindexed", "duplicate", "orphan", "index"]
 _REBUILD = "run `newsarchive rebuild` to fix the index"
 
 
@@ -50,21 +50,16 @@ def check_library(
     problems: list[CheckProblem] = []
     readable: list[str] = []
     ids = library.ids()
-    for done, item in enumerate(library.iter_articles(), start=1):
+    for done, folder in enumerate(ids, start=1):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        if isinstance(item, DamagedRecord):
-            problems.append(CheckProblem("damaged", item.id, f"Article {item.id}: {item.reason}"))
-        elif item.id != ids[done - 1]:
-            folder = ids[done - 1]
-            problems.append(CheckProblem(
-                "mismatch", folder,
-                f"Article folder {folder} holds a record with id {item.id}; move the folder back "
-                f"to articles/{item.id} or re-import the article."))
-        else:
-            readable.append(item.id)
         if done % 500 == 0 or done == len(ids):
             progress(done, len(ids), "Reading records")
+        problem = _record_problem(library, folder)
+        if problem is None or problem.kind == "invalid":
+            readable.append(folder)
+        if problem is not None:
+            problems.append(problem)
 
     indexed_total = 0
     try:
@@ -91,6 +86,26 @@ def check_library(
                 f"The search index lists article {article_id}, which is not in the library; "
                 f"{_REBUILD}."))
     return CheckReport(len(ids), indexed_total, tuple(problems), tuple(_leftovers(library, ids)))
+
+
+def _record_problem(library: Library, folder: str) -> CheckProblem | None:
+    """What is wrong with the record in `articles/<folder>/`, if anything."""
+    try:
+        article, coerced = library.load_with_problems(folder)
+    except (LibraryError, ArticleNotFound) as exc:
+        return CheckProblem("damaged", folder, f"Article {folder}: {exc}")
+    if article.id != folder:
+        return CheckProblem(
+            "mismatch", folder,
+            f"Article folder {folder} holds a record with id {article.id}; move the folder back "
+            f"to articles/{article.id} or re-import the article.")
+    if coerced:
+        return CheckProblem(
+            "invalid", folder,
+            f"Article {folder}: its record holds values of the wrong type "
+            f"({'; '.join(str(p) for p in coerced)}); they are read as empty or converted. "
+            f"Re-import the article, or correct articles/{folder}/record.yaml.")
+    return None
 
 
 def _leftovers(library: Library, ids: list[str]) -> list[str]:

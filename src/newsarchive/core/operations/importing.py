@@ -144,9 +144,13 @@ def _import_one(
         warnings.append(f"the library's record was damaged and is replaced ({exc})")
         previous = None
     kept_photos = tuple(photos) or (previous.photos if previous else ())
-    article = compose_article(
-        new_id, page, sidecar, kinds, photos=kept_photos, source_path=where
-    )
+    try:
+        article = compose_article(
+            new_id, page, sidecar, kinds, photos=kept_photos, source_path=where
+        )
+    except TypeError as exc:  # a record that would not be of its declared types: a bug, one item
+        reason = f"could not be parsed (internal error: {exc}); please report it"
+        return _Outcome(ImportItem(where, "failed", new_id, reason, tuple(warnings)))
     now = datetime.now(timezone.utc)
     try:
         if previous is None and not library.article_dir(new_id).exists():

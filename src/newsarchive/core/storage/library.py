@@ -14,7 +14,7 @@ from newsarchive.core.errors import ArticleNotFound, LibraryError, LibraryReadOn
 from newsarchive.core.index.storage import create_index, index_exists
 from newsarchive.core.files import is_temporary, write_atomic
 from newsarchive.core.model import Article
-from newsarchive.core.record import load_record
+from newsarchive.core.record import RecordProblem, load_record
 
 LIBRARY_FILE = "library.yaml"
 FORMAT_VERSION = 1
@@ -48,7 +48,7 @@ class Library:
     no permission) or when asked; every write method then raises `LibraryReadOnly`.
     """
 
-    def __init__(self, path: Path, settings: dict, read_only: bool) -> None:
+    def __init__(self, path: Path, settings: dict[str, object], read_only: bool) -> None:
         self.path = path
         self.settings = settings
         self.read_only = read_only
@@ -155,7 +155,12 @@ class Library:
         ).is_file()
 
     def load(self, article_id: str) -> Article:
-        """The record of one article; `ArticleNotFound` if absent, `LibraryError` if damaged."""
+        """The record of one article; `ArticleNotFound` if absent, `LibraryError` if damaged beyond
+        reading (a value of the wrong type is coerced: see `load_with_problems`)."""
+        return self.load_with_problems(article_id)[0]
+
+    def load_with_problems(self, article_id: str) -> tuple[Article, tuple[RecordProblem, ...]]:
+        """The record of one article and the values in it that were not of their field's type."""
         if not article_id or "/" in article_id or article_id.startswith("."):
             raise ArticleNotFound(f"No article with id {article_id!r} in this library.")
         path = self.article_dir(article_id) / RECORD_FILE
@@ -165,7 +170,7 @@ class Library:
             raise ArticleNotFound(f"No article with id {article_id!r} in this library.") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise LibraryError(f"The record {path} cannot be read: {exc}") from exc
-        return load_record(text, where=str(path))
+        return load_record(text, where=str(path), article_id=article_id)
 
     def iter_articles(self) -> Iterator[Article | DamagedRecord]:
         """Every article in id order; a damaged record comes as `DamagedRecord` instead of raising."""
