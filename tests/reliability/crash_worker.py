@@ -13,7 +13,10 @@ from pathlib import Path
 
 from newsarchive.core.export.run import export_results
 from newsarchive.core.operations.rebuild import rebuild_index
+from newsarchive.core.operations.editing import ArticleEdit, edit_articles
 from newsarchive.core.operations.importing import import_paths
+from newsarchive.core.operations.renaming import rename_value
+from newsarchive.core.operations.undo import undo_last
 from newsarchive.core.storage.library import Library
 from newsarchive.core.operations.import_report import ImportItem
 from newsarchive.core.search.request import SearchRequest
@@ -30,6 +33,13 @@ def main(op: str, library_path: str, *args: str) -> None:
             time.sleep(pause)
 
         import_paths(library, [Path(a) for a in args], on_item=report)
+    elif op == "edit":  # every article: a section set, a tag added (one undoable step)
+        edit_articles(library, library.ids(), ArticleEdit({"section_path": ("Edited", "In bulk")},
+                                                          add_tags=("kill test",)))
+    elif op == "rename":
+        rename_value(library, "section", args[0], args[1])
+    elif op == "undo":
+        undo_last(library)
     elif op == "rebuild":
         rebuild_index(library)
     elif op == "export":

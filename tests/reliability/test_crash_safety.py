@@ -162,6 +162,50 @@ def test_bulk_imports_killed_at_random_moments_lose_nothing(tmp_path):
     _record("bulk import (600 synthetic pages, worker processes)", moments)
 
 
+def _kill_corrections(tmp: Path, pages: Path, op: list[str], kills: int,
+                      rng: random.Random) -> list[float]:
+    """A correction killed at random moments leaves the library as it was before or as the
+    finished correction leaves it, never in between; running it again finishes it."""
+    original = tmp / "original"
+    run_worker(tmp, "import", str(original), str(pages))
+    before = snapshot(original)
+    finished = tmp / "finished"
+    shutil.copytree(original, finished)
+    clean = run_worker(tmp, op[0], str(finished), *op[1:])
+    after = snapshot(finished)
+    assert after != before
+    moments = []
+    for n in range(kills):
+        library = tmp / f"killed-{n}"
+        shutil.copytree(original, library)
+        moment = rng.uniform(0.05, clean.seconds * 1.05)
+        moments.append(round(moment, 3))
+        run_worker(tmp, op[0], str(library), *op[1:], kill_after=moment)
+        assert_consistent(library, set())
+        state = snapshot(library)
+        assert state in (before, after), f"a half-made correction after a kill at {moment} s"
+        if state == before:
+            run_worker(tmp, op[0], str(library), *op[1:])
+            assert snapshot(library) == after
+        run_worker(tmp, "undo", str(library))  # and it can be taken back whole
+        assert snapshot(library) == before
+        shutil.rmtree(library)
+    return moments
+
+
+def test_bulk_edits_killed_at_random_moments_are_all_or_nothing(tmp_path):
+    dumps = tmp_path / "dumps"
+    write_dumps(dumps, 600, seed=11)
+    moments = _kill_corrections(tmp_path, dumps, ["edit"], kills=5, rng=random.Random(SEED + 4))
+    _record("bulk edit (600 articles: section set, tag added)", moments)
+
+
+def test_renames_killed_at_random_moments_are_all_or_nothing(tmp_path):
+    moments = _kill_corrections(tmp_path, SAMPLE, ["rename", "News", "World"], kills=5,
+                                rng=random.Random(SEED + 5))
+    _record("rename (a section of 27 articles with its subsections)", moments)
+
+
 def test_rebuilds_killed_at_random_moments_leave_the_old_index_working(tmp_path):
     rng = random.Random(SEED + 2)
     library = tmp_path / "lib"

@@ -19,19 +19,22 @@ def _commands() -> list[ModuleType]:
     # One module per subcommand; imported here so `--help` lists them all.
     from newsarchive.cli import (
         cmd_check,
+        cmd_edit,
         cmd_export,
         cmd_gui,
         cmd_import,
         cmd_rebuild,
+        cmd_rename,
         cmd_search,
         cmd_show,
         cmd_stats,
         cmd_tag_kind,
+        cmd_undo,
     )
 
     return [
-        cmd_import, cmd_search, cmd_show, cmd_stats, cmd_export, cmd_tag_kind, cmd_check,
-        cmd_rebuild, cmd_gui,
+        cmd_import, cmd_search, cmd_show, cmd_edit, cmd_rename, cmd_undo, cmd_stats, cmd_export,
+        cmd_tag_kind, cmd_check, cmd_rebuild, cmd_gui,
     ]
 
 

@@ -90,6 +90,8 @@ class Article:
     sidecar_fields: tuple[str, ...] = ()
     # What the importer had to guess or could not find, as short reasons `"<field>: <reason>"`.
     review: tuple[str, ...] = ()
+    # The fields the user corrected (from the user's own layer; never stored in `record.yaml`).
+    edited: tuple[str, ...] = ()
     imported_at: datetime | None = None
     updated_at: datetime | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)

@@ -25,6 +25,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # same interface
 
 _FIELD_NAMES = tuple(f.name for f in fields(Article))
+# Fields from the user's own layer: shown with the record, never written into `record.yaml`.
+USER_LAYER_FIELDS = ("edited",)
 
 
 class _Wrong(Exception):
@@ -252,6 +254,7 @@ FIELD_TYPES: dict[str, Callable[[object], object]] = {
     "source_path": _optional_text,
     "sidecar_fields": _field_names,
     "review": _text_list,
+    "edited": _text_list,
     "imported_at": _timestamp,
     "updated_at": _timestamp,
     "extra": _mapping,
@@ -337,8 +340,10 @@ def article_from_dict(data: Mapping[str, Any]) -> Article:
 
 
 def dump_record(article: Article) -> str:
-    """The text of a `record.yaml`."""
+    """The text of a `record.yaml`: what the importer derived (the user's layer is kept apart)."""
     data = {"record_version": RECORD_VERSION, **article_to_dict(article)}
+    for name in USER_LAYER_FIELDS:
+        data.pop(name, None)
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
@@ -353,6 +358,8 @@ def load_record(text: str, where: str = "record", article_id: str | None = None
     if not isinstance(data, dict) or ("id" not in data and "title" not in data):
         # Nothing in it says "article": not a record at all, rather than a record with flaws.
         raise LibraryError(f"The record {where} is damaged: it is not an article record.")
+    for name in USER_LAYER_FIELDS:  # only the user's layer says what the user corrected
+        data.pop(name, None)
     try:
         return coerce_record(data, article_id)
     except LibraryError as exc:

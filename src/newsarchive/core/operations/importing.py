@@ -71,12 +71,13 @@ def import_paths(
     bulk = len(sources) >= BULK_THRESHOLD
     with WriteTransaction(library, "import", cancel=cancel, bulk=bulk) as tx:
         kinds = load_tag_kinds(library)
+        carry = _CarriedCorrections(library)
         try:
             for done, source in enumerate(sources):
                 if tx.cancelled:
                     cancelled = True
                     break
-                outcome = _import_one(library, source, kinds, tx)
+                outcome = _import_one(library, source, kinds, tx, carry)
                 items.append(outcome.item)
                 if on_item is not None:
                     on_item(outcome.item)
@@ -104,8 +105,37 @@ def import_paths(
     return replace(report, saved_to=str(saved))
 
 
+class _CarriedCorrections:
+    """Corrections of an article carry over to the article a changed copy of its source page
+    becomes (a new text is a new id): matched by the path it was imported from."""
+
+    def __init__(self, library: Library) -> None:
+        self._by_source: dict[str, str] = {}
+        for edited in library.user.edited_ids():
+            try:
+                source_path = library.load_derived(edited)[0].source_path
+            except (ArticleNotFound, LibraryError):
+                continue
+            if source_path:
+                self._by_source[source_path] = edited
+
+    def over(self, library: Library, new_id: str, source_path: str) -> str | None:
+        """Copy the corrections of the earlier article from `source_path` to `new_id`; a warning
+        for the report when something was carried."""
+        earlier = self._by_source.get(source_path)
+        if earlier is None or earlier == new_id or library.user.edits_of(new_id)[0]:
+            return None
+        edits, _ = library.user.edits_of(earlier)
+        if not edits:
+            return None
+        library.user.write_edits(new_id, edits)
+        return (f"the page changed since article {earlier} was imported from it; your "
+                f"corrections of that article were applied to this one")
+
+
 def _import_one(
-    library: Library, source: ArticleSource, kinds: TagKinds, tx: WriteTransaction
+    library: Library, source: ArticleSource, kinds: TagKinds, tx: WriteTransaction,
+    carry: _CarriedCorrections,
 ) -> _Outcome:
     where = str(source.text)
     try:
@@ -137,7 +167,7 @@ def _import_one(
 
     new_id = article_id(decoded.text)
     try:
-        previous = library.load(new_id)
+        previous = library.load_derived(new_id)[0]
     except ArticleNotFound:
         previous = None
     except LibraryError as exc:
@@ -156,14 +186,18 @@ def _import_one(
         if previous is None and not library.article_dir(new_id).exists():
             article = stamped(article, None, now)
             tx.journal(new_id)
+            carried = carry.over(library, new_id, where)
+            if carried:
+                warnings.append(carried)
             store_new(library, article, raw, photos)
-            return _Outcome(_item(where, "imported", new_id, warnings), article, is_new=True)
+            return _Outcome(_item(where, "imported", new_id, warnings),
+                            library.with_corrections(article), is_new=True)
         if previous is not None and same_content(article, previous):
             return _Outcome(_item(where, "duplicate", new_id, warnings))
         article = stamped(article, previous, now)
         tx.journal(new_id)
         store_update(library, article, photos)
-        return _Outcome(_item(where, "updated", new_id, warnings), article)
+        return _Outcome(_item(where, "updated", new_id, warnings), library.with_corrections(article))
     except OSError as exc:
         reason = f"cannot write to the library: {exc.strerror or exc}"
         return _Outcome(ImportItem(where, "failed", new_id, reason, tuple(warnings)))

@@ -11,6 +11,7 @@ from newsarchive.core.storage.journal import PendingJournal, has_pending
 from newsarchive.core.storage.library import Library
 from newsarchive.core.storage.lock import WriteLock
 from newsarchive.core.storage.store import remove_staging
+from newsarchive.core.storage.user_layer import has_pending_change, replay_pending
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +21,17 @@ class Recovery:
     removed: tuple[str, ...] = ()
     reindexed: int = 0
     restored_index: bool = False
+    replayed: int = 0  # articles of a correction cut short, finished now
 
     def messages(self) -> list[str]:
         out: list[str] = []
         if self.restored_index:
             out.append("An interrupted rebuild had set the index aside; it is back in place.")
+        if self.replayed:
+            out.append(
+                f"An interrupted correction of {self.replayed} "
+                f"{'article' if self.replayed == 1 else 'articles'} has been finished."
+            )
         if self.reindexed:
             out.append(
                 f"An interrupted import or correction had left {self.reindexed} stored "
@@ -40,13 +47,14 @@ class Recovery:
 
 
 def needs_recovery(library: Library) -> bool:
-    """Cheap (two file-system calls): has a writer died leaving work to finish?
+    """Cheap (three file-system calls): has a writer died leaving work to finish?
 
     Every writer notes an article in the pending journal before writing any of its files, so a
     killed writer's staging folders always come with a journal; a rebuild killed between its two
     renames leaves no index folder.
     """
-    return has_pending(library) or not library.index_dir.exists()
+    return (has_pending(library) or not library.index_dir.exists()
+            or has_pending_change(library.path))
 
 
 def recover(library: Library) -> Recovery:
@@ -70,7 +78,12 @@ def recover_locked(library: Library) -> Recovery:
     if not library.index_dir.exists() and not library.ids():
         create_index(library.index_dir)  # nothing to rebuild from: an empty index is the whole truth
     removed = tuple(remove_staging(library))
-    return Recovery(removed, catch_up_index(library), restored)
+    journal = PendingJournal(library)
+    try:
+        replayed = replay_pending(library.user, journal.note)
+    finally:
+        journal.close()
+    return Recovery(removed, catch_up_index(library), restored, replayed)
 
 
 def catch_up_index(library: Library) -> int:

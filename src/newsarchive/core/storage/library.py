@@ -14,7 +14,9 @@ from newsarchive.core.errors import ArticleNotFound, LibraryError, LibraryReadOn
 from newsarchive.core.index.storage import create_index, index_exists
 from newsarchive.core.files import is_temporary, write_atomic
 from newsarchive.core.model import Article
+from newsarchive.core.corrections import effective
 from newsarchive.core.record import RecordProblem, load_record
+from newsarchive.core.storage.user_layer import UserLayer
 
 LIBRARY_FILE = "library.yaml"
 FORMAT_VERSION = 1
@@ -52,6 +54,7 @@ class Library:
         self.path = path
         self.settings = settings
         self.read_only = read_only
+        self.user = UserLayer(path)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -155,12 +158,23 @@ class Library:
         ).is_file()
 
     def load(self, article_id: str) -> Article:
-        """The record of one article; `ArticleNotFound` if absent, `LibraryError` if damaged beyond
-        reading (a value of the wrong type is coerced: see `load_with_problems`)."""
+        """One article as the user sees it: the importer's record with the user's corrections
+        (`core.corrections.effective`). `ArticleNotFound` if absent, `LibraryError` if damaged
+        beyond reading (a value of the wrong type is coerced: see `load_with_problems`)."""
         return self.load_with_problems(article_id)[0]
 
     def load_with_problems(self, article_id: str) -> tuple[Article, tuple[RecordProblem, ...]]:
-        """The record of one article and the values in it that were not of their field's type."""
+        """`load`, and the values in the record or its corrections not of their field's type."""
+        derived, problems = self.load_derived(article_id)
+        edits, edit_problems = self.user.edits_of(article_id)
+        return effective(derived, self.user.renames(), edits), problems + edit_problems
+
+    def with_corrections(self, derived: Article) -> Article:
+        """A derived record as the user sees it, with their corrections (see `load`)."""
+        return effective(derived, self.user.renames(), self.user.edits_of(derived.id)[0])
+
+    def load_derived(self, article_id: str) -> tuple[Article, tuple[RecordProblem, ...]]:
+        """What the importer derived for one article (`record.yaml`), without the user's layer."""
         if not article_id or "/" in article_id or article_id.startswith("."):
             raise ArticleNotFound(f"No article with id {article_id!r} in this library.")
         path = self.article_dir(article_id) / RECORD_FILE
