@@ -4,9 +4,8 @@ import threading
 
 import pytest
 
-from newsarchive.core.ingest.gazetteer import place_names
-from newsarchive.core.ingest.given_names import given_name_keys
 from newsarchive.core.ingest.tag_kinds import TagKinds
+from newsarchive.core.ingest.tag_knowledge import tag_knowledge
 from newsarchive.core.model import TAG_KINDS
 
 PERSONS = [
@@ -190,10 +189,10 @@ def test_key_is_the_comparison_form():
 
 
 def test_knowledge_is_loaded_once_and_shared():
-    assert place_names() is place_names()
-    assert given_name_keys() is given_name_keys()
-    assert {"caracas", "venezuela", "la habana"} <= place_names().names
-    assert {"dmitry", "delcy", "xi"} <= given_name_keys()
+    knowledge = tag_knowledge()
+    assert tag_knowledge() is knowledge
+    assert all(key in knowledge.places for key in ("caracas", "venezuela", "la habana"))
+    assert all(key in knowledge.given_names for key in ("dmitry", "delcy", "xi"))
 
 
 def test_concurrent_first_use_gives_the_same_answers():

@@ -10,8 +10,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from newsarchive.core.ingest import tag_words
-from newsarchive.core.ingest.gazetteer import place_names
-from newsarchive.core.ingest.given_names import given_name_keys
+from newsarchive.core.ingest.tag_knowledge import KeySet, tag_knowledge
 from newsarchive.core.ingest.tag_text import tag_key
 from newsarchive.core.model import TAG_KINDS
 
@@ -27,8 +26,8 @@ class TagKinds:
     """The kind of each tag: `curated` (tag -> kind, the library's corrected list) wins, compared
     case- and accent-insensitively; other tags are guessed from the built-in knowledge.
 
-    The knowledge (~125,000 place names, ~44,000 given names) is loaded once per process, on the
-    first guess, and shared by every `TagKinds`.
+    The knowledge (`tag_knowledge`: ~125,000 place names, ~67,000 given names) is loaded once per
+    process, on the first guess, and shared by every `TagKinds`.
     """
 
     curated: Mapping[str, str] = field(default_factory=dict)
@@ -90,16 +89,16 @@ def _guess(tag: str) -> str:
     bare = tag.strip()
     if key in tag_words.KNOWN_ORGANISATIONS or _is_acronym(bare):
         return "organisation"
-    places = place_names()
+    knowledge = tag_knowledge()
     dotless = key.replace(".", "")
-    if key in places.names or dotless in places.names:
+    if key in knowledge.places or dotless in knowledge.places:
         return "place"
     word_keys = [w.strip(_NAME_PUNCTUATION + ",()\"") for w in key.split()]
     if any(w in tag_words.ORGANISATION_WORDS for w in word_keys):
         return "organisation"
     if _is_person_name(_uncomma(bare)):
         return "person"
-    if key in places.other_names or dotless in places.other_names:
+    if key in knowledge.other_places or dotless in knowledge.other_places:
         return "place"
     return "topic"
 
@@ -131,7 +130,7 @@ def _is_person_name(tag: str) -> bool:
         title = keys[0]
         words, keys = words[1:], keys[1:]
     names: list[str] = []
-    for position, (word, key) in enumerate(zip(words, keys)):
+    for position, (word, key) in enumerate(zip(words, keys, strict=True)):
         if key in tag_words.PARTICLES and 0 < position < len(words) - 1:
             continue
         if key.startswith(tag_words.PARTICLE_PREFIXES) and position > 0:
@@ -144,7 +143,7 @@ def _is_person_name(tag: str) -> bool:
         names.pop()
     if not names or len(names) > _MAX_NAME_WORDS:
         return False
-    given = given_name_keys()
+    given = tag_knowledge().given_names
     if len(names) == 1:
         personal = title in tag_words.PERSONAL_TITLES
         return title is not None and (personal or _is_given(names[0], given))
@@ -159,5 +158,5 @@ def _is_name_word(word: str) -> bool:
     )
 
 
-def _is_given(name: str, given: frozenset[str]) -> bool:
+def _is_given(name: str, given: KeySet) -> bool:
     return name in given or name.split("-", 1)[0] in given

@@ -1,0 +1,142 @@
+"""The built-in tag-kind knowledge (place names and given names), read once from the data file
+that `tools/build_tag_knowledge.py` builds from pinned sources, and that file's format."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import sys
+import threading
+from array import array
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+DATA_FILE = Path(__file__).with_name("data") / "tag_knowledge.bin"
+FORMAT = "newsarchive tag knowledge 1"
+SECTIONS = ("places", "other_places", "given_names")
+# 64-bit hashes: with ~200,000 keys a name outside the set is taken for one of them about once in
+# 10^14 look-ups, and the sets load in well under a millisecond (strings would take ~40 ms).
+_HASH_BYTES = 8
+_TYPECODE = "Q"
+
+
+def key_hash(key: str) -> int:
+    """The stable 64-bit hash a key (`tag_text.tag_key`) is stored as."""
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=_HASH_BYTES).digest()
+    return int.from_bytes(digest, "little")
+
+
+class KeySet:
+    """A read-only set of tag keys, kept as their sorted hashes: `key in names` costs ~1 µs."""
+
+    __slots__ = ("_hashes",)
+
+    def __init__(self, hashes: array[int]) -> None:
+        self._hashes = hashes
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> KeySet:
+        return cls(array(_TYPECODE, sorted({key_hash(key) for key in keys})))
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        wanted = key_hash(key)
+        hashes = self._hashes
+        at = bisect.bisect_left(hashes, wanted)
+        return at < len(hashes) and hashes[at] == wanted
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def to_bytes(self) -> bytes:
+        """Little-endian hashes, whatever the machine, so the file is the same everywhere."""
+        if sys.byteorder == "little":
+            return self._hashes.tobytes()
+        swapped = array(_TYPECODE, self._hashes)
+        swapped.byteswap()
+        return swapped.tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes | memoryview) -> KeySet:
+        hashes = array(_TYPECODE)
+        hashes.frombytes(data)
+        if sys.byteorder != "little":
+            hashes.byteswap()
+        return cls(hashes)
+
+
+@dataclass(frozen=True, slots=True)
+class TagKnowledge:
+    """Keys (`tag_text.tag_key`) of the names the built-in tag kinds know.
+
+    `places` are the names places go by: countries (EN/ES/PT), their subdivisions, continents,
+    regions and each city's own name. `other_places` are the cities' alternate names (exonyms in
+    other languages, historic names), which include names of persons a city was named after
+    ("Karl Marx"), so a person's name wins over them. `given_names` are persons' first names from
+    many countries. `sources` names each source and its version.
+    """
+
+    places: KeySet
+    other_places: KeySet
+    given_names: KeySet
+    sources: Mapping[str, str]
+
+
+def encode(sections: Mapping[str, Iterable[str]], sources: Mapping[str, str]) -> bytes:
+    """The data file for these keys: a line naming the format, one line of JSON (sources, section
+    sizes), then each section's sorted hashes. The same input always gives the same bytes."""
+    sets = {name: KeySet.of(sections[name]) for name in SECTIONS}
+    header = {
+        "sources": dict(sorted(sources.items())),
+        "sections": [[name, len(sets[name])] for name in SECTIONS],
+        "hash": "blake2b, 8 bytes, of the UTF-8 key; little-endian",
+    }
+    head = f"{FORMAT}\n{json.dumps(header, ensure_ascii=False, sort_keys=True)}\n"
+    return head.encode("utf-8") + b"".join(sets[name].to_bytes() for name in SECTIONS)
+
+
+def decode(data: bytes) -> TagKnowledge:
+    """The knowledge in a data file made by `encode`; a `ValueError` naming the fault if it is not one."""
+    first, _, rest = data.partition(b"\n")
+    header_line, _, body = rest.partition(b"\n")
+    if first.decode("utf-8", "replace") != FORMAT:
+        raise ValueError("This is not a tag knowledge file of this version.")
+    try:
+        header = json.loads(header_line)
+        counts = {str(name): int(count) for name, count in header["sections"]}
+        sources = {str(k): str(v) for k, v in header["sources"].items()}
+    except (ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"The tag knowledge file's header is damaged: {error}") from None
+    if set(counts) != set(SECTIONS) or sum(counts.values()) * _HASH_BYTES != len(body):
+        raise ValueError("The tag knowledge file is truncated or damaged.")
+    view = memoryview(body)
+    sets: dict[str, KeySet] = {}
+    offset = 0
+    for name in SECTIONS:
+        end = offset + counts[name] * _HASH_BYTES
+        sets[name] = KeySet.from_bytes(view[offset:end])
+        offset = end
+    return TagKnowledge(
+        places=sets["places"],
+        other_places=sets["other_places"],
+        given_names=sets["given_names"],
+        sources=MappingProxyType(sources),
+    )
+
+
+_lock = threading.Lock()
+_knowledge: TagKnowledge | None = None
+
+
+def tag_knowledge() -> TagKnowledge:
+    """The shipped knowledge, read once per process, on first use (~1 ms)."""
+    global _knowledge
+    if _knowledge is None:
+        with _lock:
+            if _knowledge is None:
+                _knowledge = decode(DATA_FILE.read_bytes())
+    return _knowledge
