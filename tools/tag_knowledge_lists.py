@@ -84,3 +84,28 @@ NOT_GIVEN_NAMES = frozenset(
     "lady saint mother father sister brother may june august april summer autumn winter spring "
     "christmas easter sunday rock jazz young rich will the new me we la el le del de da".split()
 )
+
+# Romanised Korean and Cantonese family names, which Faker gives only in their own scripts; with
+# Faker's Mandarin, Taiwanese and Vietnamese ones they mark names written family name first
+# ("Park Ji-won", "Leung Chun-ying").
+FAMILY_FIRST_NAMES = (
+    "Kim", "Lee", "Yi", "Rhee", "Park", "Pak", "Choi", "Choe", "Jung", "Jeong", "Chung", "Kang",
+    "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Suh", "Shin",
+    "Kwon", "Hwang", "Ahn", "Yoo", "Ryu", "Hong", "Jeon", "Chun", "Ko", "Koh", "Moon", "Yang",
+    "Son", "Sohn", "Bae", "Baek", "Paik", "Heo", "Nam", "Noh", "Roh", "Kwak", "Sung", "Cha", "Joo",
+    "Woo", "Min", "Yeo", "Byun", "Chan", "Wong", "Leung", "Cheung", "Lau", "Ng", "Ho", "Lam",
+    "Tsang", "Chow", "Tam", "Yeung", "Fung", "Kwok", "Tang", "Lai", "Mak", "Siu", "Yip", "Cheng",
+    "Kwan", "Poon", "Tse", "Au", "Tsui", "Lo", "Szeto", "Chiu", "Luk", "Wai", "Yuen", "Leong",
+)
+# Family names that are also common English words, so a tag starting with one is often not a
+# name ("Long March", "Sun Belt", "Song Contest"); they still count after a known given name.
+NOT_FAMILY_FIRST = frozenset(
+    "an i he long song pan tan sun wan fan man moon oh ha ding dong hung pi ti tu ye ni mu ou so "
+    "son jo nam min chan lo im".split()
+)
+
+# Words naming a subdivision's type that ISO 3166-2 writes after the name and news leave out
+# ("Guangdong Sheng" is Guangdong).
+SUBDIVISION_TYPE_WORDS = frozenset(
+    "sheng shi zizhiqu zhuangzu huizu uygur sar oblast oblast' kray krai okrug".split()
+)

@@ -39,7 +39,8 @@ def test_new_sources_add_given_names_the_2008_list_lacks():
 
 
 def test_encode_then_decode_keeps_exactly_the_keys():
-    keys = {"places": {"kumasi", "cochabamba"}, "other_places": {"bombay"}, "given_names": {"kwame"}}
+    keys = {name: set() for name in SECTIONS}
+    keys |= {"places": {"kumasi", "cochabamba"}, "other_places": {"bombay"}, "given_names": {"kwame"}}
     data = encode(keys, {"test": "1"})
     assert encode(keys, {"test": "1"}) == data
     knowledge = decode(data)

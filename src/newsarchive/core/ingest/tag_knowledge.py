@@ -16,9 +16,9 @@ from types import MappingProxyType
 
 DATA_FILE = Path(__file__).with_name("data") / "tag_knowledge.bin"
 FORMAT = "newsarchive tag knowledge 1"
-SECTIONS = ("places", "other_places", "given_names")
-# 64-bit hashes: with ~200,000 keys a name outside the set is taken for one of them about once in
-# 10^14 look-ups, and the sets load in well under a millisecond (strings would take ~40 ms).
+SECTIONS = ("places", "towns", "other_places", "given_names", "family_first_names", "surnames")
+# 64-bit hashes: with ~300,000 keys a name outside the set is taken for one of them about once in
+# 10^13 look-ups, and the sets load in well under a millisecond (strings would take ~40 ms).
 _HASH_BYTES = 8
 _TYPECODE = "Q"
 
@@ -74,15 +74,21 @@ class TagKnowledge:
     """Keys (`tag_text.tag_key`) of the names the built-in tag kinds know.
 
     `places` are the names places go by: countries (EN/ES/PT), their subdivisions, continents,
-    regions and each city's own name. `other_places` are the cities' alternate names (exonyms in
-    other languages, historic names), which include names of persons a city was named after
-    ("Karl Marx"), so a person's name wins over them. `given_names` are persons' first names from
-    many countries. `sources` names each source and its version.
+    regions and the own name of each city of 15,000 people or more. `towns` are the names of
+    smaller towns and villages, and `other_places` the cities' alternate names (exonyms in other
+    languages, historic names): both include names of persons a place was named after ("Karl
+    Marx", "Emiliano Zapata"), so a person's name wins over them. `given_names` are persons' first
+    names from many countries; `family_first_names` the Chinese, Korean and Vietnamese family
+    names that open a name ("Park Ji-won"), and `surnames` other family names ("Mitchell",
+    "Otieno"), many of which are also places or words. `sources` names each source and version.
     """
 
     places: KeySet
+    towns: KeySet
     other_places: KeySet
     given_names: KeySet
+    family_first_names: KeySet
+    surnames: KeySet
     sources: Mapping[str, str]
 
 
@@ -122,8 +128,11 @@ def decode(data: bytes) -> TagKnowledge:
         offset = end
     return TagKnowledge(
         places=sets["places"],
+        towns=sets["towns"],
         other_places=sets["other_places"],
         given_names=sets["given_names"],
+        family_first_names=sets["family_first_names"],
+        surnames=sets["surnames"],
         sources=MappingProxyType(sources),
     )
 
