@@ -110,11 +110,12 @@ class ArticleText:
     def evidence(
         self,
         tag: str,
-        surnames: tuple[str, ...] = (),
+        surnames: tuple[tuple[str, bool], ...] = (),
         neighbour_kind: NeighbourKind | None = None,
     ) -> Evidence:
         """The cues around each mention of `tag` (compared as keys), and around each later
-        mention of one of `surnames` (keys of the tag's words) standing alone."""
+        mention of one of `surnames` (keys of the tag's words) standing alone; such a mention
+        counts by itself too when its flag is set."""
         key = tag_key(tag)
         if not key:
             return NO_EVIDENCE
@@ -128,7 +129,7 @@ class ArticleText:
         if not spans and " " in key:
             tally.common += self._common_words(key)
         if spans and surnames:
-            for surname in surnames:
+            for surname, counts in surnames:
                 alone = 0
                 for start, end in self._mentions(surname, after=spans[0][1]):
                     if alone == _SURNAME_MENTIONS:
@@ -136,7 +137,8 @@ class ArticleText:
                     if any(s <= start < e for s, e in spans) or not self._stands_alone(start, end):
                         continue
                     alone += 1
-                    tally.person += CUE
+                    if counts:
+                        tally.person += CUE
                     self._read(start, end, tally, None, whole=False)
         return Evidence(
             tally.person, tally.place, tally.organisation, len(spans), tally.common, tally.proper
@@ -324,15 +326,32 @@ def _right_cues(right: list[str], tally: _Tally, *, whole: bool, located: bool) 
         if word in _PUNCTUATION:
             break
         words.append(word)
-    for word in words:
-        kind = _noun_kind(word)
-        if kind is not None:
-            _add(tally, kind, APPOSITION)
-            break
+    _add(tally, _phrase_kind(words), APPOSITION)
     rest = right[2 + len(words) :]
     # "Kwame Asante, a cocoa farmer, said": the verb after the apposition.
     if len(rest) > 1 and rest[0] == "," and rest[1] in tag_cues.REPORTING_VERBS:
         tally.person += CUE
+
+
+def _phrase_kind(words: list[str]) -> str | None:
+    """What a noun phrase names, read up to its first preposition: a person if any noun is one
+    ("a union leader", "el portavoz del partido"), else its last noun ("a mining town")."""
+    kinds: list[str] = []
+    start = 0
+    # "una de las líderes", "one of the leaders": the noun comes after "of the".
+    while start < len(words) and (
+        words[start] in tag_cues.PHRASE_PREPOSITIONS or words[start] in tag_cues.DETERMINERS
+    ):
+        start += 1
+    for word in words[start:]:
+        if word in tag_cues.PHRASE_PREPOSITIONS:
+            break
+        kind = _noun_kind(word)
+        if kind is not None:
+            kinds.append(kind)
+    if "person" in kinds:
+        return "person"
+    return kinds[-1] if kinds else None
 
 
 def _neighbour_cues(

@@ -31,7 +31,7 @@ PERSON_NOUNS = _keys("""
     businesswoman billionaire tycoon candidate nominee incumbent dissident rebel warlord chief
     boss presenter host anchor blogger influencer comedian dancer homebuyer homeowner landlord
     tenant migrant refugee detainee prisoner suspect defendant colleague wife husband son daughter
-    uncle aunt grandmother grandfather cousin grandson granddaughter man woman boy girl mp's
+    uncle aunt grandmother grandfather cousin grandson granddaughter man woman boy girl member
     presidente presidenta vicepresidente vicepresidenta expresidente expresidenta ministro
     ministra canciller senador senadora gobernador gobernadora alcalde alcaldesa diputado
     diputada congresista legisladora concejal concejala juez jueza fiscal abogado abogada
@@ -47,7 +47,7 @@ PERSON_NOUNS = _keys("""
     vecina madre viuda viudo sobreviviente testigo victima rescatista ingeniero ingeniera
     empresario empresaria candidato candidata opositor opositora dueno duena consejera
     consejero guia comunero comunera hermano hermana hijo hija esposa esposo companero companera
-    cocalero minero enfermera enfermero hombre mujer nino nina joven
+    cocalero minero enfermera enfermero hombre mujer nino nina joven miembro integrante
     vice-presidente ex-presidente governadora prefeito prefeita autarca deputado deputada
     vereador vereadora juiz juiza procurador procuradora advogado advogada capitao rei rainha
     bispo arcebispo cardeal doutor doutora dom senhor senhora porta-voz chefe diretor diretora
@@ -56,7 +56,7 @@ PERSON_NOUNS = _keys("""
     camponesa campones motorista taxista operario operaria aposentado aposentada reformado
     reformada morador moradora mae pai viuva testemunha engenheiro engenheira empresario
     empresaria dono diarista produtor produtora administradora administrador cacique irmao irma
-    filho filha marido colega mulher menino menina
+    filho filha marido colega mulher menino menina membro
 """)
 
 # Verbs of saying that follow a person's name ("Diop said", "dijo Traoré", "Gusmão pediu").
@@ -84,8 +84,13 @@ PERSON_CLAUSE = _keys("who whom whose quien quienes quem cuyo cuya cujo cuja")
 # "el Chapare", "o Ibama"), and they open the appositions read for a kind ("X, a farmer").
 ARTICLES = _keys("the el la los las lo o os as")
 DETERMINERS = _keys("""
-    the a an its his her their our el la los las un una su sus o a os as um uma seu sua seus
-    suas 's
+    the a an one its his her their our el la los las un una uno su sus o a os as um uma seu sua
+    seus suas 's
+""")
+
+# Prepositions that end the noun phrase of an apposition ("a farmer from Konongo").
+PHRASE_PREPOSITIONS = _keys("""
+    of from at in for with on near de del da do das dos en em no na para con com desde
 """)
 
 # Words joining names of the same kind ("Kisumu and Nakuru", "Oruro y Potosí", "Gabu e Bafatá").

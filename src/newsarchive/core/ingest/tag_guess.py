@@ -198,20 +198,18 @@ def looks_like_name(tag: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def surnames(tag: str) -> tuple[str, ...]:
-    """Keys of the tag's words that may stand alone for it later in a text: not a given name,
-    a title, a particle or a place."""
+def surnames(tag: str) -> tuple[tuple[str, bool], ...]:
+    """Keys of the tag's words that may stand alone for it later in a text (not a given name, a
+    title or a particle), each with whether such a mention says "person" by itself: not when the
+    word is also a place's name ("Rojas", "Atacama"), whose cues are still read."""
     shape = _name_keys(uncomma(tag.strip()))
     if shape is None or len(shape[1]) < 2:
         return ()
     knowledge = tag_knowledge()
     return tuple(
-        name for name in shape[1]
-        if len(name) > 2
-        and name not in knowledge.given_names
-        and name not in knowledge.places
-        and name not in knowledge.towns
-        and name not in tag_words.TITLES
+        (name, name not in knowledge.places and name not in knowledge.towns)
+        for name in shape[1]
+        if len(name) > 2 and name not in knowledge.given_names and name not in tag_words.TITLES
     )
 
 
