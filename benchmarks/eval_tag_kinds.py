@@ -53,12 +53,13 @@ def labelled_tags(folder: Path = EVAL_DIR) -> Iterator[LabelledTag]:
 
 
 def _takes_text(kinds: TagKinds) -> bool:
+    # An older checkout (the "before" figures) has no `text` argument.
     return "text" in inspect.signature(kinds.kind_of).parameters
 
 
 def predict(kinds: TagKinds, item: LabelledTag, *, use_text: bool) -> str:
     if use_text and _takes_text(kinds):
-        return kinds.kind_of(item.tag, text=item.text)  # type: ignore[call-arg]  # older checkouts
+        return kinds.kind_of(item.tag, text=item.text)
     return kinds.kind_of(item.tag)
 
 
@@ -96,6 +97,31 @@ def scores(
     return table, mistakes
 
 
+def facet_and_review(
+    items: Iterable[LabelledTag], kinds: TagKinds, *, use_text: bool
+) -> dict[str, tuple[str, str, str]]:
+    """Per split: the share of tags predicted as persons that are persons; and, where `TagKinds`
+    has `decide`, the share of tags marked unsure and the accuracy of the sure answers."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        predicted = predict(kinds, item, use_text=use_text)
+        counts[item.split, "predicted person"] += predicted == "person"
+        counts[item.split, "right person"] += predicted == "person" == item.kind
+        if hasattr(kinds, "decide"):
+            (decision,) = kinds.decide([item.tag], item.text if use_text else None)
+            counts[item.split, "all"] += 1
+            counts[item.split, "unsure"] += not decision.sure
+            counts[item.split, "sure right"] += decision.sure and decision.kind == item.kind
+    result = {}
+    for split in sorted({split for split, _ in counts}):
+        facet = Score(counts[split, "right person"], counts[split, "predicted person"])
+        total, unsure = counts[split, "all"], counts[split, "unsure"]
+        review = str(Score(unsure, total)) if total else "–"
+        sure = str(Score(counts[split, "sure right"], total - unsure)) if total else "–"
+        result[split] = (str(facet), review, sure)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-text", action="store_true", help="ignore the articles' text")
@@ -112,6 +138,11 @@ def main() -> None:
     print("|---|" + "---|" * (len(KINDS) + 1))
     for split, row in table.items():
         print(f"| {split} | " + " | ".join(str(row[k]) for k in (*KINDS, "all")) + " |")
+    print()
+    print("| split | person facet: precision | tags marked unsure | sure answers right |")
+    print("|---|---|---|---|")
+    for split, facet in facet_and_review(items, kinds, use_text=not args.no_text).items():
+        print(f"| {split} | " + " | ".join(facet) + " |")
     if args.misses:
         print()
         for item, predicted in mistakes:

@@ -3,11 +3,11 @@ apart (EN / ES / PT), as comparison keys (`tag_text.tag_key`: no accents, lower 
 
 from __future__ import annotations
 
-from newsarchive.core.ingest.tag_text import tag_key
+from newsarchive.core.ingest.tag_text import tag_keys
 
 
 def _keys(words: str) -> frozenset[str]:
-    return frozenset(tag_key(w) for w in words.split())
+    return frozenset(tag_keys(words.split()))
 
 
 # Titles, offices, trades and family words written right before a person's name ("President

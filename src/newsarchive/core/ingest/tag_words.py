@@ -3,11 +3,11 @@ topic words, and the titles, particles and suffixes found inside persons' names 
 
 from __future__ import annotations
 
-from newsarchive.core.ingest.tag_text import tag_key
+from newsarchive.core.ingest.tag_text import tag_keys
 
 
 def _keys(words: str) -> frozenset[str]:
-    return frozenset(tag_key(w) for w in words.split())
+    return frozenset(tag_keys(words.split()))
 
 
 # A word that makes a tag an organisation wherever it stands ("Socialist Party", "Partido dos
@@ -42,7 +42,7 @@ ORGANISATION_WORDS = _keys("""
 """)
 
 # Organisations known by a name without an organisation word (compared as keys).
-KNOWN_ORGANISATIONS = frozenset(tag_key(name) for name in (
+KNOWN_ORGANISATIONS = frozenset(tag_keys((
     "United Nations", "Naciones Unidas", "Nações Unidas", "Amnesty International",
     "Amnistía Internacional", "Anistia Internacional", "Human Rights Watch", "Red Cross",
     "Cruz Roja", "Cruz Vermelha", "Red Crescent", "Media Luna Roja", "Crescente Vermelho",
@@ -68,7 +68,7 @@ KNOWN_ORGANISATIONS = frozenset(tag_key(name) for name in (
     "Organização Mundial da Saúde", "World Trade Organization", "Organización Mundial del Comercio",
     "European Union", "Unión Europea", "União Europeia", "African Union", "Arab League",
     "Liga Árabe", "Security Council", "Consejo de Seguridad", "Conselho de Segurança",
-))
+)))
 
 # Acronyms of organisations, recognised when the tag is written in capitals ("MAS", not "Mas").
 ACRONYMS = frozenset("""
