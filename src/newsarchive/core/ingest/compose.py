@@ -45,7 +45,9 @@ def compose_article(
     overrides = dict(sidecar.overrides) if sidecar else {}
     values.update(overrides)
     if "people" not in overrides:
-        values["people"] = kinds.people(values["tags"])
+        # The article's own words decide the tags the built-in knowledge cannot tell.
+        text = "\n\n".join(p for p in (values["lede"], *values["body"]) if p)
+        values["people"] = kinds.people(values["tags"], text)
     # One name per outlet, whoever named it; else the site of the page's address.
     values["source"] = normalise_outlet(values["source"]) or outlet_from_url(values["url"])
     # What was guessed about a field the sidecar does not set is for the user to review.

@@ -30,7 +30,7 @@ def tag_keys(names: Sequence[str]) -> list[str]:
     if accented:
         joined = "\n".join(names[i] for i in accented)
         joined = _MARKS.sub("", unicodedata.normalize("NFKD", joined.translate(_PLAIN_PUNCTUATION)))
-        for i, key in zip(accented, joined.casefold().split("\n")):
+        for i, key in zip(accented, joined.casefold().split("\n"), strict=True):
             keys[i] = key
     return [" ".join(key.split()) if "  " in key or key != key.strip() else key for key in keys]
 

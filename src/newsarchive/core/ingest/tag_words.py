@@ -3,11 +3,11 @@ topic words, and the titles, particles and suffixes found inside persons' names 
 
 from __future__ import annotations
 
-from newsarchive.core.ingest.tag_text import tag_key
+from newsarchive.core.ingest.tag_text import tag_keys
 
 
 def _keys(words: str) -> frozenset[str]:
-    return frozenset(tag_key(w) for w in words.split())
+    return frozenset(tag_keys(words.split()))
 
 
 # A word that makes a tag an organisation wherever it stands ("Socialist Party", "Partido dos
@@ -36,14 +36,17 @@ ORGANISATION_WORDS = _keys("""
     autoridade administration administración administração democrats republicans socialists
     communists conservatives liberals labour laborista tories greens zapatistas sandinistas
     chavistas peronistas peronismo kirchnerismo taliban hezbollah hamas klan times post herald
-    tribune gazette journal guardian diario periódico jornal gaceta gazeta folha
+    tribune gazette journal guardian diario periódico jornal gaceta gazeta folha platform
+    plataforma colegio colégio institución instituição institution center centre
+    shipping railway railways ferrocarril ferrocarriles ferrovia
 """)
 
 # Organisations known by a name without an organisation word (compared as keys).
-KNOWN_ORGANISATIONS = frozenset(tag_key(name) for name in (
+KNOWN_ORGANISATIONS = frozenset(tag_keys((
     "United Nations", "Naciones Unidas", "Nações Unidas", "Amnesty International",
     "Amnistía Internacional", "Anistia Internacional", "Human Rights Watch", "Red Cross",
-    "Cruz Roja", "Cruz Vermelha", "Red Crescent", "Médecins Sans Frontières",
+    "Cruz Roja", "Cruz Vermelha", "Red Crescent", "Media Luna Roja", "Crescente Vermelho",
+    "Médecins Sans Frontières",
     "Doctors Without Borders", "Médicos Sin Fronteras", "Greenpeace", "Oxfam", "WikiLeaks",
     "Interpol", "Europol", "Pentagon", "Pentágono", "Kremlin", "White House",
     "Casa Blanca", "Casa Branca", "Casa Rosada", "Palacio de Miraflores", "Palácio do Planalto",
@@ -65,7 +68,7 @@ KNOWN_ORGANISATIONS = frozenset(tag_key(name) for name in (
     "Organização Mundial da Saúde", "World Trade Organization", "Organización Mundial del Comercio",
     "European Union", "Unión Europea", "União Europeia", "African Union", "Arab League",
     "Liga Árabe", "Security Council", "Consejo de Seguridad", "Conselho de Segurança",
-))
+)))
 
 # Acronyms of organisations, recognised when the tag is written in capitals ("MAS", not "Mas").
 ACRONYMS = frozenset("""
@@ -120,7 +123,8 @@ TOPIC_WORDS = _keys("""
     communism comunismo capitalism capitalismo fascism fascismo democracy democracia
     dictatorship dictadura ditadura memory memoria memória doctrine doctrina doutrina control
     forest bosque floresta plan operation operación operação operativo lobby hockey tennis
-    baseball basketball volleyball rugby cricket boxing athletics cycling marathon
+    baseball basketball volleyball rugby cricket boxing athletics cycling marathon typhoon tifón
+    tufão cyclone ciclón ciclone storm tormenta tempestade
 """)
 
 # Titles that may open a person tag ("Pope Francis", "President Xi Jinping"); skipped, not names.
@@ -152,5 +156,42 @@ PARTICLES = _keys("""
 """)
 # Hyphenated prefixes of Arabic surnames written in lower case ("al-Assad", "el-Sisi").
 PARTICLE_PREFIXES = ("al-", "el-", "ad-", "an-", "ar-", "as-", "at-", "az-", "ash-", "bin-", "ibn-")
+# How surnames with a capital inside begin ("McDonald", "MacArthur", "DeSantis", "LeBron").
+SURNAME_PREFIXES = ("mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "fitz", "o'")
 # Words that may close a person tag after the surname.
 SUFFIXES = _keys("jr jr. sr sr. ii iii iv v junior júnior filho neto")
+
+# A word that makes a tag a place wherever it stands, once it is not an organisation or a topic
+# ("Litani River", "Oyo State", "Union Island", "Salar de Atacama", "Bahía de Cochinos").
+# Words that are also common surnames (Costa, Sierra, Monte, Valle) are left out.
+PLACE_WORDS = _keys("""
+    river rivers río rio ríos rios lake lakes lago lagos laguna lagoa island islands isla islas
+    ilha ilhas isle atoll atol atolón archipelago archipiélago arquipélago bay bahía baía gulf
+    golfo strait estrecho estreito peninsula península desert desierto deserto ocean océano
+    oceano sea valley valleys mountains mount mt. mountain cordillera volcano volcán vulcão
+    canyon cañón glacier glaciar falls cataratas cachoeira salar plateau altiplano delta basin
+    cuenca bacia highlands lowlands province provinces provincia provincias província
+    províncias county counties district districts distrito distritos region regions región
+    regiones região regiões municipality municipio municipalidad município state states oblast
+    prefecture prefectura governorate gobernación territory territories territorio território
+    barrio barrios bairro bairros neighbourhood neighborhood suburb township village villages
+    aldea aldeia hamlet favela favelas borough parish parroquia freguesia corregimiento vereda
+    comuna canton cantón oasis occidental ocidental oriental
+""")
+
+# Compass words that open a place's name ("West Kowloon", "North Kivu"), never a person's.
+COMPASS_WORDS = _keys("north south east west northern southern eastern western central upper lower")
+
+# Words joining a head noun to its complement: with one, a tag's first word is its head
+# ("Ministry of Health", "Ministerio de Salud"); without, its last ("Health Ministry").
+CONNECTORS = _keys("of for on de del do da dos das para sobre")
+
+# Words that open a place's name, as a saint's name does ("San Pedro de Atacama", "St Catherine",
+# "São Tomé"): a name after them is not a person's.
+SAINT_WORDS = _keys("san santa santo são sao saint st st. ste ste. sainte")
+
+# Acronyms in capitals that name a topic, not an organisation.
+TOPIC_ACRONYMS = frozenset("""
+    COVID COVID-19 HIV AIDS SIDA GDP PIB VAT IVA AI IA LGBT LGBTQ LGBTI LGBTQI LGBTQ+ ESG NFT
+    CO2 TV DNA UFO IPO CEO MVP VAR GMO OGM BBB BRI
+""".split())
