@@ -44,16 +44,18 @@ def compose_article(
     values: dict[str, Any] = {name: getattr(page, name) for name in _PAGE_FIELDS}
     overrides = dict(sidecar.overrides) if sidecar else {}
     values.update(overrides)
+    # What was guessed about a field the sidecar does not set is for the user to review.
+    review = [
+        f"{w.field}: {w}" for w in page.warnings if w.field is not None and w.field not in overrides
+    ]
     if "people" not in overrides:
         # The article's own words decide the tags the built-in knowledge cannot tell.
         text = "\n\n".join(p for p in (values["lede"], *values["body"]) if p)
-        values["people"] = kinds.people(values["tags"], text)
+        decisions = kinds.decide(values["tags"], text)
+        values["people"] = tuple(d.tag for d in decisions if d.kind == "person")
+        review += [f"people: {d.review}" for d in decisions if d.review]
     # One name per outlet, whoever named it; else the site of the page's address.
     values["source"] = normalise_outlet(values["source"]) or outlet_from_url(values["url"])
-    # What was guessed about a field the sidecar does not set is for the user to review.
-    review = tuple(
-        f"{w.field}: {w}" for w in page.warnings if w.field is not None and w.field not in overrides
-    )
     return checked(Article(
         id=article_id,
         photos=photos,

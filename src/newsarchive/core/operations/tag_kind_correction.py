@@ -118,7 +118,7 @@ def _rederive(
             continue  # `check` reports damaged records
         if "people" in found.sidecar_fields or all(kinds.key(t) != key for t in found.tags):
             continue
-        people = kinds.people(found.tags)
+        people = kinds.people(found.tags, found.text)
         if people != found.people:
             updated = replace(found, people=people)
             tx.journal(updated.id)
