@@ -46,6 +46,18 @@ def add_request_arguments(parser: argparse.ArgumentParser) -> None:
         help="leave out articles tagged with this person (repeatable)",
     )
     filters.add_argument(
+        "--source", action="append", default=[], dest="sources", metavar="S",
+        help="only articles from this outlet (repeat for OR)",
+    )
+    filters.add_argument(
+        "--exclude-source", action="append", default=[], dest="exclude_sources", metavar="S",
+        help="leave out articles from this outlet (repeatable)",
+    )
+    filters.add_argument(
+        "--needs-review", action="store_true",
+        help="only articles whose record has something to review (a guessed date or title…)",
+    )
+    filters.add_argument(
         "--from", dest="date_from", type=_date_type(end=False), metavar="D",
         help=f"published on or after D ({DATE_FORMS}; 2022 means 2022-01-01)",
     )
@@ -68,6 +80,9 @@ def request_from_args(args: argparse.Namespace, *, limit: int = 20, offset: int 
         exclude_sections=_sections(args.exclude_sections),
         people=tuple(args.people),
         exclude_people=tuple(args.exclude_people),
+        sources=tuple(args.sources),
+        exclude_sources=tuple(args.exclude_sources),
+        needs_review=args.needs_review,
         date_from=args.date_from,
         date_to=args.date_to,
         sort=args.sort,

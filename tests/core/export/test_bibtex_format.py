@@ -145,3 +145,13 @@ def test_entries_parse_with_hostile_body_lines() -> None:
     library = parse(text)
     assert len(library.entries) == 1
     assert decode(library.entries[0].fields_dict["annote"].value) == "@article\x7bevil,\n\n}\n\n% not a comment".replace("\x7b", "{")
+
+
+def test_several_authors_are_joined_with_and() -> None:
+    from newsarchive.core.model import Article
+
+    article = Article(id="a", title="Harvest", author="Ana Pérez; John Smith", source="MercoPress")
+    [entry] = parse(export_text("bibtex", articles=(article,))).entries
+    assert entry.fields_dict["author"].value == "Pérez, Ana and Smith, John"
+    assert entry.fields_dict["journal"].value == "MercoPress"
+    assert entry.key.startswith("perez")  # the first author

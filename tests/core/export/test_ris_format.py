@@ -74,3 +74,12 @@ def test_author_forms() -> None:
     assert ris_author("teleSUR") == "teleSUR"
     assert ris_author("Reuters/AFP staff") == "Reuters/AFP staff"
     assert ris_author("By the newsroom of El País") == "By the newsroom of El País"
+
+
+def test_several_authors_become_one_AU_line_each() -> None:
+    from newsarchive.core.model import Article
+
+    article = Article(id="a", title="t", author="Ana Pérez; John Smith", source="MercoPress")
+    [record] = read(export_text("ris", articles=(article,)))
+    assert record["authors"] == ["Pérez, Ana", "Smith, John"]
+    assert record["secondary_title"] == "MercoPress"

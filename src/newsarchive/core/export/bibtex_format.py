@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TextIO
 
-from newsarchive.core.export.fields import keywords, name_parts, single_line
+from newsarchive.core.export.fields import authors, keywords, name_parts, single_line
 from newsarchive.core.export.provenance import Provenance
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 
@@ -84,8 +84,9 @@ class CitationKeys:
         self._next: dict[str, int] = {}
 
     def base(self, article: Article) -> str:
-        parts = name_parts(article.author)
-        who = _ascii(parts[0]) if parts else _ascii((article.author or "").split(" ")[0])
+        first = next(iter(authors(article)), None)
+        parts = name_parts(first)
+        who = _ascii(parts[0]) if parts else _ascii((first or "").split(" ")[0])
         who = who or _ascii(article.source or "") or "anon"
         year = str(article.published.year) if article.published else "nd"
         word = next(
@@ -119,8 +120,8 @@ def _author(author: str) -> str:
 
 def _entry(key: str, article: Article, provenance: Provenance) -> str:
     fields: list[tuple[str, str]] = [("title", latex(article.title))]
-    if article.author:
-        fields.append(("author", _author(article.author)))
+    if names := authors(article):
+        fields.append(("author", " and ".join(_author(name) for name in names)))
     if article.source:
         fields.append(("journal", latex(article.source)))
     fields.append(("entrysubtype", "newspaper"))

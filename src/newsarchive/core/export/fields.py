@@ -113,6 +113,14 @@ _PARTICLES = frozenset(
 )
 
 
+AUTHOR_SEPARATOR = ";"
+
+
+def authors(article: Article) -> list[str]:
+    """The article's authors, one by one (several are kept in `author` joined by `"; "`)."""
+    return [name.strip() for name in (article.author or "").split(AUTHOR_SEPARATOR) if name.strip()]
+
+
 def name_parts(author: str | None) -> tuple[str, str] | None:
     """(family, given) for a plain personal byline like `Dmitry Peskov` or `Peskov, Dmitry`.
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import TextIO
 from urllib.parse import quote
 
-from newsarchive.core.export.fields import keywords, name_parts, single_line
+from newsarchive.core.export.fields import authors, keywords, name_parts, single_line
 from newsarchive.core.export.provenance import Provenance
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 
@@ -45,8 +45,7 @@ def ris_url(url: str) -> str:
 
 def _record(article: Article, provenance: Provenance, note: str) -> str:
     lines = [_tag("TY", "NEWS"), _tag("ID", article.id), _tag("TI", article.title)]
-    if article.author:
-        lines.append(_tag("AU", ris_author(article.author)))
+    lines += [_tag("AU", ris_author(name)) for name in authors(article)]
     if article.source:
         lines += [_tag("T2", article.source), _tag("JF", article.source)]
     if article.section_path:

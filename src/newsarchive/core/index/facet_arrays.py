@@ -15,6 +15,7 @@ import numpy as np
 
 from newsarchive.core.index.analysis import fold
 from newsarchive.core.index.postings import iter_term_ids, read_int_column
+from newsarchive.core.index.schema import NEEDS_REVIEW
 from newsarchive.core.model import SECTION_SEPARATOR
 
 _EMPTY = np.zeros(0, dtype=np.int32)
@@ -68,6 +69,9 @@ class SegmentValues:
     section_ids: np.ndarray
     person_docs: np.ndarray  # (doc, value) pairs, one per person of each document
     person_ids: np.ndarray
+    source_docs: np.ndarray  # (doc, value) pairs: each document's outlet
+    source_ids: np.ndarray
+    review: np.ndarray  # bool: the record has something for the user to review
 
 
 def _pairs(leaf: Any, field: str, vocabulary: Vocabulary) -> tuple[np.ndarray, np.ndarray]:
@@ -81,12 +85,19 @@ def _pairs(leaf: Any, field: str, vocabulary: Vocabulary) -> tuple[np.ndarray, n
     return np.concatenate(docs), np.concatenate(ids)
 
 
-def read_segment(leaf: Any, sections: Vocabulary, people: Vocabulary) -> SegmentValues:
+def read_segment(leaf: Any, sections: Vocabulary, people: Vocabulary,
+                 sources: Vocabulary) -> SegmentValues:
     """Read the facet values of one segment from its postings and its date column."""
     dates = read_int_column(leaf, "date_value")
     section_docs, section_ids = _pairs(leaf, "section_value", sections)
     person_docs, person_ids = _pairs(leaf, "person_value", people)
-    return SegmentValues(dates, section_docs, section_ids, person_docs, person_ids)
+    source_docs, source_ids = _pairs(leaf, "source_value", sources)
+    review = np.zeros(len(dates), dtype=bool)
+    for flag, found in iter_term_ids(leaf, "flags"):
+        if flag == NEEDS_REVIEW:
+            review[found] = True
+    return SegmentValues(dates, section_docs, section_ids, person_docs, person_ids,
+                         source_docs, source_ids, review)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +116,12 @@ class FacetArrays:
     section_ids: np.ndarray
     person_docs: np.ndarray
     person_ids: np.ndarray
+    source_docs: np.ndarray
+    source_ids: np.ndarray
+    review: np.ndarray
     sections: Vocabulary
     people: Vocabulary
+    sources: Vocabulary
 
     @property
     def doc_count(self) -> int:
@@ -123,6 +138,7 @@ class FacetArrayCache:
     def __init__(self) -> None:
         self.sections = Vocabulary(SECTION_SEPARATOR)
         self.people = Vocabulary()
+        self.sources = Vocabulary()
         self._segments: dict[str, SegmentValues] = {}
         self._lock = threading.Lock()
 
@@ -136,15 +152,16 @@ class FacetArrayCache:
                 segment_id = leaf.segment().segment_id()
                 values = self._segments.get(segment_id)
                 if values is None:
-                    values = read_segment(leaf, self.sections, self.people)
+                    values = read_segment(leaf, self.sections, self.people, self.sources)
                 seen[segment_id] = values
                 parts.append((leaf, offset, values))
             self._segments = seen
             return self._assemble(parts)
 
     def _assemble(self, parts: list[tuple[Any, int, SegmentValues]]) -> FacetArrays:
-        lives, dates = [], []
+        lives, dates, reviews = [], [], []
         section_docs, section_ids, person_docs, person_ids = [], [], [], []
+        source_docs, source_ids = [], []
         for leaf, offset, values in parts:
             live = np.ones(len(values.dates), dtype=bool)
             if leaf.has_deletions():
@@ -156,6 +173,9 @@ class FacetArrayCache:
             section_ids.append(values.section_ids)
             person_docs.append(values.person_docs + offset)
             person_ids.append(values.person_ids)
+            source_docs.append(values.source_docs + offset)
+            source_ids.append(values.source_ids)
+            reviews.append(values.review)
 
         def join(chunks: list[np.ndarray], dtype: Any) -> np.ndarray:
             return np.concatenate(chunks).astype(dtype, copy=False) if chunks else np.zeros(0, dtype)
@@ -170,6 +190,10 @@ class FacetArrayCache:
             section_ids=join(section_ids, np.int32),
             person_docs=join(person_docs, np.int32),
             person_ids=join(person_ids, np.int32),
+            source_docs=join(source_docs, np.int32),
+            source_ids=join(source_ids, np.int32),
+            review=join(reviews, bool),
             sections=self.sections,
             people=self.people,
+            sources=self.sources,
         )

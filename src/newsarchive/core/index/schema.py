@@ -22,7 +22,7 @@ from newsarchive.core.index.analysis import (
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 
 # Bumped whenever fields or analysis change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Text fields a query word searches when it names no field, with their weights.
 DEFAULT_FIELDS: dict[str, float] = {
@@ -45,11 +45,15 @@ QUERY_FIELDS: dict[str, str] = {
     "tag": "tag",
     "tags": "tag",
     "section": "section",
+    "source": "source",
+    "outlet": "source",
     "language": "language",
     "lang": "language",
     "id": "id",
     "date": "date",
 }
+# The `flags` term of an article whose record has something for the user to review.
+NEEDS_REVIEW = "review"
 STEMMED_FIELDS = frozenset({"title", "lede", "body", "caption", "credit"})
 NAME_FIELDS = frozenset({"person", "tag"})
 
@@ -76,12 +80,16 @@ def build_schema() -> fields.Schema:
         tag=text_field(names),
         # Every level of the section path, folded: `news`, `news > russia`.
         section=value_list(),
+        # The outlet, folded (`source:mercopress`), and the review flag (`review`).
+        source=value_list(),
+        flags=value_list(),
         language=fields.ID(),
         # Dates as YYYYMMDD numbers: ranges at any precision are number ranges.
         date=fields.NUMERIC(int, bits=32),
         # The facets' own values, exact case, read back into per-segment arrays.
         section_value=value_list(),
         person_value=value_list(),
+        source_value=value_list(),
         date_value=fields.COLUMN(columns.NumericColumn("i", default=0)),
         hit=fields.STORED(),
     )
@@ -142,6 +150,11 @@ def document_for(article: Article) -> dict[str, Any]:
         levels = section_levels(article.section_path)
         doc["section"] = [fold(level) for level in levels]
         doc["section_value"] = list(levels)
+    if article.source:
+        doc["source"] = [fold(article.source)]
+        doc["source_value"] = [article.source]
+    if article.review:
+        doc["flags"] = [NEEDS_REVIEW]
     if article.published:
         doc["date"] = date_number(article.published)
         doc["date_value"] = date_number(article.published)

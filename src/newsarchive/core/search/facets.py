@@ -26,17 +26,19 @@ class FacetMasks:
 
     section: np.ndarray | None
     person: np.ndarray | None
+    source: np.ndarray | None
     date: np.ndarray | None
     keep: np.ndarray | None
 
     @property
     def filtering(self) -> bool:
-        return any(m is not None for m in (self.section, self.person, self.date, self.keep))
+        return any(m is not None
+                   for m in (self.section, self.person, self.source, self.date, self.keep))
 
     def combined(self, base: np.ndarray, *, without: str | None = None) -> np.ndarray:
         """`base` narrowed by every selection but `without`'s; exclusions always apply."""
         result = base if self.keep is None else base & self.keep
-        for name in ("section", "person", "date"):
+        for name in ("section", "person", "source", "date"):
             mask = getattr(self, name)
             if mask is not None and name != without:
                 result = result & mask
@@ -60,17 +62,24 @@ def facet_masks(arrays: FacetArrays, request: SearchRequest) -> FacetMasks:
     size = arrays.doc_count
     sections = (arrays.section_docs, arrays.section_ids)
     people = (arrays.person_docs, arrays.person_ids)
-    section = person = keep = None
+    sources = (arrays.source_docs, arrays.source_ids)
+    section = person = source = keep = None
     if request.sections:
         section = _docs_with(*sections, request.sections, arrays.sections, _section_path, size)
     if request.people:
         person = _docs_with(*people, request.people, arrays.people, str.strip, size)
-    if request.exclude_sections or request.exclude_people:
+    if request.sources:
+        source = _docs_with(*sources, request.sources, arrays.sources, str.strip, size)
+    if request.exclude_sections or request.exclude_people or request.exclude_sources:
         excluded = _docs_with(*sections, request.exclude_sections, arrays.sections, _section_path,
                               size)
         excluded |= _docs_with(*people, request.exclude_people, arrays.people, str.strip, size)
+        excluded |= _docs_with(*sources, request.exclude_sources, arrays.sources, str.strip, size)
         keep = ~excluded
-    return FacetMasks(section, person, date_mask(arrays, request.date_from, request.date_to), keep)
+    if request.needs_review:
+        keep = arrays.review if keep is None else keep & arrays.review
+    return FacetMasks(section, person, source, date_mask(arrays, request.date_from, request.date_to),
+                      keep)
 
 
 def date_mask(arrays: FacetArrays, start: date | None, end: date | None) -> np.ndarray | None:
@@ -112,12 +121,15 @@ def count_facets(arrays: FacetArrays, matched: np.ndarray,
     base = matched & arrays.live
     for_sections = masks.combined(base, without="section")
     for_people = masks.combined(base, without="person")
+    for_sources = masks.combined(base, without="source")
     for_dates = masks.combined(base, without="date")
     return {
         "section": tuple(_value_counts(arrays.section_docs, arrays.section_ids, arrays.sections,
                                        for_sections)),
         "person": tuple(_value_counts(arrays.person_docs, arrays.person_ids, arrays.people,
                                       for_people)),
+        "source": tuple(_value_counts(arrays.source_docs, arrays.source_ids, arrays.sources,
+                                      for_sources)),
         "year": tuple(_period_counts(arrays.years, for_dates, lambda v: f"{v:04d}")),
         "month": tuple(_period_counts(arrays.months, for_dates,
                                       lambda v: f"{v // 100:04d}-{v % 100:02d}")),

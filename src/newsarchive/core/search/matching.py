@@ -99,6 +99,8 @@ class QueryCompiler:
     def _leaf(self, node: Node, name: str, boost: float, marking: bool) -> Any:
         if name == "section":
             return wq.Term("section", fold(SECTION_SEPARATOR.join(split_section(node_text(node)))))
+        if name == "source":
+            return wq.Term("source", fold(" ".join(node_text(node).split())))
         if name == "language":
             return wq.Term("language", language_code(node_text(node)))
         if name == "id":

@@ -4,7 +4,7 @@
     "peace talks"~3          a phrase; with ~N its words may be up to N words apart
     peace OR truce, NOT war, -war, +peace, ( )
     negotia*  negotiaton~    wildcards and fuzzy words (~2 for two typos)
-    title: lede: body: caption: credit: person: tag: section: language: id:
+    title: lede: body: caption: credit: person: tag: section: source: language: id:
     date:2022  date:2022-09  date:[2022-09-01 to 2022-09-30]  date:>2021-06-01  date:<2020
 
 AND binds tighter than OR. A field applies to one value or to a parenthesised group. Unquoted
@@ -237,7 +237,7 @@ class _Parser:
         name = token.text[:-1].lower()
         field = QUERY_FIELDS.get(name)
         if field is None:
-            known = ", ".join(f"{f}:" for f in sorted(set(QUERY_FIELDS) - {"people", "tags", "lang"}))
+            known = ", ".join(f"{f}:" for f in sorted(set(QUERY_FIELDS) - {"people", "tags", "lang", "outlet"}))
             raise QueryError(f"Unknown field {token.text!r} {_where(token.position)}; the fields are "
                              f"{known}.", token.position)
         value = self.peek()
@@ -257,7 +257,7 @@ class _Parser:
         self.take()
         if value.kind == "quote":
             return self.phrase(value, field)
-        if field in ("section", "person", "tag"):
+        if field in ("section", "person", "tag", "source"):
             return self.multiword_value(value, field)
         return self.word(value, field)
 

@@ -10,7 +10,7 @@ Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 
 # Facet names, in the order they are shown.
-FACETS = ("section", "person", "year", "month")
+FACETS = ("section", "person", "source", "year", "month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,9 @@ class SearchRequest:
     exclude_sections: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     exclude_people: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    exclude_sources: tuple[str, ...] = ()
+    needs_review: bool = False  # only articles whose record has something to review
     date_from: date | None = None
     date_to: date | None = None
     sort: Sort = "relevance"
@@ -43,9 +46,12 @@ class SearchRequest:
     def filters(self) -> dict[str, object]:
         """The non-empty filters, for provenance lines and logs."""
         out: dict[str, object] = {}
-        for name in ("sections", "exclude_sections", "people", "exclude_people"):
+        for name in ("sections", "exclude_sections", "people", "exclude_people", "sources",
+                     "exclude_sources"):
             if value := getattr(self, name):
                 out[name] = list(value)
+        if self.needs_review:
+            out["needs_review"] = True
         if self.date_from:
             out["date_from"] = self.date_from.isoformat()
         if self.date_to:

@@ -258,6 +258,7 @@ class ArchiveSearcher:
             self._known_prefixes = {
                 "person": _word_prefixes(self._arrays.people.keys),
                 "section": _word_prefixes(self._arrays.sections.keys),
+                "source": _word_prefixes(self._arrays.sources.keys),
             }
         return fold(words) in self._known_prefixes.get(field, set())
 
