@@ -36,12 +36,19 @@ _KNOWN: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 _BY_NAME = {tag_key(alias): name for name, aliases, _ in _KNOWN for alias in (name, *aliases)}
 _BY_SITE = {site: name for name, _, sites in _KNOWN for site in sites}
 _SPACES = re.compile(r"\s+")
+_SMALL_WORDS = frozenset("the of and a an on de da do del la el los las y e o em en".split())
 _MAX_LENGTH = 80
+
+
+def known_outlet(name: str) -> str | None:
+    """The one name of an outlet we know by `name`, else None."""
+    return _BY_NAME.get(tag_key(name))
 
 
 def normalise_outlet(name: str | None) -> str | None:
     """The one name of an outlet written `name` (`telesur english` -> `teleSUR English`); an outlet
-    we do not know keeps its own spelling, spaces tidied; None for an empty or implausible name."""
+    we do not know keeps its own spelling, spaces tidied and capitals only where names have them
+    (`THE MORNING LEDGER` -> `The Morning Ledger`); None for an empty or implausible name."""
     if name is None:
         return None
     text = _SPACES.sub(" ", name).strip(" |-–—:·")
@@ -51,7 +58,24 @@ def normalise_outlet(name: str | None) -> str | None:
     if known is not None:
         return known
     site = outlet_from_url(text) if "." in text and " " not in text else None
-    return site or text
+    if site:
+        return site
+    return _uncapitalised(text) if text.isupper() and len(text) > 4 else text
+
+
+def _uncapitalised(text: str) -> str:
+    """An all-capitals name in the case names are written: short words stay acronyms (`BBC`, `TV`)
+    unless they are articles or particles."""
+    words = []
+    for i, word in enumerate(text.split()):
+        lower = word.lower()
+        if lower in _SMALL_WORDS:
+            words.append(word.capitalize() if i == 0 else lower)
+        elif len(word) <= 3:
+            words.append(word)
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
 
 
 def outlet_from_url(url: str | None) -> str | None:
