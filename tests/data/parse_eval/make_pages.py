@@ -139,10 +139,12 @@ def tags(p: Page, values: list[str] | None = None) -> list[str]:
     return values
 
 
-def caption(p: Page, credit: str | None) -> str:
-    p.expect["photo_caption"] = p.story["caption"]
+def caption(p: Page, credit: str | None, *, stop: bool = True) -> str:
+    """The story's caption as the page prints it (`stop`: with its final period) and expects it."""
+    text = p.story["caption"] if stop else p.story["caption"].rstrip(".")
+    p.expect["photo_caption"] = text
     p.expect["photo_credit"] = credit
-    return p.story["caption"]
+    return text
 
 
 def comments(p: Page, count: int) -> int:
@@ -355,12 +357,13 @@ def blog_repost_en(p: Page) -> None:
     """A blog reposting a story: tagline, `Source | date`, attribution, `Tags:` line, numbered comments."""
     s, r = p.story, p.rng
     p.add("Grassroots Dispatch", "A reader-supported blog on land, water and labour", "Menu", "")
+    # The blog's own name (its masthead, sometimes the title's suffix) comes before the `Source:`
+    # line in the order the outlet is looked for.
+    p.expect["source"] = "Grassroots Dispatch"
     if r.random() < 0.5:
         p.add(f"{s['title']} – Grassroots Dispatch", "")
-        p.expect["source"] = "Grassroots Dispatch"
     else:
         p.add(s["title"], "")
-        p.expect["source"] = "The Northern Ledger"
     names = authors(p, s["authors"][:1])
     p.add(f"by {names[0]}")
     d = published(p)
@@ -505,8 +508,8 @@ def agency_south_en(p: Page) -> None:
     suffix = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(d.day, "th")
     p.add(f"{d:%A}, {d:%B} {d.day}{suffix} {d.year} - {r.randint(0, 23):02d}:{r.randint(0, 59):02d} UTC", "")
     if r.random() < 0.5:
-        text = caption(p, s["agency"])
-        p.add(f"{text.rstrip('.')} (Photo: {s['agency']})", "")
+        text = caption(p, s["agency"], stop=False)
+        p.add(f"{text} (Photo: {s['agency']})", "")
     p.body()
     n = comments(p, r.choice([1, 3, 8, 15]))
     p.add(f"Full article {n} comment{'s' if n != 1 else ''}", "")
@@ -636,8 +639,8 @@ def agency_pt(p: Page) -> None:
     p.add(s["city"], "")
     if r.random() < 0.7:
         credit = f"{s['photographer']}/{s['agency']}"
-        text = caption(p, credit)
-        p.add(f"{text.rstrip('.')} - {credit}", "")
+        text = caption(p, credit, stop=False)
+        p.add(f"{text} - {credit}", "")
     p.body()
     p.add(f"Edição: {r.choice(['Maria Claudia', 'Fernando Fraga', 'Lílian Beraldo'])}", "")
     p.add("Tags: " + ", ".join(tags(p)))

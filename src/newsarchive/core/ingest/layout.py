@@ -24,6 +24,7 @@ _LISTING_HEADLINES = 3
 _LISTING_WITHOUT_BODY = 5
 # A standfirst is a sentence under the headline, longer than it; a headline line is not.
 _STANDFIRST_WORDS = 8
+_PLACE_WORDS = 3
 # A box of headlines after the article (`Most read`): a short label over this many headlines.
 _BOX_HEADLINES = 2
 _BOX_HEADLINE_WORDS = 4
@@ -108,6 +109,8 @@ def find_title(lines: list[Line], kinds: list[str], body_start: int) -> Head:
         if _heading_above(kinds, j) and _is_names(lines[j]):
             byline_lines.add(j)
             continue
+        if j > 0 and kinds[j - 1] in (Kind.BYLINE, Kind.DATE) and lines[j].words <= _PLACE_WORDS:
+            continue  # `São Paulo` under the byline: where it was written, not the headline
         above = _previous_heading(lines, kinds, j)
         if above is not None and _is_standfirst(lines[j], lines[above]):
             return Head(above, frozenset(caption_lines), frozenset(byline_lines), j)
@@ -226,14 +229,19 @@ def find_section(
         category = sections.read_category(lines[j].head)
         if category and kinds[j] in (Kind.SHORT, Kind.HEADING):
             return category
-    return _label_above(lines, title_at)
+    return _label_above(lines, kinds, title_at)
 
 
-def _label_above(lines: list[Line], title_at: int) -> tuple[str, ...]:
-    """`NEWS` / `BLOCKADE`, `• Venezuela` / `In Depth`, or a lone `Opinion` right above the headline."""
+def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[str, ...]:
+    """`NEWS` / `BLOCKADE`, `• Venezuela` / `In Depth`, or a lone `Opinion` right above the headline.
+
+    A label standing alone (a blank line above it) is the section whatever its name; one printed
+    right under a menu's items is the menu's last item.
+    """
     if title_at < 1:
         return ()
     label = lines[title_at - 1]
+    alone = label.blank_before > 0 and kinds[title_at - 1] in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE)
     before = lines[title_at - 2] if title_at >= 2 else None
     before_that = lines[title_at - 3] if title_at >= 3 else None
     if before is not None and (before_that is None or not _is_menu_item(before_that)):
@@ -241,6 +249,8 @@ def _label_above(lines: list[Line], title_at: int) -> tuple[str, ...]:
         if pair and not before.bullet:
             return pair
     section = sections.read_section_label(label.text)
+    if not section and alone and sections.is_lone_label(label.text):
+        section = (label.text,)
     if not section:
         return ()
     if (
@@ -250,7 +260,7 @@ def _label_above(lines: list[Line], title_at: int) -> tuple[str, ...]:
         and before.words <= 3
     ):
         return (*section, before.text)  # the topic bullet above the label
-    if before is not None and _is_menu_item(before):
+    if before is not None and _is_menu_item(before) and not alone:
         return ()  # the last item of a menu, not a label
     return section
 

@@ -35,9 +35,27 @@ _KNOWN: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 _BY_NAME = {tag_key(alias): name for name, aliases, _ in _KNOWN for alias in (name, *aliases)}
 _BY_SITE = {site: name for name, _, sites in _KNOWN for site in sites}
+# Words newspapers, agencies and broadcasters put in their names, in the languages we read: a
+# short line above the headline holding one is the masthead. Like month names, a vocabulary.
+OUTLET_NAME_WORDS = frozenset(
+    """
+    times post herald tribune journal gazette news daily chronicle observer guardian mirror express
+    star sun telegraph independent courier examiner record register dispatch ledger bulletin
+    standard monitor inquirer sentinel globe press review reporter wire agency tv radio weekly
+    magazine online diario diário periódico jornal folha gazeta correio estado estadão agencia
+    agência noticias notícias crónica tribuna prensa voz nación universo comercio heraldo expreso
+    semanario portal rádio televisión televisão canal
+    """.split()
+)
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+")
 _SMALL_WORDS = frozenset("the of and a an on de da do del la el los las y e o em en".split())
 _MAX_LENGTH = 80
+
+
+def has_outlet_word(name: str) -> bool:
+    """The name holds a word outlets name themselves with (`Herald`, `Diario`, `Wire`)."""
+    return any(word.lower() in OUTLET_NAME_WORDS for word in _WORD.findall(name))
 
 
 def known_outlet(name: str) -> str | None:

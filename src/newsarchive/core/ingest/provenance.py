@@ -10,20 +10,8 @@ from newsarchive.core.ingest.classify import Kind, Note, Payload
 from newsarchive.core.ingest.collected import Reading
 from newsarchive.core.ingest.headline import title_from_url
 from newsarchive.core.ingest.lines import Line, ends_sentence, words_of
-from newsarchive.core.ingest.outlets import known_outlet, outlet_from_url
+from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet, outlet_from_url
 
-# Words newspapers, agencies and broadcasters put in their names, in the languages we read: a
-# short line above the headline holding one is the masthead. Like month names, a vocabulary.
-_MASTHEAD_WORDS = frozenset(
-    """
-    times post herald tribune journal gazette news daily chronicle observer guardian mirror express
-    star sun telegraph independent courier examiner record register dispatch ledger bulletin
-    standard monitor inquirer sentinel globe press review reporter wire agency tv radio weekly
-    magazine online diario diário periódico jornal folha gazeta correio estado estadão agencia
-    agência noticias notícias crónica tribuna prensa voz nación universo comercio heraldo expreso
-    semanario portal rádio televisión televisão canal
-    """.split()
-)
 _MASTHEAD_MAX_WORDS = 6
 _TOP_REACH = 12
 _LOGO = re.compile(r"^(?P<name>.{2,50}?)\s+logo$", re.IGNORECASE)
@@ -108,8 +96,7 @@ def _masthead(lines: list[Line], kinds: list[str], top: int, url: str | None) ->
         letters = "".join(ch for ch in name.lower() if ch.isalnum())
         if host and len(letters) >= 4 and (letters in host or host in letters):
             return name
-        words = {w.lower() for w in words_of(name)}
-        if words & _MASTHEAD_WORDS:
+        if has_outlet_word(name):
             return name
         if i == 0 and len(lines) > 1 and kinds[1] is Kind.FURNITURE and line.words <= 4:
             return name  # a name over the site's menu
