@@ -115,6 +115,8 @@ def read_byline_without_word(text: str) -> Byline | None:
     list of names is only a byline where the page's head puts it (see `read_names`)."""
     if len(text) > _MAX_BYLINE or not text[0].isupper():
         return None
+    if "," not in text and " in " not in text and " en " not in text and " em " not in text:
+        return None
     cut = _AFFILIATION_CUT.search(text)
     has_role = "," in text and bool(_ROLE.search(text.rsplit(",", 1)[1]))
     placed = cut is not None and text[cut.start() : cut.end()].strip() in ("in", "en", "em")

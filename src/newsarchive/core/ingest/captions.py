@@ -55,9 +55,7 @@ _CREDIT_PART = r"[A-ZÀ-Þ@][\w'’.&-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.&-]*|via|de|d
 _SLASH_CREDIT = re.compile(rf"{_CREDIT_PART}/{_CREDIT_PART}(?:\s?/\s?{_CREDIT_PART})*")
 _SLASH_CREDIT_ALONE = re.compile(rf"^{_SLASH_CREDIT.pattern}$")
 # `<caption>. AGENCY/Name`, `<caption> - Name/Agency`: the credit closing a caption line.
-_SLASH_CREDIT_SUFFIX = re.compile(
-    rf"^(?P<caption>.+?(?:[.!?]|\s[-–—]))\s+(?P<credit>{_SLASH_CREDIT.pattern})$"
-)
+_SLASH_CREDIT_SUFFIX = re.compile(rf"(?:[.!?]|\s[-–—])\s+(?P<credit>{_SLASH_CREDIT.pattern})$")
 _MAX_SLASH_CREDIT = 70
 
 # The first words (see `lines.first_word`) a credit line can start with.
@@ -105,10 +103,12 @@ def read_credited_caption(text: str) -> Credited | None:
     """A caption carrying its credit on the same line, else None."""
     if len(text) > 600:
         return None
-    if "/" in text and "://" not in text:
-        match = _SLASH_CREDIT_SUFFIX.match(text)
-        if match and len(match.group("credit")) <= _MAX_SLASH_CREDIT:
-            caption = match.group("caption").rstrip(" -–—")
+    tail_start = len(text) - _MAX_SLASH_CREDIT - 3
+    if text.rfind("/") > tail_start and text[-1].isalnum() and "://" not in text:
+        # The credit closes the line: only its last few words are searched.
+        match = _SLASH_CREDIT_SUFFIX.search(text, max(0, tail_start))
+        if match and match.start() > 0:
+            caption = text[: match.start() + 1].rstrip(" -–—")
             return Credited(caption, match.group("credit"))
     if ("|" in text or ":" in text) and _CREDIT_HINT.search(text.lower()):
         match = _CREDIT_SUFFIX.match(text)

@@ -94,6 +94,11 @@ _FIRST_YEAR = 1900
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _ANY_DIGIT = re.compile(r"[0-9]")
 _MAX_DATE_LINE = 200
+# A place or source and a label before the first date, a time, zone and update note after the last.
+_MAX_PREFIX = 90
+_MAX_SUFFIX = 90
+_PREFIX_CUT = re.compile(r"[,|·–—-](?=\s|$)")
+_LAST_YEAR = date.today().year + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +134,7 @@ def _make_date(year: int, month: int | None, day: int) -> date | None:
         value = date(year, month, day)
     except ValueError:
         return None
-    if value.year < _FIRST_YEAR or value.year > date.today().year + 1:
+    if value.year < _FIRST_YEAR or value.year > _LAST_YEAR:
         return None
     return value
 
@@ -211,6 +216,8 @@ def read_date_line(text: str) -> DateLine | None:
     found = list(_dates_in(text))
     if not found:
         return _read_labelled_other(text)
+    if found[0][0].start() > _MAX_PREFIX or len(text) - found[-1][0].end() > _MAX_SUFFIX:
+        return None  # prose around a date, not a date line
     prefix = text[: found[0][0].start()].strip()
     lead = _category_tail(prefix) if _CATEGORY_LABEL.match(prefix) else _leading_part(prefix)
     if lead is None:
@@ -243,11 +250,10 @@ def _leading_part(prefix: str) -> str | None:
     None when what is left is not filler."""
     if _filler(prefix) is not None:
         return prefix
-    for cut in range(len(prefix) - 1, 0, -1):
-        if prefix[cut] in ",|-–—·" and (cut + 1 == len(prefix) or prefix[cut + 1] == " "):
-            head, tail = prefix[: cut + 1].strip(), prefix[cut + 1 :]
-            if (_CITY_PREFIX.match(head) or _SOURCE_PREFIX.match(head)) and _filler(tail) is not None:
-                return tail
+    for cut in reversed(list(_PREFIX_CUT.finditer(prefix))):
+        head, tail = prefix[: cut.end()].strip(), prefix[cut.end() :]
+        if (_CITY_PREFIX.match(head) or _SOURCE_PREFIX.match(head)) and _filler(tail) is not None:
+            return tail
     return None
 
 
