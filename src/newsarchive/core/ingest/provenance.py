@@ -71,7 +71,7 @@ def _title_suffix(raw_title: str, title: str) -> str | None:
         return None
     for part in _SUFFIX_PARTS.split(raw[len(title) :]):
         part = part.strip(" |–—-")
-        if part and part[0].isupper() and len(part.split()) <= _MASTHEAD_MAX_WORDS:
+        if part and part[0].isalnum() and len(part.split()) <= _MASTHEAD_MAX_WORDS:
             return part
     return None
 
