@@ -162,7 +162,7 @@ def _looks_like_notes(path: Path) -> str | None:
         return f"{path.name} is named like notes kept with an article"
     lines = [line for line in _sample(path).splitlines() if line.strip()]
     if not lines:
-        return f"{path.name} is empty"
+        return None  # an empty page fails on its own, with its reason
     noted = sum(1 for line in lines if _NOTE_LINE.match(line))
     if noted * 2 >= len(lines) and not any(_PROSE_LINE.match(line) for line in lines[:3]):
         return f"{path.name} reads like notes or a transcript (headings, checklists, timestamps)"
