@@ -93,7 +93,7 @@ _FIRST_YEAR = 1900
 # Every full date we read has a four-digit year: a cheap gate before the date pattern.
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _ANY_DIGIT = re.compile(r"[0-9]")
-_MAX_DATE_LINE = 200
+_MAX_DATE_LINE = 160
 # A place or source and a label before the first date, a time, zone and update note after the last.
 _MAX_PREFIX = 90
 _MAX_SUFFIX = 90

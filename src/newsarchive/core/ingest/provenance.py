@@ -82,6 +82,8 @@ def _masthead(lines: list[Line], kinds: list[str], top: int, url: str | None) ->
     host = "".join(ch for ch in (outlet_from_url(url) or "").split(".")[0].lower() if ch.isalnum())
     for i in range(min(top, _TOP_REACH)):
         line = lines[i]
+        if line.words > _MASTHEAD_MAX_WORDS + 1:
+            continue
         text = line.text
         logo = _LOGO.match(text) if kinds[i] is Kind.FURNITURE else None
         if logo:
