@@ -386,7 +386,8 @@ def blog_repost_en(p: Page) -> None:
 def newsletter_en(p: Page) -> None:
     """A newsletter saved from the inbox: view-in-browser, the outlet's name, subscribe furniture."""
     s, r = p.story, p.rng
-    p.add("View this email in your browser", "", "THE MORNING LEDGER", "Your daily briefing from The Northern Ledger", "")
+    p.add("View this email in your browser", "", "THE MORNING LEDGER")
+    p.add("Your daily briefing from The Northern Ledger", "")
     p.expect["source"] = "The Northern Ledger"
     d = published(p)
     p.add(f"{d:%A} {d.day} {d:%B %Y}", "")
@@ -514,7 +515,8 @@ def agency_south_en(p: Page) -> None:
     n = comments(p, r.choice([1, 3, 8, 15]))
     p.add(f"Full article {n} comment{'s' if n != 1 else ''}", "")
     for name in ("Pedro Alvarez", "Susan Clarke")[: min(n, 2)]:
-        p.add(name, "March 5th, 2024 - 11:02 am", "I have been saying this for years and nobody listens.", "Reply", "")
+        p.add(name, "March 5th, 2024 - 11:02 am")
+        p.add("I have been saying this for years and nobody listens.", "Reply", "")
 
 
 # ---- Spanish styles ---------------------------------------------------------------------------
@@ -532,7 +534,8 @@ def agency_es(p: Page) -> None:
     if form == 0:
         p.add(f"Publicado: {d:%d/%m/%Y} {hour}")
     elif form == 1:
-        p.add(f"Actualizado: {d.day + 1 if d.day < 28 else d.day}/{d:%m/%Y} 09:10 | Publicado: {d:%d/%m/%Y} {hour}")
+        later = d.day + 1 if d.day < 28 else d.day
+        p.add(f"Actualizado: {later}/{d:%m/%Y} 09:10 | Publicado: {d:%d/%m/%Y} {hour}")
     else:
         p.add(f"{d.day} {ES_MONTHS[d.month - 1][:3]}. {d.year} - {hour}")
     p.blank()
@@ -604,9 +607,12 @@ def portal_es(p: Page) -> None:
     if form == 0:
         p.add(f"Publicado {d.day} {ES_MONTHS[d.month - 1]} {d.year}")
     elif form == 1:
-        p.add(f"Publicado el {d.day} de {ES_MONTHS[d.month - 1]} de {d.year} a las {r.randint(7, 22)}:{r.randint(10, 59)}")
+        at = f"{r.randint(7, 22)}:{r.randint(10, 59)}"
+        p.add(f"Publicado el {d.day} de {ES_MONTHS[d.month - 1]} de {d.year} a las {at}")
     else:
-        p.add(f"{ES_DAYS[d.weekday()].capitalize()}, {d.day} de {ES_MONTHS[d.month - 1]} de {d.year} - {r.randint(7, 22)}:{r.randint(10, 59)} h")
+        at = f"{r.randint(7, 22)}:{r.randint(10, 59)}"
+        weekday = ES_DAYS[d.weekday()].capitalize()
+        p.add(f"{weekday}, {d.day} de {ES_MONTHS[d.month - 1]} de {d.year} - {at} h")
     p.blank()
     p.body(related=lambda h: [f"Lee también: {h}"])
     p.add("Autor: Voces del Sur - jl", "")
@@ -614,7 +620,8 @@ def portal_es(p: Page) -> None:
     for tag in tags(p):
         p.add(tag)
     n = comments(p, r.choice([0, 1, 6, 18]))
-    p.add("Publicación sin comentarios." if n == 0 else f"Publicación con {n} comentario{'s' if n != 1 else ''}")
+    plural = "s" if n != 1 else ""
+    p.add("Publicación sin comentarios." if n == 0 else f"Publicación con {n} comentario{plural}")
 
 
 # ---- Portuguese styles ------------------------------------------------------------------------
