@@ -346,8 +346,9 @@ def test_footer_marks_and_tag_labels_are_specific() -> None:
             "es",
         ),
         (
-            "A produção brasileira de café deve chegar a 54,9 milhões de sacas neste ano, um aumento em "
-            "relação à safra anterior, segundo a estimativa da companhia, que não foi divulgada pelo governo.",
+            "A produção brasileira de café deve chegar a 54,9 milhões de sacas neste ano, um aumento "
+            "em relação à safra anterior, segundo a estimativa da companhia, que não foi divulgada "
+            "pelo governo.",
             "pt",
         ),
         (

@@ -55,7 +55,9 @@ def test_a_folder_of_loose_dumps_pairs_photos_and_sidecars_by_stem(tmp_path):
 
 
 def test_walks_recursively_in_sorted_order_and_ignores_hidden_files(tmp_path):
-    _tree(tmp_path, {"z.txt": "z", "sub/b.txt": "b", "sub/a.txt": "a", ".hidden/c.txt": "c", ".DS_Store": "x"})
+    _tree(tmp_path, {
+        "z.txt": "z", "sub/b.txt": "b", "sub/a.txt": "a", ".hidden/c.txt": "c", ".DS_Store": "x",
+    })
     sources, skipped = _found(tmp_path)
     assert [s.text.relative_to(tmp_path).as_posix() for s in sources] == ["z.txt", "sub/a.txt", "sub/b.txt"]
     assert skipped == []
