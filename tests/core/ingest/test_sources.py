@@ -136,3 +136,12 @@ def test_only_notes_and_no_page_leaves_every_text_to_the_parser(tmp_path):
     sources, skipped = _found(tmp_path)
     assert sorted(s.text.name for s in sources) == ["notes.txt", "todo.txt"]
     assert skipped == []
+
+
+def test_an_article_whose_name_holds_a_note_word_is_still_an_article(tmp_path):
+    _tree(tmp_path, {
+        "carbon-credits-deal.txt": PAGE, "story-notes.txt": "check the figures\n", "x.jpg": JPEG,
+    })
+    (source,), (skipped,) = _found(tmp_path)
+    assert source.text.name == "carbon-credits-deal.txt" and [p.name for p in source.photos] == ["x.jpg"]
+    assert skipped.path.name == "story-notes.txt"

@@ -16,11 +16,17 @@ SIDECAR_SUFFIXES = frozenset({".yaml", ".yml"})
 # Files an archivist's folders carry that are neither articles nor worth a mention.
 _IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", "readme.md", "manifest.yaml", "manifest.yml"})
 # Names people give the text files they keep beside a saved article: notes about it, not the page.
-_NOTE_NAME = re.compile(
-    r"(?:^|[\W_])(?:read[\W_]?me|notes?|notas?|todo|transcripts?|transcri[cç][aã]o|transcripci[oó]n|"
-    r"captions?|credits?|licen[cs]e|changelog|comments?|summary|resumen|resumo|outline|draft)(?:$|[\W_\d])",
-    re.IGNORECASE,
+# A name is one when all its words are these (`notes`, `README`, `article-notes`, `transcript_2`);
+# a slug that merely holds one (`carbon-credits-deal`) is an article's name.
+_NOTE_WORDS = frozenset(
+    "readme read me notes note notas nota todo transcript transcripts transcricao transcripcion "
+    "captions caption credits credit license licence changelog comments summary resumen resumo "
+    "outline draft".split()
 )
+_NAME_FILLERS = frozenset(
+    "article story page my the on for about of sobre de da del do el la photo photos txt".split()
+)
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 # Lines of a note or a Markdown file rather than of a saved page.
 _NOTE_LINE = re.compile(r"^\s*(?:#{1,6}\s|[-*]\s\[[ x]\]|\d{1,2}:\d{2}(?::\d{2})?\s|[A-Z][\w ]{0,20}:\s)")
 _PROSE_LINE = re.compile(r"^\s*\S+(?:\s+\S+){11,}[.!?…\"”’»)]\s*$")
@@ -158,7 +164,8 @@ def _companions(texts: list[Path]) -> dict[Path, str]:
 
 def _looks_like_notes(path: Path) -> str | None:
     """Why the text file looks like notes rather than a saved page, or None."""
-    if _NOTE_NAME.search(path.stem):
+    words = [w.lower() for w in _NAME_WORD.findall(path.stem)]
+    if any(w in _NOTE_WORDS for w in words) and all(w in _NOTE_WORDS or w in _NAME_FILLERS for w in words):
         return f"{path.name} is named like notes kept with an article"
     lines = [line for line in _sample(path).splitlines() if line.strip()]
     if not lines:
