@@ -744,8 +744,9 @@ STYLES: dict[str, tuple[str, Callable[[Page], None]]] = {
 
 def main() -> None:
     stories = yaml.safe_load((HERE / "stories.yaml").read_text(encoding="utf-8"))
-    for part in ("tuning", "held_out"):
-        shutil.rmtree(HERE / part, ignore_errors=True)
+    for name in STYLES:  # only the generated styles: `tuning/hand_written/` is kept
+        for part in ("tuning", "held_out"):
+            shutil.rmtree(HERE / part / name, ignore_errors=True)
     count = 0
     for language in ("en", "es", "pt"):
         styles = [name for name, (lang, _) in STYLES.items() if lang == language]

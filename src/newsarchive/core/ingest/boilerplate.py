@@ -50,6 +50,7 @@ _FURNITURE_PATTERNS = re.compile(
       | (?:\S+\s){0,3}flag                          # flag alt text
       | -?\d{1,2}\s*°\s*[CF]?(?:\s+\S+){0,3}        # weather: 23°C Clear
       | (?:/+\s*)+                                  # // // //
+      | [_=*~-]{3,}                                 # a rule: ___
       | (?=[\d:\s]{4,}$)[\d\s]*:[\d:\s]*             # player residue: 00:0000:00
       | \+\s*↺\s*[−-].*                             # font-size widget: + ↺ − 16 px
       | A\s*[-+]?\s*A\s*[-+]?(?:\s*A)?              # font-size widget: A- A+
@@ -68,7 +69,7 @@ _FURNITURE_PATTERNS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # What the patterns above can start with: a gate that spares most lines the alternation.
-_PATTERN_FIRST_CHARS = frozenset("0123456789-/+©Aa")
+_PATTERN_FIRST_CHARS = frozenset("0123456789-/+©Aa_=*~")
 _PATTERN_FIRST_WORDS = frozenset(
     "photo photos video videos image images share compartir compartilhe follow síguenos download "
     "get install descarga subscribe sign suscríbete copyright all reading estimated tiempo tempo "
@@ -126,6 +127,8 @@ _TAIL_FURNITURE = re.compile(
       | unsubscribe\b.{0,80}|forwarded\ this\ email\b.{0,60}
       | read\ the\ full\ (?:story|article)\b.{0,60}
       | (?:originally|first)\ published\b.{0,120}|(?:republished|reproduced)\ (?:from|with)\b.{0,120}
+      | .{0,80}\bcontributed\ (?:to\ this\ (?:report|story|article)|reporting)\b.{0,80}
+      | (?:colaboró|colaboraron|colaborou|colaboraram|con\ la\ colaboración\ de)\b.{0,120}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -205,6 +208,8 @@ def is_tail_furniture(text: str) -> bool:
         return False
     if first_word(text) in TAIL_FIRST_WORDS and _TAIL_FURNITURE.match(text):
         return True
+    if "contributed" in text or "colabor" in text:
+        return bool(_TAIL_FURNITURE.match(text))
     return len(text) <= 120 and "ewsletter" in text
 
 

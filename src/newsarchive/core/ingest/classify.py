@@ -104,6 +104,8 @@ def _classify_alone(line: Line) -> tuple[str, Payload]:
         if boilerplate.is_tail_furniture(text):
             return Kind.TAIL, _attribution(text)
         return Kind.PARAGRAPH, None
+    if text[-1] == ":" and (label := _related(text)) is not None:
+        return Kind.RELATED, label  # `Read more:` over a headline, not the `Read more` button
     if boilerplate.is_furniture(text):
         return Kind.FURNITURE, None
     for reader, kind in _READERS_BY_FIRST_WORD.get(first_word(text), _READERS_ANYWHERE):

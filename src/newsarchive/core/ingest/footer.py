@@ -46,7 +46,7 @@ _COMMENT_FORM = re.compile(
 )
 _TAGS_LABEL = re.compile(
     r"^(?:tags?|etiquetas?|temas?|keywords|palabras\s+clave|palavras-chave|assuntos?|topics?|"
-    r"filed\s+under|archivado\s+en)\s*:\s*(?P<tags>.*)$",
+    r"t[óo]picos?|marcadores|filed\s+under|archivado\s+en)\s*:\s*(?P<tags>.*)$",
     re.IGNORECASE,
 )
 # A heading that introduces the tag lines under it (`Explore more on these topics`, `Archivado En`).
@@ -85,7 +85,8 @@ FOOTER_FIRST_WORDS = frozenset(
 )
 TAGS_FIRST_WORDS = frozenset(
     "tags tag etiquetas etiqueta temas tema keywords palabras topics topic palavras-chave assuntos "
-    "assunto filed archivado explore more related archived mais más".split()
+    "assunto filed archivado explore more related archived mais más tópicos tópico topicos "
+    "marcadores".split()
 )
 
 

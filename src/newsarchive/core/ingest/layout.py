@@ -29,6 +29,8 @@ _PLACE_WORDS = 3
 _BOX_HEADLINES = 2
 _BOX_HEADLINE_WORDS = 4
 _BOX_LABEL_WORDS = 5
+# Under an author box, the biography's lines are this short; the article's are longer.
+_BIO_WORDS = 15
 
 _SKIPPED_ABOVE_BODY = frozenset(
     (
@@ -165,16 +167,38 @@ def footer_start(kinds: list[str], body_start: int) -> int:
 def tail_stop(lines: list[Line], kinds: list[str], body_start: int, end: int) -> int:
     """Where the site's own lists start after the article: a `Most read`-like label, or a short
     label over a box of headlines with no text between them."""
-    last = body_start
-    for i in range(body_start, end):
-        if kinds[i] is Kind.TAIL_STOP:
+    stop = next((i for i in range(body_start, end) if kinds[i] is Kind.TAIL_STOP), end)
+    for i in range(body_start, stop):
+        if _opens_author_box(lines, kinds, i, stop, body_start):
             return i
-        if kinds[i] is Kind.PARAGRAPH:
-            last = i
-    for i in range(last + 1, end):
-        if _opens_box(lines, kinds, i, end):
+    last = max((i for i in range(body_start, stop) if kinds[i] is Kind.PARAGRAPH), default=body_start)
+    for i in range(last + 1, stop):
+        if _opens_box(lines, kinds, i, stop):
             return i
-    return end
+    return stop
+
+
+def box_headlines(lines: list[Line], kinds: list[str], start: int, end: int) -> list[str]:
+    """The headlines of the box whose label is line `start`."""
+    found = []
+    for j in range(start + 1, end):
+        if kinds[j] in (Kind.RELATIVE_DATE, Kind.DATE):
+            continue
+        if kinds[j] is not Kind.HEADING or lines[j].words < _BOX_HEADLINE_WORDS:
+            break
+        found.append(lines[j].text)
+    return found
+
+
+def _opens_author_box(lines: list[Line], kinds: list[str], i: int, end: int, body_start: int) -> bool:
+    """`Written by Name` after the text, over the author's short biography."""
+    return (
+        kinds[i] is Kind.BYLINE
+        and sum(1 for k in range(body_start, i) if kinds[k] is Kind.PARAGRAPH) >= 2
+        and all(
+            kinds[k] is not Kind.PARAGRAPH or lines[k].words < _BIO_WORDS for k in range(i + 1, end)
+        )
+    )
 
 
 def _opens_box(lines: list[Line], kinds: list[str], i: int, end: int) -> bool:
@@ -249,8 +273,11 @@ def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[st
         if pair and not before.bullet:
             return pair
     section = sections.read_section_label(label.text)
-    if not section and alone and sections.is_lone_label(label.text):
+    after_home = before is not None and sections.is_home(before.text) and not label.blank_before
+    if not section and (alone or after_home) and sections.is_lone_label(label.text):
         section = (label.text,)
+    if section and after_home:
+        return section  # `Inicio` / `Sociedad`: a breadcrumb printed one part a line
     if not section:
         return ()
     if (

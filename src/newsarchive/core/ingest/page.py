@@ -14,7 +14,7 @@ from newsarchive.core.ingest.headline import clean_title, same_headline, title_f
 from newsarchive.core.ingest.language import detect_language
 from newsarchive.core.ingest.lines import Line, is_title_case, looks_like_name, split_lines
 from newsarchive.core.ingest.published import publication_date
-from newsarchive.core.ingest.related import is_bare_related
+from newsarchive.core.ingest.related import is_bare_related, is_box_label
 from newsarchive.core.ingest.sections import read_glued_home
 from newsarchive.core.model import ParsedPage
 
@@ -46,9 +46,12 @@ def parse_page(text: str) -> ParsedPage:
     end = layout.footer_start(kinds, body_start)
     comment_count = _comment_count(payloads, end)
     end = layout.tail_stop(lines, kinds, body_start, end)
+    reading = Reading()
+    if end < len(lines) and is_box_label(lines[end].text):
+        for headline in layout.box_headlines(lines, kinds, end, len(lines)):
+            reading.add_related(headline)
     list_start, listed = layout.trailing_list(lines, kinds, body_start, end)
     layout.refuse_listing(lines, kinds, body_start, list_start, len(listed), title_at)
-    reading = Reading()
     for entry in listed:
         reading.add_related(lines[entry.start].text)
     end = list_start
@@ -299,6 +302,8 @@ def _read_attributions(
     """Attribution lines after the text: an author box or `Author:` line, a `Source:` outlet."""
     for i in range(start, end):
         payload = payloads[i]
+        if isinstance(payload, Byline) and reading.author is None:
+            reading.take_byline(payload)  # `Written by Name` in an author box
         if kinds[i] is Kind.TAIL and isinstance(payload, Attribution):
             if payload.author and reading.author is None:
                 reading.author = payload.author

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsarchive.core.ingest.boilerplate import is_section_label
 from newsarchive.core.ingest.classify import Kind, Note, Payload
 from newsarchive.core.ingest.collected import Reading
 from newsarchive.core.ingest.headline import title_from_url
@@ -13,6 +14,7 @@ from newsarchive.core.ingest.lines import Line, ends_sentence, words_of
 from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet, outlet_from_url
 
 _MASTHEAD_MAX_WORDS = 6
+_SMALL_WORDS = frozenset("the of and de da do del la el le los las das dos".split())
 _TOP_REACH = 12
 _LOGO = re.compile(r"^(?P<name>.{2,50}?)\s+logo$", re.IGNORECASE)
 _COPYRIGHT = re.compile(
@@ -98,11 +100,23 @@ def _masthead(lines: list[Line], kinds: list[str], top: int, url: str | None) ->
         letters = "".join(ch for ch in name.lower() if ch.isalnum())
         if host and len(letters) >= 4 and (letters in host or host in letters):
             return name
-        if has_outlet_word(name):
+        if has_outlet_word(name) and _distinctive(name):
             return name
         if i == 0 and len(lines) > 1 and kinds[1] is Kind.FURNITURE and line.words <= 4:
             return name  # a name over the site's menu
     return None
+
+
+def _distinctive(name: str) -> bool:
+    """A word beside the outlet word that is not a section's (`Coastline` in `Coastline TV News`;
+    `World News` and `U.S. News` are menu items)."""
+    return any(
+        len(word) >= 3
+        and not has_outlet_word(word)
+        and word.lower() not in _SMALL_WORDS
+        and not is_section_label(word)
+        for word in words_of(name)
+    )
 
 
 def _looks_like_a_name(text: str) -> bool:

@@ -91,6 +91,10 @@ def read_section_label(text: str) -> tuple[str, ...] | None:
     return (_capitalise(text) if text.isupper() else text.rstrip(":"),)
 
 
+def is_home(text: str) -> bool:
+    return text.rstrip(":").strip().casefold() in _HOME_PARTS
+
+
 def is_lone_label(text: str) -> bool:
     """One to three capitalised words, no outlet's name: a section label (`Cotidiano`, `Energy`)."""
     words = text.split()
