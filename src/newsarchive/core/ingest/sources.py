@@ -57,7 +57,9 @@ def find_sources(paths: Iterable[Path]) -> Iterator[ArticleSource | NotAnArticle
 
     A folder whose one text file sits beside photos or an `article.yaml` is an article folder. In a
     folder with several text files, a photo or `.yaml` sharing a text file's stem belongs to it
-    (`story.txt`, `story.jpg`, `story.yaml`). A file named explicitly is always tried, whatever its
+    (`story.txt`, `story.jpg`, `story.yaml`). A text file kept beside a saved page as notes about it
+    (a README, notes, a transcript: by its name or its content) is skipped with a reason, and the
+    folder is then the page's article folder. A file named explicitly is always tried, whatever its
     suffix; files found by walking are tried when they look like text. Symbolic links to folders are
     not followed (no loops), and hidden files are ignored.
     """
