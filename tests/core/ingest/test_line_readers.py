@@ -7,7 +7,13 @@ from datetime import date
 
 import pytest
 
-from newsarchive.core.ingest.bylines import read_byline, read_outlet_byline, read_published_by
+from newsarchive.core.ingest.bylines import (
+    read_author_label,
+    read_byline,
+    read_byline_without_word,
+    read_outlet_byline,
+    read_published_by,
+)
 from newsarchive.core.ingest.captions import Credited, read_credit_only, read_credited_caption
 from newsarchive.core.ingest.dates import (
     DateLine,
@@ -19,7 +25,7 @@ from newsarchive.core.ingest.dates import (
     relative_date,
     year_for_dateline,
 )
-from newsarchive.core.ingest.footer import read_footer_mark, read_tags_label
+from newsarchive.core.ingest.footer import TagList, read_footer_mark, read_tags_label
 from newsarchive.core.ingest.headline import clean_title, title_from_url
 from newsarchive.core.ingest.language import detect_language
 from newsarchive.core.ingest.sections import read_breadcrumb, read_category, read_glued_home
@@ -188,14 +194,44 @@ def test_credit_only_needs_a_credit_word() -> None:
         ("Por María de la Cruz", "María de la Cruz"),
         ("OAN Staff Kevin Doyle", "Kevin Doyle"),
         ("By the end of the year", None),
+        ("By Rosa Quintana and Helen Marsh", "Rosa Quintana; Helen Marsh"),
+        ("By Ana Lima, Helen Carter and Jean Faye, Harbour Radio", "Ana Lima; Helen Carter; Jean Faye"),
+        ("Por Ana Pérez y John Smith", "Ana Pérez; John Smith"),
+        ("Por Fernanda Costa e Ricardo Alves, Portal Giro — São Paulo", "Fernanda Costa; Ricardo Alves"),
+        ("BY GRACE ACHIENG AND DEWI LESTARI", "Grace Achieng; Dewi Lestari"),
+        ("Por Júlia Mendes - Repórter da Agência Planalto", "Júlia Mendes"),
+        ("By Rosa Quintana, Senior Correspondent", "Rosa Quintana"),
     ],
 )
 def test_read_byline(line: str, author: str | None) -> None:
-    assert read_byline(line) == author
+    byline = read_byline(line)
+    assert (byline.author if byline else None) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Mercedes Valdés in Havana", "Mercedes Valdés"),
+        ("Eleni Papadaki and George Smith in Athens", "Eleni Papadaki; George Smith"),
+        ("Maria Santos and John Reed, Staff Writers", "Maria Santos; John Reed"),
+        ("Violence in Haiti", None),
+        ("Rosa Quintana", None),  # a bare name is a byline only where the page's head puts it
+    ],
+)
+def test_read_byline_without_word(line: str, author: str | None) -> None:
+    byline = read_byline_without_word(line)
+    assert (byline.author if byline else None) == author
+
+
+def test_author_lines_name_a_person_or_initials() -> None:
+    assert read_author_label("Author: JLR") == "JLR"
+    assert read_author_label("Autor: Ana Pérez") == "Ana Pérez"
+    assert read_author_label("Autor: Voces del Sur - jl") is None
 
 
 def test_outlet_and_published_by_bylines() -> None:
-    assert read_outlet_byline("LatinAmerican Post | Andrea Salazar") == "Andrea Salazar"
+    byline = read_outlet_byline("LatinAmerican Post | Andrea Salazar")
+    assert byline is not None and (byline.author, byline.outlet) == ("Andrea Salazar", "LatinAmerican Post")
     assert read_outlet_byline("Cuban Doctors Return From Mission in Calabria | teleSUR") is None
     assert read_published_by("Publicado por EFE Creado: Actualizado:") == "EFE"
 
@@ -271,6 +307,15 @@ def test_title_from_url() -> None:
         ("3 thoughts on “Metro Reopens”", 3),
         ("Leave a Reply", None),
         ("Add new comment", None),
+        ("Post with 12 comments", 12),
+        ("Post with 1 comment.", 1),
+        ("Publicación con 3 comentarios", 3),
+        ("Publicación sin comentarios.", 0),
+        ("Comentarios (3)", 3),
+        ("Comments (120)", 120),
+        ("17 comentários", 17),
+        ("Ver los 8 comentarios", 8),
+        ("Nenhum comentário", 0),
     ],
 )
 def test_read_footer_mark(line: str, count: int | None) -> None:
@@ -281,8 +326,10 @@ def test_read_footer_mark(line: str, count: int | None) -> None:
 
 def test_footer_marks_and_tag_labels_are_specific() -> None:
     assert read_footer_mark("Comments from the minister surprised everyone.") is None
-    assert read_tags_label("Tags: Dmitry Peskov, Russia") == ("Dmitry Peskov", "Russia")
-    assert read_tags_label("Tag: Rafael Correa") == ("Rafael Correa",)
+    assert read_tags_label("Tags: Dmitry Peskov, Russia") == TagList(("Dmitry Peskov", "Russia"))
+    assert read_tags_label("Tag: Rafael Correa") == TagList(("Rafael Correa",))
+    assert read_tags_label("Explore more on these topics") == TagList(())
+    assert read_tags_label("Tagged as a threat by the ministry") is None
 
 
 @pytest.mark.parametrize(
@@ -299,8 +346,9 @@ def test_footer_marks_and_tag_labels_are_specific() -> None:
             "es",
         ),
         (
-            "A produção brasileira de café deve chegar a 54,9 milhões de sacas neste ano, um aumento em "
-            "relação à safra anterior, segundo a estimativa da companhia, que não foi divulgada pelo governo.",
+            "A produção brasileira de café deve chegar a 54,9 milhões de sacas neste ano, um aumento "
+            "em relação à safra anterior, segundo a estimativa da companhia, que não foi divulgada "
+            "pelo governo.",
             "pt",
         ),
         (

@@ -55,7 +55,9 @@ def test_a_folder_of_loose_dumps_pairs_photos_and_sidecars_by_stem(tmp_path):
 
 
 def test_walks_recursively_in_sorted_order_and_ignores_hidden_files(tmp_path):
-    _tree(tmp_path, {"z.txt": "z", "sub/b.txt": "b", "sub/a.txt": "a", ".hidden/c.txt": "c", ".DS_Store": "x"})
+    _tree(tmp_path, {
+        "z.txt": "z", "sub/b.txt": "b", "sub/a.txt": "a", ".hidden/c.txt": "c", ".DS_Store": "x",
+    })
     sources, skipped = _found(tmp_path)
     assert [s.text.relative_to(tmp_path).as_posix() for s in sources] == ["z.txt", "sub/a.txt", "sub/b.txt"]
     assert skipped == []
@@ -77,3 +79,69 @@ def test_symlinked_folders_are_not_followed(tmp_path):
     (tmp_path / "real" / "loop").symlink_to(tmp_path / "real")
     sources, _ = _found(tmp_path)
     assert [s.text.name for s in sources] == ["a.txt"]
+
+
+PAGE = (
+    "Kremlin Sees No Sign of Talks Resuming\n\nPublished 23 September 2022\n\n"
+    "The Kremlin said on Friday that it saw no prospect of peace talks in the near future, even as "
+    "it insisted that it remained open to dialogue with the other side.\n\n"
+    "Spokesman Dmitry Peskov told reporters that the negotiations broken off in the spring could not "
+    "resume while the other side sought what he called a solution on the battlefield.\n"
+)
+
+
+def test_notes_beside_an_article_are_skipped_and_the_photo_stays_with_the_article(tmp_path):
+    _tree(tmp_path, {
+        "story/kremlin-talks.txt": PAGE,
+        "story/notes.txt": "Saved from the outlet's site; check the date against the print edition.\n",
+        "story/photo.jpg": JPEG,
+        "story/article.yaml": "title: x",
+    })
+    (source,), (skipped,) = _found(tmp_path)
+    assert source.text.name == "kremlin-talks.txt"
+    assert [p.name for p in source.photos] == ["photo.jpg"]
+    assert source.sidecar.name == "article.yaml"
+    assert skipped.path.name == "notes.txt"
+    assert "beside the article kremlin-talks.txt" in skipped.reason
+
+
+def test_a_transcript_is_told_by_its_content_whatever_its_name(tmp_path):
+    _tree(tmp_path, {
+        "story/page.txt": PAGE,
+        "story/extra.txt": "00:01 Peskov: We see no prospect.\n00:07 Reporter: None at all?\n"
+        "00:09 Peskov: Not at the moment.\n",
+        "story/photo.jpg": JPEG,
+    })
+    (source,), (skipped,) = _found(tmp_path)
+    assert source.text.name == "page.txt" and [p.name for p in source.photos] == ["photo.jpg"]
+    assert skipped.path.name == "extra.txt" and "transcript" in skipped.reason
+
+
+def test_a_readme_is_told_by_its_name_even_when_it_has_prose(tmp_path):
+    _tree(tmp_path, {"story/article.txt": PAGE, "story/README.txt": PAGE, "story/photo.png": JPEG})
+    (source,), (skipped,) = _found(tmp_path)
+    assert source.text.name == "article.txt" and len(source.photos) == 1
+    assert skipped.path.name == "README.txt"
+
+
+def test_two_saved_pages_in_one_folder_are_both_articles(tmp_path):
+    _tree(tmp_path, {"a.txt": PAGE, "b.txt": PAGE.replace("Kremlin", "Ministry"), "b.jpg": JPEG})
+    sources, skipped = _found(tmp_path)
+    assert sorted(s.text.name for s in sources) == ["a.txt", "b.txt"]
+    assert skipped == []
+
+
+def test_only_notes_and_no_page_leaves_every_text_to_the_parser(tmp_path):
+    _tree(tmp_path, {"notes.txt": "a note", "todo.txt": "- [ ] check"})
+    sources, skipped = _found(tmp_path)
+    assert sorted(s.text.name for s in sources) == ["notes.txt", "todo.txt"]
+    assert skipped == []
+
+
+def test_an_article_whose_name_holds_a_note_word_is_still_an_article(tmp_path):
+    _tree(tmp_path, {
+        "carbon-credits-deal.txt": PAGE, "story-notes.txt": "check the figures\n", "x.jpg": JPEG,
+    })
+    (source,), (skipped,) = _found(tmp_path)
+    assert source.text.name == "carbon-credits-deal.txt" and [p.name for p in source.photos] == ["x.jpg"]
+    assert skipped.path.name == "story-notes.txt"

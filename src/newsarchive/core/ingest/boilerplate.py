@@ -50,6 +50,7 @@ _FURNITURE_PATTERNS = re.compile(
       | (?:\S+\s){0,3}flag                          # flag alt text
       | -?\d{1,2}\s*°\s*[CF]?(?:\s+\S+){0,3}        # weather: 23°C Clear
       | (?:/+\s*)+                                  # // // //
+      | [_=*~-]{3,}                                 # a rule: ___
       | (?=[\d:\s]{4,}$)[\d\s]*:[\d:\s]*             # player residue: 00:0000:00
       | \+\s*↺\s*[−-].*                             # font-size widget: + ↺ − 16 px
       | A\s*[-+]?\s*A\s*[-+]?(?:\s*A)?              # font-size widget: A- A+
@@ -59,24 +60,32 @@ _FURNITURE_PATTERNS = re.compile(
       | follow\ us\ on\b.{0,60}|síguenos\ en\b.{0,60}
       | (?:download|get|install)\ (?:our|the)\ app\b.*|descarga\ nuestra\ app.*
       | (?:subscribe|sign\ up)\ (?:to|for)\ (?:our|the)\ newsletter.*|suscríbete\b.*
+      | \d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:min(?:ute)?s?|minutos?)\.?
+        (?:\s+(?:read|reading|listen|de\ lectura|de\ leitura|de\ leitura))?  # reading time: 4 min read
+      | (?:reading\ time|estimated\ reading\ time|tiempo\ de\ lectura|tempo\ de\ leitura|lectura|leitura)
+        \s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?
+      | (?:view|read)\ (?:this\ email\ )?in\ (?:your|a)\ browser.*|ver\ (?:en|no)\ navegador.*
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # What the patterns above can start with: a gate that spares most lines the alternation.
-_PATTERN_FIRST_CHARS = frozenset("0123456789-/+©Aa")
+_PATTERN_FIRST_CHARS = frozenset("0123456789-/+©Aa_=*~")
 _PATTERN_FIRST_WORDS = frozenset(
     "photo photos video videos image images share compartir compartilhe follow síguenos download "
-    "get install descarga subscribe sign suscríbete copyright all".split()
+    "get install descarga subscribe sign suscríbete copyright all reading estimated tiempo tempo "
+    "lectura leitura view read ver".split()
 )
 # The first words (see `lines.first_word`) of the label, tail and stop patterns below.
 TAIL_FIRST_WORDS = frozenset(
     "source sources fuente fuentes fonte fontes with con com this read see leer leia website "
-    "download get the las *".split()
+    "download get the las * ( edição edición editing editor our printed print you unsubscribe "
+    "forwarded originally first republished reproduced copyright ©".split()
 )
 BREAKING_FIRST_WORDS = frozenset("breaking última último urgente".split())
 AI_SUMMARY_FIRST_WORDS = frozenset("ai ai-generated summary key resumen resumo".split())
 TAIL_STOP_FIRST_WORDS = frozenset(
-    "headlines more you recommended te también veja most trending latest".split()
+    "headlines more you recommended te también veja most trending latest read lo los lo mais "
+    "más top popular".split()
 )
 
 # Site notices recognised by a phrase anywhere in the line (searched in the lower-cased line: a
@@ -110,6 +119,16 @@ _TAIL_FURNITURE = re.compile(
       | (?:download|get)\ (?:our|the)\ app\b.*
       | the\ views\ expressed\ .*|las\ opiniones\ expresadas\ .*
       | \*[^\W\d_].{0,200}                          # an author footnote (`*Periodista de EFE`)
+      | \((?:reporting|additional\ reporting|writing|editing|compiled)\ by\b[^()]{0,200}\)  # wire credits
+      | (?:edição|edición|editing\ by|edited\ by|editor)\s*:?\s.{1,80}
+      | our\ standards\b.{0,80}
+      | print(?:ed)?\ (?:from|this\ page)\b.{0,200}
+      | you\ (?:are\ )?receiv(?:ed|ing)\ this\ (?:email|newsletter)\b.*
+      | unsubscribe\b.{0,80}|forwarded\ this\ email\b.{0,60}
+      | read\ the\ full\ (?:story|article)\b.{0,60}
+      | (?:originally|first)\ published\b.{0,120}|(?:republished|reproduced)\ (?:from|with)\b.{0,120}
+      | .{0,80}\bcontributed\ (?:to\ this\ (?:report|story|article)|reporting)\b.{0,80}
+      | (?:colaboró|colaboraron|colaborou|colaboraram|con\ la\ colaboración\ de)\b.{0,120}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -119,7 +138,18 @@ _AUTHOR_BOX = re.compile(r"^website\s*\|\s*\+\s*posts$", re.IGNORECASE)
 _TAIL_STOP = re.compile(
     r"^(?:headlines by country|more from\b.{0,40}|you may (?:also )?(?:like|be interested in)\b.*|"
     r"recommended(?: for you)?|te puede interesar|también te puede interesar|veja também|"
-    r"most (?:read|popular)|trending now|latest (?:news|stories))\s*:?$",
+    r"most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|read next|"
+    r"top stories|popular (?:now|stories)|lo más (?:leído|visto|popular)|los más (?:leídos|vistos)|"
+    r"mais (?:lidas|lidos|vistas|vistos)|más noticias|mais notícias)\s*:?$",
+    re.IGNORECASE,
+)
+# Lines naming where an article comes from: `Source: Outlet`, `This story was first published by Outlet`.
+_ATTRIBUTION = re.compile(
+    r"^(?:(?:sources?|fuentes?|fontes?)\s*:\s*"
+    r"|(?:this\s+(?:story|article)\s+(?:was\s+)?)?(?:first\s+|originally\s+)?(?:published|appeared)\s+"
+    r"(?:first\s+|originally\s+)?(?:by|in|on|at)\s+"
+    r"|(?:republished|reproduced)\s+(?:from|with\s+permission\s+(?:of|from))\s+)"
+    r"(?P<outlet>[^,;:()]{2,60}?)\s*(?:[.,;]|\s+(?:on|at|and)\s.*|\s+https?://\S+)?$",
     re.IGNORECASE,
 )
 
@@ -178,7 +208,20 @@ def is_tail_furniture(text: str) -> bool:
         return False
     if first_word(text) in TAIL_FIRST_WORDS and _TAIL_FURNITURE.match(text):
         return True
+    if "contributed" in text or "colabor" in text:
+        return bool(_TAIL_FURNITURE.match(text))
     return len(text) <= 120 and "ewsletter" in text
+
+
+def attributed_outlet(text: str) -> str | None:
+    """The outlet a tail line names as the article's origin (`Source: Outlet`), else None."""
+    if len(text) > 200:
+        return None
+    match = _ATTRIBUTION.match(text)
+    if not match:
+        return None
+    outlet = match.group("outlet").strip()
+    return outlet if outlet[:1].isupper() or "." in outlet else None
 
 
 def is_author_box(text: str) -> bool:

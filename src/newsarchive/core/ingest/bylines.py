@@ -1,21 +1,37 @@
-"""Bylines: `By: Name`, `by Name`, `Por Name*`, `OAN Staff Name`, `LatinAmerican Post | Name`."""
+"""Bylines: who wrote the article (`By A, B and C, Outlet`, `Por A y B`, `A in City`, `OAN Staff A`).
+
+A byline is a list of names, joined the way the page's language joins them, with an affiliation
+after a comma or dash (the outlet, a role, a city) that is not a name. Several names are kept as
+several: `Byline.author` joins them with `"; "`, the separator exports split on.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from newsarchive.core.ingest.given_names import given_name_keys
 from newsarchive.core.ingest.lines import first_word
+from newsarchive.core.ingest.tag_text import tag_key
 
-# A name starts with a capital; particles (`da`, `de la`) and `and` may sit between its words.
-_NAME = (
-    r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
-    r"(?:\s+(?:(?:and|y|e|&|da|de|del|la|dos|van|von)\s+)*[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,5}"
-)
+AUTHOR_SEPARATOR = "; "
 
-_BY = re.compile(
-    rf"^(?i:by|written\s+by|por|escrito\s+por|reporting\s+by|text\s+by)\s*:?\s+(?P<name>{_NAME})\s*\**$"
+_NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|[A-ZÀ-ÖØ-Þ]\.)"
+_PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|den|bin|ibn|al|el)"
+_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}$")
+_PREFIX = re.compile(
+    r"^(?i:by|written\s+by|reporting\s+by|text\s+by|words\s+by|analysis\s+by|por|escrito\s+por|"
+    r"texto\s+de|reportagem\s+de|par|von)\s*:?\s+(?=\S)"
 )
-_STAFF = re.compile(rf"^[A-Z][A-Za-z]{{1,12}}\s+Staff\s+(?P<name>{_NAME})$")
+_STAFF = re.compile(r"^[A-Z][A-Za-z]{1,12}\s+Staff\s+(?P<names>.+)$")
+_CONJUNCTION = re.compile(r"\s+(?:and|y|e|&|und|et)\s+", re.IGNORECASE)
+# Where the names end and an affiliation begins: a dash, a bar, `for Outlet`, `in City`.
+_AFFILIATION_CUT = re.compile(r"\s+[|–—-]\s+|\s+(?:for|para|in|en|em)\s+(?=[A-ZÀ-Þ])")
+_ROLE = re.compile(
+    r"\b(?:staff|writer|writers|reporter|reporters|correspondent|correspondents|editor|editors|"
+    r"repórter|reportera?|corresponsal|enviad[oa]|redacción|redação|special|contributor|columnist)\b",
+    re.IGNORECASE,
+)
 _OUTLET_AND_NAME = re.compile(
     r"^(?P<outlet>[^|]{2,40}?)\s*\|\s*(?P<name>[A-ZÁÉÍÓÚÑ][\w'’.\-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'’.\-]+){1,3})$"
 )
@@ -23,35 +39,126 @@ _PUBLISHED_BY = re.compile(
     r"^(?i:publicado|published|posted)\s+(?i:por|by)\s+"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s+(?![\w'’.\-]+:)[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,3})"
 )
+_AUTHOR_LABEL = re.compile(r"^(?i:author|autor|autora|autores|authors)\s*:\s*(?P<value>.{1,80})$")
+_INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,4}$")
+_MAX_BYLINE = 120
+_BARE_NAME_WORDS = 4
+
+# The first words (see `lines.first_word`) of prefixed bylines and `Author:` lines.
+BYLINE_FIRST_WORDS = frozenset(
+    "by written reporting text words analysis por escrito texto reportagem par von".split()
+)
+AUTHOR_LABEL_FIRST_WORDS = frozenset("author autor autora autores authors".split())
 
 
-# The first words (see `lines.first_word`) of `_BY` bylines.
-BYLINE_FIRST_WORDS = frozenset("by written por escrito reporting text".split())
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """The names a byline gives, and the outlet it names after them, if any."""
+
+    names: tuple[str, ...]
+    outlet: str | None = None
+
+    @property
+    def author(self) -> str:
+        return AUTHOR_SEPARATOR.join(self.names)
 
 
-def read_byline(text: str) -> str | None:
-    """The author a byline names, else None."""
-    if len(text) > 80:
+def _capitalise(name: str) -> str:
+    if not name.isupper():
+        return name
+    return " ".join(w.lower() if re.fullmatch(_PARTICLE, w.lower()) else w.capitalize() for w in name.split())
+
+
+def read_names(text: str, *, bare: bool = False) -> Byline | None:
+    """`A, B and C, Outlet` / `A in City` / `A y B` -> the names, and the outlet when one follows
+    them; None when a part that should be a name is not one. `bare`: names and nothing else."""
+    text = text.strip().rstrip("*").strip()
+    cut = _AFFILIATION_CUT.search(text)
+    if bare and (cut or ("," in text and not _CONJUNCTION.search(text))):
+        return None
+    names_part, affiliation = (text[: cut.start()], text[cut.end() :]) if cut else (text, "")
+    chunks = [c.strip() for c in names_part.split(",")]
+    joined = next((i for i, c in enumerate(chunks) if _CONJUNCTION.search(c)), None)
+    if joined is None:
+        # Without `and`, a list has one name: what follows a comma is a role or an outlet.
+        names, extra = [chunks[0]], chunks[1:]
+    else:
+        names = chunks[:joined] + _CONJUNCTION.split(chunks[joined])
+        extra = chunks[joined + 1 :]
+    if not all(_NAME.match(n) and len(n) <= 40 for n in names):
+        return None
+    outlet = None
+    if extra and not cut:
+        candidate = ", ".join(extra)
+        if not _ROLE.search(candidate) and len(candidate.split()) <= 5:
+            outlet = candidate
+    elif cut and text[cut.start() : cut.end()].strip() in ("for", "para") and not _ROLE.search(affiliation):
+        outlet = affiliation
+    return Byline(tuple(_capitalise(n) for n in names), outlet)
+
+
+def read_byline(text: str) -> Byline | None:
+    """A byline with its word (`By A and B`, `Por A y B`, `OAN Staff A`), else None."""
+    if len(text) > _MAX_BYLINE:
         return None
     if first_word(text) in BYLINE_FIRST_WORDS:
-        match = _BY.match(text)
-    elif " Staff " in text:
-        match = _STAFF.match(text)
-    else:
-        return None
-    if match:
-        return match.group("name").strip()
+        match = _PREFIX.match(text)
+        return read_names(text[match.end() :]) if match else None
+    if " Staff " in text:
+        staff = _STAFF.match(text)
+        return read_names(staff.group("names")) if staff else None
     return None
 
 
-def read_outlet_byline(text: str) -> str | None:
+def read_byline_without_word(text: str) -> Byline | None:
+    """`A in City`, `A and B, Staff Writers`: names with a place or role, and no `By`; a bare
+    list of names is only a byline where the page's head puts it (see `read_names`)."""
+    if len(text) > _MAX_BYLINE or not text[0].isupper():
+        return None
+    if "," not in text and " in " not in text and " en " not in text and " em " not in text:
+        return None
+    cut = _AFFILIATION_CUT.search(text)
+    has_role = "," in text and bool(_ROLE.search(text.rsplit(",", 1)[1]))
+    placed = cut is not None and text[cut.start() : cut.end()].strip() in ("in", "en", "em")
+    if not (has_role or placed):
+        return None
+    byline = read_names(text)
+    return byline if byline is not None and all_given_names(byline) else None
+
+
+def all_given_names(byline: Byline) -> bool:
+    """Every name opens with a known given name (`Protests Grow in Lima` is a headline, not
+    a byline): names without a `By` need this knowledge."""
+    known = given_name_keys()
+    return all(
+        2 <= len(name.split()) <= _BARE_NAME_WORDS and tag_key(name.split()[0]) in known
+        for name in byline.names
+    )
+
+
+def read_outlet_byline(text: str) -> Byline | None:
     """`Outlet | Name` under a headline (only trusted in the lines between title and body)."""
     if len(text) > 80 or "|" not in text:
         return None
     match = _OUTLET_AND_NAME.match(text)
     if match and match.group("outlet").count(" ") <= 3:
-        return match.group("name")
+        return Byline((match.group("name"),), match.group("outlet").strip())
     return None
+
+
+def read_author_label(text: str) -> str | None:
+    """`Author: JLR`, `Autor: Ana Pérez` -> the person or the initials; None for anything else
+    (`Autor: Outlet - jl` names a desk, not a person)."""
+    if len(text) > 90 or first_word(text) not in AUTHOR_LABEL_FIRST_WORDS:
+        return None
+    match = _AUTHOR_LABEL.match(text)
+    if not match:
+        return None
+    value = match.group("value").strip()
+    if _INITIALS.match(value):
+        return value
+    byline = read_names(value)
+    return byline.author if byline and byline.outlet is None and "-" not in value else None
 
 
 def read_published_by(text: str) -> str | None:

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from newsarchive.core.ingest.lines import first_word
 
-_CREDIT_WORD = r"(?:photos?|fotos?|images?|imagen(?:\s+principal)?|imagem|photo\s+credit|credits?|cr[ée]ditos?)"
+_CREDIT_WORD = (
+    r"(?:photo\s+credit|photos?|photograph(?:y|s)?|fotos?|fotograf[ií]as?|images?|imagen(?:\s+principal)?|"
+    r"imagem|pictures?|credits?|cr[ée]ditos?)"
+)
 
 # `Photo: Twitter/@handle`, `Foto: Name/EFE`, `Imagen principal:` (empty) on a line of their own.
 _CREDIT_ONLY = re.compile(
@@ -22,7 +25,7 @@ _CREDIT_SUFFIX = re.compile(
 )
 
 # Every `_CREDIT_WORD` contains one of these: a gate before the suffix pattern's lazy scan.
-_CREDIT_HINT = re.compile(r"phot|foto|imag|credit|crédit")
+_CREDIT_HINT = re.compile(r"phot|foto|imag|credit|crédit|pictur")
 
 # `<caption> (AP Photo/Name)`, `(Photo by NAME/AFP via Getty Images)`, `(Image credit: …)`, `(AFP)`.
 _PARENTHESISED = re.compile(r"^(?P<caption>.*?)\s*\((?P<credit>[^()]{2,120})\)\s*\.?$")
@@ -46,9 +49,19 @@ _AGENCY_CREDIT = re.compile(
 _HANDLE_CREDIT = re.compile(r"^(?P<caption>.+?[.!?])\s+(?P<credit>(?:X|Twitter)\s*/\s*@\w{1,30})$")
 
 
+# A credit without a credit word: `Name/Agency`, `AGENCY/Name`, `Name/Agency/Getty Images` — words
+# joined by slashes with no space around the first, each part capitalised.
+_CREDIT_PART = r"[A-ZÀ-Þ@][\w'’.&-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.&-]*|via|de|da|do|del|dos))*"
+_SLASH_CREDIT = re.compile(rf"{_CREDIT_PART}/{_CREDIT_PART}(?:\s?/\s?{_CREDIT_PART})*")
+_SLASH_CREDIT_ALONE = re.compile(rf"^{_SLASH_CREDIT.pattern}$")
+# `<caption>. AGENCY/Name`, `<caption> - Name/Agency`: the credit closing a caption line.
+_SLASH_CREDIT_SUFFIX = re.compile(rf"(?:[.!?]|\s[-–—])\s+(?P<credit>{_SLASH_CREDIT.pattern})$")
+_MAX_SLASH_CREDIT = 70
+
 # The first words (see `lines.first_word`) a credit line can start with.
 CREDIT_FIRST_WORDS = frozenset(
-    "photo photos foto fotos image images imagen imagem credit credits crédito créditos ( — – -".split()
+    "photo photos photograph foto fotos fotografía fotografia image images imagen imagem picture "
+    "credit credits crédito créditos ( — – -".split()
 )
 
 
@@ -77,10 +90,26 @@ def read_credit_only(text: str) -> Credited | None:
     return None
 
 
+def read_slash_credit(text: str) -> Credited | None:
+    """`Nelson Almeida/AFP` alone on a line: a credit with no credit word (under its caption)."""
+    if len(text) > _MAX_SLASH_CREDIT or "/" not in text or " / " in text or "://" in text:
+        return None
+    if not _SLASH_CREDIT_ALONE.match(text):
+        return None
+    return Credited("", text)
+
+
 def read_credited_caption(text: str) -> Credited | None:
     """A caption carrying its credit on the same line, else None."""
     if len(text) > 600:
         return None
+    tail_start = len(text) - _MAX_SLASH_CREDIT - 3
+    if text.rfind("/") > tail_start and text[-1].isalnum() and "://" not in text:
+        # The credit closes the line: only its last few words are searched.
+        match = _SLASH_CREDIT_SUFFIX.search(text, max(0, tail_start))
+        if match and match.start() > 0:
+            caption = text[: match.start() + 1].rstrip(" -–—")
+            return Credited(caption, match.group("credit"))
     if ("|" in text or ":" in text) and _CREDIT_HINT.search(text.lower()):
         match = _CREDIT_SUFFIX.match(text)
         if match:

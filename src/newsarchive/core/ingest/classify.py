@@ -4,37 +4,72 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from newsarchive.core.ingest import boilerplate, bylines, captions, dates, footer, related, sections
+from newsarchive.core.ingest.bylines import Byline
+from newsarchive.core.ingest.captions import Credited
+from newsarchive.core.ingest.dates import DateLine
+from newsarchive.core.ingest.footer import FooterMark, TagList
 from newsarchive.core.ingest.lines import Line, comparable, ends_sentence, first_word
 
 
 class Kind:
     """What a line is. Plain string constants rather than an Enum: the layout rules compare kinds
-    in every loop, and reading an Enum member costs ~190 ns against ~30 ns for these."""
+    in every loop, and reading an Enum member costs ~190 ns against ~30 ns for these. What a line
+    of each kind carries is its payload, a type of `Payload`, named beside each kind."""
 
     PARAGRAPH = "paragraph"  # prose
     HEADING = "heading"  # headline-like: no final stop, a few words
     SHORT = "short"  # one word, a label, lower-case start
-    FURNITURE = "furniture"  # menus, share bars, widgets
-    DATE = "date"  # payload: DateLine
+    FURNITURE = "furniture"  # menus, share bars, widgets, reading times
+    DATE = "date"  # DateLine
     DATE_LABEL = "date label"  # `Fecha de publicación:` alone
-    RELATIVE_DATE = "relative date"  # payload: `3 months ago`
-    EMPTY_DATE = "empty date"  # payload: who published it ("" when nobody is named)
-    BREADCRUMB = "breadcrumb"  # payload: section path
-    CAPTION = "caption"  # payload: Credited
-    CREDIT = "credit"  # payload: Credited with an empty caption
-    BYLINE = "byline"  # payload: author
-    RELATED = "related"  # payload: headline ("" when it is on the next line)
+    RELATIVE_DATE = "relative date"  # Note: `3 months ago`
+    EMPTY_DATE = "empty date"  # Note: who published it ("" when nobody is named)
+    BREADCRUMB = "breadcrumb"  # SectionPath
+    CAPTION = "caption"  # Credited
+    CREDIT = "credit"  # Credited with an empty caption
+    BYLINE = "byline"  # Byline
+    RELATED = "related"  # Note: the headline ("" when it is on the next line)
     TWEET = "tweet"  # embedded tweet text or signature
-    FOOTER = "footer"  # payload: FooterMark
-    TAGS = "tags"  # payload: tuple of tags from a `Tags:` label
-    TAIL = "tail"  # attribution, promotion, author box after the article
+    FOOTER = "footer"  # FooterMark
+    TAGS = "tags"  # TagList from a `Tags:` label or a heading over tag lines
+    TAIL = "tail"  # Attribution: attribution, promotion, author box after the article
     TAIL_STOP = "tail stop"  # the rest of the page is the site's
     AI_SUMMARY = "ai summary"
     BREAKING = "breaking"
     TICKER = "ticker"
-    URL = "url"
+    URL = "url"  # Note: the address
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A line's one piece of text: a relative date, a related headline, an address, a publisher."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPath:
+    """The section path a breadcrumb spells."""
+
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A line after the article that names who wrote it or where it comes from (both may be None:
+    a promotion or a notice)."""
+
+    author: str | None = None
+    outlet: str | None = None
+
+
+Payload = DateLine | Credited | Byline | FooterMark | TagList | Note | SectionPath | Attribution | None
+# A reader takes a line's text and gives its payload, or None when the line is not of its kind.
+Reader = Callable[[str], Payload]
+_NOTHING = Attribution()
 
 
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)")
@@ -44,10 +79,10 @@ _TICKER_LIMIT = 12
 _LONG = 200
 
 
-def classify(lines: list[Line]) -> tuple[list[str], list[object]]:
+def classify(lines: list[Line]) -> tuple[list[str], list[Payload]]:
     """The kind of every line and its payload (see `Kind`), context rules applied."""
     kinds: list[str] = []
-    payloads: list[object] = []
+    payloads: list[Payload] = []
     for line in lines:
         kind, payload = _classify_alone(line)
         kinds.append(kind)
@@ -56,7 +91,7 @@ def classify(lines: list[Line]) -> tuple[list[str], list[object]]:
     return kinds, payloads
 
 
-def _classify_alone(line: Line) -> tuple[str, object]:
+def _classify_alone(line: Line) -> tuple[str, Payload]:
     text = line.head
     if "pic.twitter.com/" in text or (text[0] in "—–-" and _TWEET_SIGNATURE.match(text)):
         return Kind.TWEET, None
@@ -65,10 +100,12 @@ def _classify_alone(line: Line) -> tuple[str, object]:
         if credited:
             return Kind.CAPTION, credited
         if dates.ends_with_caption_date(line.text):
-            return Kind.CAPTION, captions.Credited(line.text, None)
+            return Kind.CAPTION, Credited(line.text, None)
         if boilerplate.is_tail_furniture(text):
-            return Kind.TAIL, None
+            return Kind.TAIL, _attribution(text)
         return Kind.PARAGRAPH, None
+    if text[-1] == ":" and (label := _related(text)) is not None:
+        return Kind.RELATED, label  # `Read more:` over a headline, not the `Read more` button
     if boilerplate.is_furniture(text):
         return Kind.FURNITURE, None
     for reader, kind in _READERS_BY_FIRST_WORD.get(first_word(text), _READERS_ANYWHERE):
@@ -78,41 +115,78 @@ def _classify_alone(line: Line) -> tuple[str, object]:
     return _prose_kind(line), None
 
 
-def _flag(test: Callable[[str], bool]) -> Callable[[str], object]:
-    """A yes/no test as a reader: True for yes, None for no."""
-    return lambda text: True if test(text) else None
+def _flag(test: Callable[[str], bool]) -> Reader:
+    """A yes/no test as a reader: an empty attribution for yes (the kind says it all), None for no."""
+    return lambda text: _NOTHING if test(text) else None
 
 
-def _empty_date_fields(text: str) -> object:
+def _relative_date(text: str) -> Note | None:
+    value = dates.relative_date(text)
+    return Note(value) if value is not None else None
+
+
+def _related(text: str) -> Note | None:
+    headline = related.read_labelled(text)
+    return Note(headline) if headline is not None else None
+
+
+def _breadcrumb(text: str) -> SectionPath | None:
+    parts = sections.read_breadcrumb(text)
+    return SectionPath(parts) if parts is not None else None
+
+
+def _empty_date_fields(text: str) -> Note | None:
     """`Publicado por EFE Creado: Actualizado:` -> who published it ("" when nobody is named)."""
-    return (bylines.read_published_by(text) or "") if dates.has_empty_date_fields(text) else None
+    if not dates.has_empty_date_fields(text):
+        return None
+    return Note(bylines.read_published_by(text) or "")
 
 
-def _caption_ending_in_date(text: str) -> object:
-    return captions.Credited(text, None) if dates.ends_with_caption_date(text) else None
+def _caption_ending_in_date(text: str) -> Credited | None:
+    return Credited(text, None) if dates.ends_with_caption_date(text) else None
 
 
-def _url(text: str) -> object:
-    return text if boilerplate.is_url(text) else None
+def _url(text: str) -> Note | None:
+    return Note(text) if boilerplate.is_url(text) else None
+
+
+def _attribution(text: str) -> Attribution:
+    return Attribution(outlet=boilerplate.attributed_outlet(text))
+
+
+def _tail(text: str) -> Attribution | None:
+    return _attribution(text) if boilerplate.is_tail_furniture(text) else None
+
+
+def _author_label(text: str) -> Attribution | None:
+    """`Author: JLR` after the article: the author when no byline named one."""
+    if not bylines.AUTHOR_LABEL_FIRST_WORDS.intersection((first_word(text),)):
+        return None
+    if not text[:8].lower().startswith(("author", "autor")) or ":" not in text[:10]:
+        return None
+    return Attribution(author=bylines.read_author_label(text))
 
 
 # Every reader of a short line, in the order they are tried, with the first words its pattern can
 # start with (None: any line). A line is only shown to the readers its first word allows.
-_READERS: tuple[tuple[frozenset[str] | None, Callable[[str], object], str], ...] = (
+_READERS: tuple[tuple[frozenset[str] | None, Reader, str], ...] = (
     (None, dates.read_date_line, Kind.DATE),
-    (dates.RELATIVE_FIRST_WORDS, dates.relative_date, Kind.RELATIVE_DATE),
+    (dates.RELATIVE_FIRST_WORDS, _relative_date, Kind.RELATIVE_DATE),
     (footer.FOOTER_FIRST_WORDS, footer.read_footer_mark, Kind.FOOTER),
     (captions.CREDIT_FIRST_WORDS, captions.read_credit_only, Kind.CREDIT),
     (None, captions.read_credited_caption, Kind.CAPTION),
-    (related.LABEL_FIRST_WORDS, related.read_labelled, Kind.RELATED),
+    (None, captions.read_slash_credit, Kind.CREDIT),
+    (related.LABEL_FIRST_WORDS, _related, Kind.RELATED),
+    (bylines.AUTHOR_LABEL_FIRST_WORDS, _author_label, Kind.TAIL),
     (None, bylines.read_byline, Kind.BYLINE),
     (None, bylines.read_outlet_byline, Kind.BYLINE),
-    (None, sections.read_breadcrumb, Kind.BREADCRUMB),
+    (None, _breadcrumb, Kind.BREADCRUMB),
     (footer.TAGS_FIRST_WORDS, footer.read_tags_label, Kind.TAGS),
+    (None, bylines.read_byline_without_word, Kind.BYLINE),
     (boilerplate.BREAKING_FIRST_WORDS, _flag(boilerplate.is_breaking_label), Kind.BREAKING),
     (boilerplate.AI_SUMMARY_FIRST_WORDS, _flag(boilerplate.is_ai_summary_label), Kind.AI_SUMMARY),
     (boilerplate.TAIL_STOP_FIRST_WORDS, _flag(boilerplate.is_tail_stop), Kind.TAIL_STOP),
-    (None, _flag(boilerplate.is_tail_furniture), Kind.TAIL),
+    (None, _tail, Kind.TAIL),
     (boilerplate.TAIL_FIRST_WORDS, _flag(boilerplate.is_author_box), Kind.TAIL),
     (None, _url, Kind.URL),
     (None, _empty_date_fields, Kind.EMPTY_DATE),
@@ -143,7 +217,7 @@ def _prose_kind(line: Line) -> str:
     return Kind.SHORT
 
 
-def _apply_context(lines: list[Line], kinds: list[str], payloads: list[object]) -> None:
+def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload]) -> None:
     """Rules that need a neighbour: tickers, label/value pairs, captions printed twice, credits."""
     count = len(lines)
     for i in range(count):
@@ -156,21 +230,23 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[object]) 
             value = dates.read_date_line(lines[i + 1].head)
             if value:
                 kinds[i + 1] = Kind.DATE
-                payloads[i + 1] = dates.DateLine(value.value, labelled=True, prefix=lines[i].text)
-        elif kind is Kind.RELATED and payloads[i] == "" and i + 1 < count:
+                payloads[i + 1] = DateLine(
+                    value.value, labelled=True, prefix=lines[i].text, month_first=value.month_first
+                )
+        elif kind is Kind.RELATED and payloads[i] == Note("") and i + 1 < count:
             if (
                 kinds[i + 1] in (Kind.HEADING, Kind.SHORT, Kind.PARAGRAPH)
                 and len(lines[i + 1].text) <= 250
             ):
                 kinds[i + 1] = Kind.RELATED
-                payloads[i + 1] = lines[i + 1].text
+                payloads[i + 1] = Note(lines[i + 1].text)
         elif kind is Kind.TWEET and i > 0 and lines[i].text[0] in "—–-":
             if kinds[i - 1] in (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT):
                 kinds[i - 1] = Kind.TWEET  # the tweet's text, above its signature
         elif kind is Kind.TAIL and boilerplate.is_author_box(lines[i].text) and i > 0:
             if kinds[i - 1] in (Kind.HEADING, Kind.SHORT):
                 kinds[i - 1] = Kind.TAIL
-                payloads[i - 1] = lines[i - 1].text  # the author's name
+                payloads[i - 1] = Attribution(author=lines[i - 1].text)  # the author box's name
         elif kind is Kind.CREDIT and i > 0:
             _attach_credit(lines, kinds, payloads, i)
         elif kind is Kind.CAPTION and i > 0:
@@ -180,12 +256,12 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[object]) 
             and i + 1 < count
             and not lines[i + 1].bullet
             and kind is not Kind.FURNITURE
+            and comparable(lines[i + 1].text) == comparable(lines[i].text)
         ):
-            if comparable(lines[i + 1].text) == comparable(lines[i].text):
-                # teleSUR prints a caption twice; without a credit the copies are identical.
-                for j in (i, i + 1):
-                    kinds[j] = Kind.CAPTION
-                    payloads[j] = captions.Credited(lines[j].text, None)
+            # teleSUR prints a caption twice; without a credit the copies are identical.
+            for j in (i, i + 1):
+                kinds[j] = Kind.CAPTION
+                payloads[j] = Credited(lines[j].text, None)
 
 
 def _mark_ticker(lines: list[Line], kinds: list[str], start: int) -> None:
@@ -208,32 +284,36 @@ def _mark_ai_summary(lines: list[Line], kinds: list[str], start: int) -> None:
             return
 
 
-def _attach_credit(lines: list[Line], kinds: list[str], payloads: list[object], i: int) -> None:
+def _attach_credit(lines: list[Line], kinds: list[str], payloads: list[Payload], i: int) -> None:
     """`Photo: X` under a caption line credits that caption (a headline above it stays ambiguous)."""
-    above = kinds[i - 1]
-    credit = payloads[i].credit  # type: ignore[attr-defined]
-    if above is Kind.CAPTION and payloads[i - 1].credit is None:  # type: ignore[attr-defined]
-        payloads[i - 1] = captions.Credited(payloads[i - 1].caption, credit)  # type: ignore[attr-defined]
+    above, here = payloads[i - 1], payloads[i]
+    if not isinstance(here, Credited):
+        return
+    if kinds[i - 1] is Kind.CAPTION and isinstance(above, Credited) and above.credit is None:
+        payloads[i - 1] = Credited(above.caption, here.credit)
     elif (
-        (above is Kind.PARAGRAPH and lines[i - 1].words < 60)
-        or above is Kind.SHORT
+        (kinds[i - 1] is Kind.PARAGRAPH and lines[i - 1].words < 60)
+        or kinds[i - 1] is Kind.SHORT
         or lines[i - 1].bullet
     ):
         kinds[i - 1] = Kind.CAPTION
-        payloads[i - 1] = captions.Credited(lines[i - 1].text, credit)
+        payloads[i - 1] = Credited(lines[i - 1].text, here.credit)
     else:
+        if kinds[i - 1] is not Kind.HEADING and captions.read_slash_credit(lines[i].text):
+            # `Name/Agency` is a credit only under a caption; elsewhere it is just a short line.
+            kinds[i], payloads[i] = _prose_kind(lines[i]), None
         return
-    payloads[i] = captions.Credited("", None)  # consumed: the caption above carries it now
+    payloads[i] = Credited("", None)  # consumed: the caption above carries it now
 
 
-def _mark_bare_copy(lines: list[Line], kinds: list[str], payloads: list[object], i: int) -> None:
+def _mark_bare_copy(lines: list[Line], kinds: list[str], payloads: list[Payload], i: int) -> None:
     """A caption printed bare (teleSUR: as a bullet) just before its credited copy."""
-    caption = payloads[i].caption  # type: ignore[attr-defined]
-    if not caption:
+    credited = payloads[i]
+    if not isinstance(credited, Credited) or not credited.caption:
         return
-    key = comparable(caption)
+    key = comparable(credited.caption)
     for j in (i - 1, i - 2):
         if j >= 0 and kinds[j] is not Kind.CAPTION and comparable(lines[j].text) == key:
             kinds[j] = Kind.CAPTION
-            payloads[j] = captions.Credited(lines[j].text, None)
+            payloads[j] = Credited(lines[j].text, None)
             return

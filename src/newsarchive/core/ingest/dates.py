@@ -7,74 +7,63 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from newsarchive.core.ingest.calendar_names import is_weekday, month_number
 from newsarchive.core.ingest.lines import NUMBER, SCAN_LIMIT, first_word
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan enero ene janeiro janvier",
-        "february feb febrero fevereiro fev février",
-        "march mar marzo março marco mars",
-        "april apr abril avril",
-        "may mayo maio mai",
-        "june jun junio junho juin",
-        "july jul julio julho juillet",
-        "august aug agosto ago août",
-        "september sep sept septiembre setiembre setembro set septembre",
-        "october oct octubre outubro out octobre",
-        "november nov noviembre novembro novembre",
-        "december dec diciembre dic dezembro dez décembre",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        _MONTHS[_name] = _number
-
-_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
-_WEEKDAY = (
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|lunes|martes|miércoles|"
-    r"jueves|viernes|sábado|domingo|(?:segunda|terça|quarta|quinta|sexta)(?:-feira)?)\b\.?"
-)
 _YEAR = r"(?:19|20)\d{2}"
-_TIME = (
-    r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*(?:hrs?\b|h\b))?"
-    r"(?:\s*(?:UTC|GMT|[A-Z]{2,4}T|[+-]\d{2}:?\d{2}))?"
-)
-
-# Any word stands where the month goes, and `_make_date` checks it is one: a 60-name alternation
-# tried at every word made this pattern ten times slower.
+# Any word stands where the month goes, and `month_number` checks it is one (CLDR names of six
+# languages): an alternation of a hundred names tried at every word made the pattern ten times slower.
 _MONTH_WORD = r"[^\W\d_]{3,10}\b\.?"
 _DATE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|º)?\s+(?:de\s+)?({_MONTH_WORD}),?\s+(?:de\s+|del\s+)?({_YEAR})\b"
-    rf"|\b({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})\b"
-    rf"|\b({_YEAR})-(\d{{2}})-(\d{{2}})\b",
+    # 5 March 2024, 05 mar. 2024, 3.mai.2023, 4 de mayo de 2019, 5-Mar-2024, 5th March 2024
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|º|°)?(?:\s*[./-]\s*|\s+)(?:de\s+)?({_MONTH_WORD})"
+    rf"(?:\s*[.,/-]\s*|,?\s+)(?:de\s+|del\s+)?({_YEAR})(?![0-9])"
+    # March 5, 2024; Sept. 23, 2022; March 5th 2024
+    rf"|\b({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})(?![0-9])"
+    # 2024-03-05 (and 2024-03-05T09:15:00Z), 2024/03/05
+    rf"|\b({_YEAR})([-/])(\d{{1,2}})\8(\d{{1,2}})(?![0-9])"
+    # 05/03/2024, 14.03.2024, 3-14-2024: day and month in either order
+    rf"|\b(\d{{1,2}})([./-])(\d{{1,2}})\12({_YEAR})(?![0-9])",
     re.IGNORECASE,
 )
-
-_LABEL = re.compile(
-    r"^(?:categor(?:y|ía|ia):.{0,40}?\s)?"
-    r"(?:(?P<updated>(?:last\s+)?updated|actualizad[oa]|atualizad[oa]|modified|modificado)"
-    r"|published|posted|publicad[oa]|fecha(?:\s+de\s+publicaci[oó]n)?|"
-    r"data(?:\s+de\s+publica[cç][aã]o)?|date|publication\s+date|created|creado)"
-    r"(?:\s+(?:on|el|em|en|at))?\s*:?$",
+_TIME = re.compile(
+    r"T?\d{1,2}[:h.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*(?:hrs?\b|h\b))?"
+    r"(?:\s*(?:Z\b|UTC|GMT|[A-Z]{2,4}T\b|[+-]\d{2}:?\d{2}))?",
     re.IGNORECASE,
 )
+_WORDS_AROUND = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[+-]\d{2}:?\d{2}|\S")
+# Words a date line may hold besides its dates, times and weekdays: labels, connectors, units of
+# a relative time, page counters. Any other word means the line is prose, a caption or a headline.
+_PUBLISHED_WORDS = frozenset(
+    "published posted publicado publicada publicados publié publie pubblicato veröffentlicht "
+    "date fecha data created creado criado".split()
+)
+_UPDATED_WORDS = frozenset(
+    "updated modified actualizado actualizada atualizado atualizada modificado modificada "
+    "aggiornato aktualisiert".split()
+)
+_CONNECTORS = frozenset(
+    "on el em en at às as a las los the de del do da le il am um ao à last first hour hora hits "
+    "time ago hace há second seconds minute minutes mins min hour hours hrs hr h day days minuto "
+    "minutos horas hora día días dia dias publication publicación publicação lúc".split()
+)
+_PUNCTUATION = frozenset("|,-–—·:()/;•.*")
+_RELATIVE_IN_BRACKETS = re.compile(r"\([^()]{1,60}\)")
+_CATEGORY_LABEL = re.compile(r"^categor(?:y|ía|ia)\s*:", re.IGNORECASE)
+# What may stand before the first date: a place (`Montevideo,`, `Buenos Aires -`) or a source
+# (`The Northern Ledger |`).
+_CITY_PREFIX = re.compile(r"^[^\W\d_][\w'’.\- ]{0,40}(?:,|\s[-–—·])$")
+_SOURCE_PREFIX = re.compile(r"^[^|]{1,60}\|$")
+_LEADING_TIME = re.compile(rf"^{_TIME.pattern}\s*[–—-]\s*", re.IGNORECASE)
+_WEEKDAY_WORD = r"[^\W\d_]{2,13}(?:-feira)?\.?"
+_TRAILING_WORD = re.compile(rf"\s*({_WEEKDAY_WORD})\s*,?$")
 _LABEL_ALONE = re.compile(
     r"^(?:fecha(?:\s+de\s+publicaci[oó]n)?|publicado(?:\s+em)?|published(?:\s+on)?|date|"
     r"publication date|data(?:\s+de\s+publica[cç][aã]o)?|posted(?:\s+on)?)\s*:?$",
     re.IGNORECASE,
 )
-_LEADING_TIME = re.compile(rf"^{_TIME}\s*[–—-]\s*", re.IGNORECASE)
-_TRAILING_WEEKDAY = re.compile(rf"\s*{_WEEKDAY}\s*,?$", re.IGNORECASE)
-_CITY_PREFIX = re.compile(r"^[^\W\d_][\w'’.\- ]{0,40},$")
-_SOURCE_PREFIX = re.compile(r"^[^|]{1,60}\|$")
-_SUFFIX = re.compile(
-    rf"^[,\-–—|]?\s*(?:(?:at|a\s+las|às|hour:)\s*)*(?:{_TIME})?\s*"
-    r"(?:\((?P<relative>[^()]{1,60})\))?\s*(?:hits:\s*\d+)?\.?$",
-    re.IGNORECASE,
-)
 _RELATIVE = re.compile(
-    r"^(?:(?:published|updated|posted|publicado|actualizado)\s*:?\s*)?"
+    r"^(?:(?:published|updated|posted|publicado|actualizado|atualizado)\s*:?\s*)?"
     r"(?P<value>(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?"
     r"(?:,?\s+(?:and\s+)?\d+\s+\w+)?\s+ago|hace\s+\d+\s+\w+|há\s+\d+\s+\w+)\.?$",
     re.IGNORECASE,
@@ -84,8 +73,8 @@ _EMPTY_FIELD = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    rf"^(?P<city>[^\W\d_][\w'’.\- ]{{1,40}}?),\s*(?:{_WEEKDAY},?\s+)?"
-    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH}))"
+    rf"^(?P<city>[^\W\d_][\w'’.\- ]{{1,40}}?),\s*(?:(?P<weekday>{_WEEKDAY_WORD}),?\s+)?"
+    rf"(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH_WORD}))"
     rf"(?:,?\s+(?:de\s+)?(?P<year>{_YEAR}))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*(?:—|–|-{1,2}|:)?|(?:—|–|-{1,2}))",
     re.IGNORECASE,
@@ -97,24 +86,35 @@ _URL_DATE = re.compile(
 # The first words (see `lines.first_word`) of a label alone and of a relative date.
 DATE_LABEL_FIRST_WORDS = frozenset("fecha publicado published date publication data posted".split())
 RELATIVE_FIRST_WORDS = frozenset(
-    f"{NUMBER} a an one published updated posted publicado actualizado hace há".split()
+    f"{NUMBER} a an one published updated posted publicado actualizado atualizado hace há".split()
 )
 
 _FIRST_YEAR = 1900
-# Every full date we read has a four-digit year: a cheap gate before the month-name
-# alternation, which is slow to try at every word (an ASCII class is faster than `\d`).
+# Every full date we read has a four-digit year: a cheap gate before the date pattern.
 _FOUR_DIGITS = re.compile(r"[0-9]{4}")
 _ANY_DIGIT = re.compile(r"[0-9]")
+_MAX_DATE_LINE = 160
+# A place or source and a label before the first date, a time, zone and update note after the last.
+_MAX_PREFIX = 90
+_MAX_SUFFIX = 90
+_PREFIX_CUT = re.compile(r"[,|·–—-](?=\s|$)")
+_LAST_YEAR = date.today().year + 1
 
 
 @dataclass(frozen=True, slots=True)
 class DateLine:
-    """A line that states a date: the date, and whether a label says it is the publication date."""
+    """A line that states a date: the date, and whether a label says it is the publication date.
+
+    `updated` is true when the line gives only an update date. A numeric date whose day and month
+    could be read either way (`05/03/2024`) is read day first, and `month_first` holds the other
+    reading, for the page to decide between them.
+    """
 
     value: date
     labelled: bool = False
     updated: bool = False
     prefix: str = ""
+    month_first: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,36 +127,43 @@ class Dateline:
     year: int | None
 
 
-def _make_date(year: str, month: str, day: str) -> date | None:
-    number = int(month) if month.isdigit() else _MONTHS.get(month.rstrip(".").lower())
-    if number is None:
+def _make_date(year: int, month: int | None, day: int) -> date | None:
+    if month is None:
         return None
     try:
-        value = date(int(year), number, int(day))
+        value = date(year, month, day)
     except ValueError:
         return None
-    if value.year < _FIRST_YEAR or value.year > date.today().year + 1:
+    if value.year < _FIRST_YEAR or value.year > _LAST_YEAR:
         return None
     return value
 
 
-def _match_date(match: re.Match[str]) -> date | None:
+def _match_date(match: re.Match[str]) -> tuple[date | None, date | None]:
+    """The date a match spells, and its month-first reading when day and month are ambiguous."""
     g = match.groups()
     if g[0]:
-        return _make_date(g[2], g[1], g[0])
+        return _make_date(int(g[2]), month_number(g[1]), int(g[0])), None
     if g[3]:
-        return _make_date(g[5], g[3], g[4])
-    return _make_date(g[6], g[7], g[8])
+        return _make_date(int(g[5]), month_number(g[3]), int(g[4])), None
+    if g[6]:
+        return _make_date(int(g[6]), int(g[8]), int(g[9])), None
+    first, second, year = int(g[10]), int(g[12]), int(g[13])
+    day_first = _make_date(year, second, first) if second <= 12 else None
+    month_first = _make_date(year, first, second) if first <= 12 else None
+    if day_first and month_first and day_first != month_first:
+        return day_first, month_first
+    return day_first or month_first, None
 
 
-def _dates_in(text: str, start: int = 0) -> Iterator[tuple[re.Match[str], date]]:
+def _dates_in(text: str, start: int = 0) -> Iterator[tuple[re.Match[str], date, date | None]]:
     """Each date written in `text` with its match; a word that is no month is stepped over, not
     swallowed with what follows it."""
     match = _DATE.search(text, start)
     while match:
-        value = _match_date(match)
+        value, other = _match_date(match)
         if value is not None:
-            yield match, value
+            yield match, value, other
             match = _DATE.search(text, match.end())
         else:
             match = _DATE.search(text, match.start() + 1)
@@ -164,43 +171,122 @@ def _dates_in(text: str, start: int = 0) -> Iterator[tuple[re.Match[str], date]]
 
 def find_dates(text: str) -> list[date]:
     """Every full date written in `text` (day, month and year), in order."""
-    return [value for _, value in _dates_in(text[:SCAN_LIMIT])]
+    return [value for _, value, _ in _dates_in(text[:SCAN_LIMIT])]
+
+
+def _label_of(words: list[str]) -> str | None:
+    """`published` or `updated`, as the label words before a date say, else None."""
+    label = None
+    for word in words:
+        key = word.lower()
+        if key in _UPDATED_WORDS:
+            label = "updated"
+        elif key in _PUBLISHED_WORDS:
+            label = label or "published"
+    return label
+
+
+def _filler(text: str) -> list[str] | None:
+    """The words of a stretch of a date line, or None when one of them is not date-line filler."""
+    text = _TIME.sub(" ", _RELATIVE_IN_BRACKETS.sub(" ", text))
+    words = []
+    for token in _WORDS_AROUND.findall(text):
+        key = token.lower()
+        if token in _PUNCTUATION or token.isdigit() or key in _CONNECTORS:
+            continue
+        if key in _PUBLISHED_WORDS or key in _UPDATED_WORDS:
+            words.append(token)
+        elif is_weekday(key) or (token.isupper() and 2 <= len(token) <= 5) or token[0] in "+-":
+            continue  # a weekday or a time zone
+        else:
+            return None
+    return words
 
 
 def read_date_line(text: str) -> DateLine | None:
-    """The date a short line states (`Published 23 September 2022`), else None."""
-    if len(text) > 160 or not _ANY_DIGIT.search(text) or not _FOUR_DIGITS.search(text):
+    """The date a short line states (`Published 23 September 2022`, `Actualizado: 12/03/2024 09:10
+    | Publicado: 11/03/2024 10:42`, `3.mai.2023 às 10h42`), else None.
+
+    Besides its dates, the line may hold only labels, times, weekdays, time zones, relative times,
+    and before the first date a place or a source; the publication date is the one a `published`
+    label (or no label) stands before, an update date only when there is no other.
+    """
+    if len(text) > _MAX_DATE_LINE or not _FOUR_DIGITS.search(text):
         return None
-    for match, value in _dates_in(text):
-        if not _SUFFIX.match(text[match.end() :].strip()):
+    found = list(_dates_in(text))
+    if not found:
+        return _read_labelled_other(text)
+    if found[0][0].start() > _MAX_PREFIX or len(text) - found[-1][0].end() > _MAX_SUFFIX:
+        return None  # prose around a date, not a date line
+    prefix = text[: found[0][0].start()].strip()
+    lead = _category_tail(prefix) if _CATEGORY_LABEL.match(prefix) else _leading_part(prefix)
+    if lead is None:
+        return None
+    chosen: tuple[date, date | None, str | None] | None = None
+    update: tuple[date, date | None] | None = None
+    previous_end = 0
+    for index, (match, value, other) in enumerate(found):
+        words = _filler(lead if index == 0 else text[previous_end : match.start()])
+        if words is None:
             return None
-        prefix = _LEADING_TIME.sub("", text[: match.start()].strip())
-        prefix = _TRAILING_WEEKDAY.sub("", prefix).strip()
-        if not prefix or _CITY_PREFIX.match(prefix) or _SOURCE_PREFIX.match(prefix):
-            return DateLine(value, prefix=prefix)
-        label = _LABEL.match(prefix)
-        if label:
-            return DateLine(
-                value, labelled=True, updated=bool(label.group("updated")), prefix=prefix
-            )
+        label = _label_of(words)
+        if label == "updated":
+            update = update or (value, other)
+        elif chosen is None or (label == "published" and chosen[2] != "published"):
+            chosen = (value, other, label)
+        previous_end = match.end()
+    if _filler(text[previous_end:]) is None:
         return None
-    return _read_labelled_other(text)
+    clean_prefix = _clean_prefix(prefix)
+    if chosen is not None:
+        value, other, label = chosen
+        return DateLine(value, label == "published", False, clean_prefix, other)
+    assert update is not None
+    return DateLine(update[0], True, True, clean_prefix, update[1])
+
+
+def _leading_part(prefix: str) -> str | None:
+    """The filler part of the text before a line's first date, once a place or source is cut off;
+    None when what is left is not filler."""
+    if _filler(prefix) is not None:
+        return prefix
+    for cut in reversed(list(_PREFIX_CUT.finditer(prefix))):
+        head, tail = prefix[: cut.end()].strip(), prefix[cut.end() :]
+        if (_CITY_PREFIX.match(head) or _SOURCE_PREFIX.match(head)) and _filler(tail) is not None:
+            return tail
+    return None
+
+
+def _category_tail(prefix: str) -> str | None:
+    """`Category: Economy Published on` -> `Published on`: the label after the category's name."""
+    words = prefix.split()
+    for i, word in enumerate(words):
+        if word.lower() in _PUBLISHED_WORDS or word.lower() in _UPDATED_WORDS:
+            return " ".join(words[i:])
+    return None
+
+
+def _clean_prefix(prefix: str) -> str:
+    prefix = _LEADING_TIME.sub("", prefix)
+    trailing = _TRAILING_WORD.search(prefix)
+    if trailing and is_weekday(trailing.group(1)):
+        prefix = prefix[: trailing.start()]
+    return prefix.strip().rstrip(":").strip()
 
 
 def _read_labelled_other(text: str) -> DateLine | None:
-    """Labelled values in forms the fast patterns do not read (`Published: 23.09.2022`)."""
+    """Labelled values in forms the date pattern does not read (`Published: 2022 Sep 23`)."""
     head, sep, value = text.partition(":")
-    if not sep or not any(ch.isdigit() for ch in value) or len(value) > 40:
+    if not sep or not any(ch.isdigit() for ch in value) or len(value) > 40 or len(head) > 30:
         return None
-    label = _LABEL.match(head.strip())
-    if not label:
+    words = _filler(head)
+    if not words:
         return None
+    label = _label_of(words)
     parsed = _parse_with_dateutil(value.strip())
-    if parsed is None:
+    if parsed is None or label is None:
         return None
-    return DateLine(
-        parsed, labelled=True, updated=bool(label.group("updated")), prefix=head.strip()
-    )
+    return DateLine(parsed, labelled=True, updated=label == "updated", prefix=head.strip())
 
 
 def _parse_with_dateutil(value: str) -> date | None:
@@ -244,11 +330,12 @@ def has_empty_date_fields(text: str) -> bool:
 
 
 def ends_with_caption_date(text: str) -> bool:
-    """A caption closing on the photo's date (`…Dmitry Peskov. Sep. 23, 2022.`), not prose (`…on May 5, 2022.`)."""
+    """A caption closing on the photo's date (`…Dmitry Peskov. Sep. 23, 2022.`), not prose
+    (`…on May 5, 2022.`)."""
     if len(text) > SCAN_LIMIT or not _FOUR_DIGITS.search(text, max(0, len(text) - 8)):
         return False
     tail_start = max(0, len(text) - 40)
-    for match, _ in _dates_in(text, tail_start):
+    for match, _, _ in _dates_in(text, tail_start):
         if text[match.end() :].strip(" .)"):
             continue
         before = text[: match.start()].rstrip()
@@ -262,11 +349,14 @@ def read_dateline(text: str) -> Dateline | None:
         return None
     month_word = match.group("m1") or match.group("m2")
     day = int(match.group("d1") or match.group("d2"))
-    month = _MONTHS.get(month_word.rstrip(".").lower())
+    weekday = match.group("weekday")
+    if weekday and not is_weekday(weekday):
+        return None
+    month = month_number(month_word)
     if month is None or not 1 <= day <= 31:
         return None
     year = int(match.group("year")) if match.group("year") else None
-    if year is not None and _make_date(str(year), str(month), str(day)) is None:
+    if year is not None and _make_date(year, month, day) is None:
         return None
     return Dateline(text=match.group(0).rstrip(" —–-:"), month=month, day=day, year=year)
 
@@ -294,4 +384,4 @@ def date_in_url(url: str) -> date | None:
     if not match:
         return None
     g = [x for x in match.groups() if x is not None]
-    return _make_date(g[0], g[1], g[2])
+    return _make_date(int(g[0]), int(g[1]), int(g[2]))

@@ -7,17 +7,33 @@ from dataclasses import dataclass
 
 from newsarchive.core.ingest.lines import NUMBER, ends_sentence, first_word
 
-_NUMBER_WORDS = {"no": 0, "zero": 0, "one": 1, "sin": 0, "nenhum": 0, "um": 1, "un": 1}
-
+# Counts written as words, in the languages the footers come in.
+_NUMBER_WORDS = {
+    "no": 0, "zero": 0, "sin": 0, "nenhum": 0, "cero": 0, "one": 1, "un": 1, "uno": 1, "una": 1,
+    "um": 1, "uma": 1, "two": 2, "dos": 2, "dois": 2, "three": 3, "tres": 3, "três": 3,
+}
+_COUNT_WORD = r"\d{1,6}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_COMMENT_WORD = (
+    r"(?:comments?|comentarios?|comentários?|responses?|replies|reply|thoughts?|respuestas?|respostas?)"
+)
+# `Post with 12 comments`, `Full article 36 comments`, `Publicación con 3 comentarios`, `12 Comments`,
+# `View all 12 comments`, `Ver los 12 comentarios`: a lead-in, the count, the word, maybe a tail.
 _COUNT = re.compile(
-    r"^(?:full\s+article\s+)?(?P<n>\d{1,6}|no|one|zero|sin|nenhum)\s+"
-    r"(?:comments?|comentarios?|comentários?|responses?|replies|thoughts?)"
-    r"(?:\s+(?:on|to|yet|en|em)\b.*)?\s*[.:]?$",
+    rf"^(?:(?:post|publicación|publicação|article|artículo|artigo|full\s+article|story)\s+"
+    rf"(?:with|con|com|has)\s+|full\s+article\s+|(?:view|see|show|read|ver|mostrar)\s+"
+    rf"(?:all\s+|the\s+|los\s+|las\s+|todos\s+os\s+|os\s+)?)?"
+    rf"(?P<n>{_COUNT_WORD})\s+{_COMMENT_WORD}(?:\s+(?:on|to|yet|en|em|so\s+far|hasta\s+ahora)\b.*)?\s*[.:!]?$",
+    re.IGNORECASE,
+)
+# `Comments (12)`, `Comentarios: 3`, `Comentários 17`
+_WORD_THEN_COUNT = re.compile(
+    rf"^(?:(?:view|see|ver)\s+)?{_COMMENT_WORD}\s*(?:\((?P<a>\d{{1,6}})\)|:\s*(?P<b>\d{{1,6}})|(?P<c>\d{{1,6}}))\s*$",
     re.IGNORECASE,
 )
 _NO_COMMENTS = re.compile(
-    r"^(?:post\s+with\s+no\s+comments|no\s+comments(?:\s+yet)?|be\s+the\s+first\s+to\s+comment|"
-    r"sin\s+comentarios|nenhum\s+coment[aá]rio|comments\s+are\s+closed)\b.{0,40}$",
+    r"^(?:(?:post|publicación|publicação)\s+(?:with\s+no|sin|sem)\s+coment\w*|"
+    r"no\s+comments(?:\s+yet)?|be\s+the\s+first\s+to\s+comment|"
+    r"sin\s+comentarios|sem\s+coment[aá]rios|nenhum\s+coment[aá]rio|comments\s+are\s+closed)\b.{0,40}$",
     re.IGNORECASE,
 )
 _COMMENT_FORM = re.compile(
@@ -25,11 +41,19 @@ _COMMENT_FORM = re.compile(
     r"comments?|join\s+the\s+(?:discussion|conversation)|deja\s+(?:un\s+comentario|una\s+respuesta)|"
     r"deixe\s+(?:um\s+coment[aá]rio|uma\s+resposta)|comentarios|coment[aá]rios|"
     r"your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|"
-    r"captcha|this\s+question\s+is\s+for\s+testing\s+whether\b.*)\s*:?$",
+    r"captcha|this\s+question\s+is\s+for\s+testing\s+whether\b.*|share\s+or\s+comment\s+on\s+this\s+article)\s*:?$",
     re.IGNORECASE,
 )
 _TAGS_LABEL = re.compile(
-    r"^(?:tags?|etiquetas?|temas?|keywords|palabras\s+clave|topics?)\s*:\s*(?P<tags>.*)$",
+    r"^(?:tags?|etiquetas?|temas?|keywords|palabras\s+clave|palavras-chave|assuntos?|topics?|"
+    r"t[óo]picos?|marcadores|filed\s+under|archivado\s+en)\s*:\s*(?P<tags>.*)$",
+    re.IGNORECASE,
+)
+# A heading that introduces the tag lines under it (`Explore more on these topics`, `Archivado En`).
+_TAGS_HEADING = re.compile(
+    r"^(?:(?:explore\s+)?more\s+on\s+(?:this|these)\s+(?:topics?|stories|subjects?)|topics|tags|"
+    r"related\s+topics|archivado\s+en|archived\s+in|filed\s+under|temas(?:\s+relacionados)?|"
+    r"etiquetas|assuntos(?:\s+relacionados)?|mais\s+sobre|más\s+sobre|keywords)\s*:?$",
     re.IGNORECASE,
 )
 _TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*")
@@ -45,14 +69,24 @@ class FooterMark:
     count: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class TagList:
+    """The tags a `Tags:` line gives (empty when they follow on the next lines)."""
+
+    tags: tuple[str, ...]
+
+
 # The first words (see `lines.first_word`) the patterns above can start with.
 FOOTER_FIRST_WORDS = frozenset(
     "post full no one zero sin nenhum be comments comment add leave write join deja deixe "
     "comentarios comentario comentários comentário your required captcha this responses replies "
-    f"{NUMBER}".split()
+    "publicación publicação article artículo artigo story view see show read ver mostrar sem "
+    f"share un uno una um uma two dos dois three tres três cero {NUMBER}".split()
 )
 TAGS_FIRST_WORDS = frozenset(
-    "tags tag etiquetas etiqueta temas tema keywords palabras topics topic".split()
+    "tags tag etiquetas etiqueta temas tema keywords palabras topics topic palavras-chave assuntos "
+    "assunto filed archivado explore more related archived mais más tópicos tópico topicos "
+    "marcadores".split()
 )
 
 
@@ -65,6 +99,9 @@ def read_footer_mark(text: str) -> FooterMark | None:
     if match:
         n = match.group("n").lower()
         return FooterMark(int(n) if n.isdigit() else _NUMBER_WORDS[n])
+    match = _WORD_THEN_COUNT.match(text)
+    if match:
+        return FooterMark(int(match.group("a") or match.group("b") or match.group("c")))
     if _NO_COMMENTS.match(text):
         return FooterMark(0)
     if _COMMENT_FORM.match(text):
@@ -72,14 +109,17 @@ def read_footer_mark(text: str) -> FooterMark | None:
     return None
 
 
-def read_tags_label(text: str) -> tuple[str, ...] | None:
-    """`Tags: Dmitry Peskov, Russia` -> the tags (empty when they follow on the next lines)."""
-    if len(text) > 300 or ":" not in text or first_word(text) not in TAGS_FIRST_WORDS:
+def read_tags_label(text: str) -> TagList | None:
+    """`Tags: Dmitry Peskov, Russia` -> the tags; `Explore more on these topics` -> none yet (they
+    follow on the next lines)."""
+    if len(text) > 300 or first_word(text) not in TAGS_FIRST_WORDS:
         return None
-    match = _TAGS_LABEL.match(text)
-    if not match:
-        return None
-    return tuple(t for t in _TAG_SPLIT.split(match.group("tags").strip()) if t)
+    match = _TAGS_LABEL.match(text) if ":" in text else None
+    if match:
+        return TagList(tuple(t for t in _TAG_SPLIT.split(match.group("tags").strip()) if t))
+    if len(text) <= 40 and _TAGS_HEADING.match(text):
+        return TagList(())
+    return None
 
 
 def is_tag_line(text: str) -> bool:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from newsarchive.core.errors import ImportFailure
 from newsarchive.core.ingest import boilerplate, sections
-from newsarchive.core.ingest.classify import Kind
-from newsarchive.core.ingest.lines import Line, is_title_case
+from newsarchive.core.ingest.bylines import all_given_names, read_names
+from newsarchive.core.ingest.classify import Kind, Payload, SectionPath
+from newsarchive.core.ingest.dates import DateLine
+from newsarchive.core.ingest.lines import Line, ends_sentence, is_title_case
 
 # How far above the first paragraph the headline may stand (title, standfirst, byline, captions,
 # date, widgets); farther up is the site's menu.
@@ -20,6 +22,15 @@ _BLURB_CHARS = 350
 _LISTING_WORDS = 45
 _LISTING_HEADLINES = 3
 _LISTING_WITHOUT_BODY = 5
+# A standfirst is a sentence under the headline, longer than it; a headline line is not.
+_STANDFIRST_WORDS = 8
+_PLACE_WORDS = 3
+# A box of headlines after the article (`Most read`): a short label over this many headlines.
+_BOX_HEADLINES = 2
+_BOX_HEADLINE_WORDS = 4
+_BOX_LABEL_WORDS = 5
+# Under an author box, the biography's lines are this short; the article's are longer.
+_BIO_WORDS = 15
 
 _SKIPPED_ABOVE_BODY = frozenset(
     (
@@ -70,26 +81,71 @@ def no_article(kinds: list[str]) -> ImportFailure:
     return ImportFailure("This page holds no article text, only site menus and boilerplate.")
 
 
-def find_title(lines: list[Line], kinds: list[str], body_start: int) -> tuple[int | None, set[int]]:
-    """The headline: the nearest headline-like line above the first paragraph.
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The headline's line, and the head's lines that look like headlines but are not: captions
+    credited by the line under them, bylines of names alone, a standfirst without a final stop."""
 
-    Returns its index and the indexes of headline-like lines that turned out to be captions
-    (a caption without a final stop, credited by a `Photo:` line under it).
-    """
+    title: int | None
+    captions: frozenset[int] = frozenset()
+    bylines: frozenset[int] = frozenset()
+    standfirst: int | None = None
+
+
+def find_title(lines: list[Line], kinds: list[str], body_start: int) -> Head:
+    """The headline: the nearest headline-like line above the first paragraph that is not a
+    credited caption, a byline or a standfirst."""
     caption_lines: set[int] = set()
+    byline_lines: set[int] = set()
     reach = 0
     for j in range(body_start - 1, -1, -1):
         kind = kinds[j]
         if kind in (Kind.TICKER, Kind.BREAKING) or reach >= _TITLE_REACH:
-            return None, caption_lines
+            break
         reach += 1
         if kind is not Kind.HEADING or lines[j].bullet:
             continue
         if j + 1 < len(kinds) and kinds[j + 1] is Kind.CREDIT and _heading_above(kinds, j):
             caption_lines.add(j)
             continue
-        return j, caption_lines
-    return None, caption_lines
+        if _heading_above(kinds, j) and _is_names(lines[j]):
+            byline_lines.add(j)
+            continue
+        if j > 0 and kinds[j - 1] in (Kind.BYLINE, Kind.DATE) and lines[j].words <= _PLACE_WORDS:
+            continue  # `São Paulo` under the byline: where it was written, not the headline
+        above = _previous_heading(lines, kinds, j)
+        if above is not None and _is_standfirst(lines[j], lines[above]):
+            return Head(above, frozenset(caption_lines), frozenset(byline_lines), j)
+        return Head(j, frozenset(caption_lines), frozenset(byline_lines))
+    return Head(None, frozenset(caption_lines), frozenset(byline_lines))
+
+
+def _is_names(line: Line) -> bool:
+    """A line of person names only (`Ana Pérez e João Silva`): the byline, where the head has one."""
+    if line.words > 12:
+        return False
+    names = read_names(line.text, bare=True)
+    return names is not None and all_given_names(names)
+
+
+def _previous_heading(lines: list[Line], kinds: list[str], j: int) -> int | None:
+    """The headline-like line right above line `j` (a blank line between allowed, nothing else)."""
+    k = j - 1
+    if k < 0 or kinds[k] is not Kind.HEADING or lines[k].bullet:
+        return None
+    if boilerplate.is_section_label(lines[k].text):
+        return None
+    return k
+
+
+def _is_standfirst(line: Line, above: Line) -> bool:
+    """A sentence-case summary under a headline, longer than it and with no final stop."""
+    return (
+        line.words >= _STANDFIRST_WORDS
+        and line.words > above.words
+        and not is_title_case(line.text)
+        and above.words >= 3
+    )
 
 
 def _heading_above(kinds: list[str], j: int) -> bool:
@@ -108,15 +164,68 @@ def footer_start(kinds: list[str], body_start: int) -> int:
     return len(kinds)
 
 
-def tail_stop(kinds: list[str], body_start: int, end: int) -> int:
-    for i in range(body_start, end):
-        if kinds[i] is Kind.TAIL_STOP:
+def tail_stop(lines: list[Line], kinds: list[str], body_start: int, end: int) -> int:
+    """Where the site's own lists start after the article: a `Most read`-like label, or a short
+    label over a box of headlines with no text between them."""
+    stop = next((i for i in range(body_start, end) if kinds[i] is Kind.TAIL_STOP), end)
+    for i in range(body_start, stop):
+        if _opens_author_box(lines, kinds, i, stop, body_start):
             return i
-    return end
+    last = max((i for i in range(body_start, stop) if kinds[i] is Kind.PARAGRAPH), default=body_start)
+    for i in range(last + 1, stop):
+        if _opens_box(lines, kinds, i, stop):
+            return i
+    return stop
+
+
+def box_headlines(lines: list[Line], kinds: list[str], start: int, end: int) -> list[str]:
+    """The headlines of the box whose label is line `start`."""
+    found = []
+    for j in range(start + 1, end):
+        if kinds[j] in (Kind.RELATIVE_DATE, Kind.DATE):
+            continue
+        if kinds[j] is not Kind.HEADING or lines[j].words < _BOX_HEADLINE_WORDS:
+            break
+        found.append(lines[j].text)
+    return found
+
+
+def _opens_author_box(lines: list[Line], kinds: list[str], i: int, end: int, body_start: int) -> bool:
+    """`Written by Name` after the text, over the author's short biography."""
+    return (
+        kinds[i] is Kind.BYLINE
+        and sum(1 for k in range(body_start, i) if kinds[k] is Kind.PARAGRAPH) >= 2
+        and all(
+            kinds[k] is not Kind.PARAGRAPH or lines[k].words < _BIO_WORDS for k in range(i + 1, end)
+        )
+    )
+
+
+def _opens_box(lines: list[Line], kinds: list[str], i: int, end: int) -> bool:
+    line = lines[i]
+    if (
+        kinds[i] not in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE)
+        or line.words > _BOX_LABEL_WORDS
+        or ends_sentence(line.text)
+    ):
+        return False
+    headlines = 0
+    for j in range(i + 1, end):
+        if kinds[j] in (Kind.RELATIVE_DATE, Kind.DATE):
+            continue
+        if kinds[j] is not Kind.HEADING or lines[j].words < _BOX_HEADLINE_WORDS:
+            break
+        headlines += 1
+    return headlines >= _BOX_HEADLINES
+
+
+def is_section_name(text: str) -> bool:
+    """A section's name (`Culture`), which among tag lines is a topic tag."""
+    return boilerplate.is_section_label(text)
 
 
 def find_section(
-    lines: list[Line], kinds: list[str], payloads: list[object], title_at: int, body_start: int
+    lines: list[Line], kinds: list[str], payloads: list[Payload], title_at: int, body_start: int
 ) -> tuple[str, ...]:
     """The section path printed near the headline, in the forms of formats.md family 2."""
     title = lines[title_at].text
@@ -126,30 +235,37 @@ def find_section(
             return glued
     reach = 0
     for j in range(title_at - 1, -1, -1):
-        if kinds[j] is Kind.BREADCRUMB:
-            return payloads[j]  # type: ignore[return-value]
+        crumb = payloads[j]
+        if isinstance(crumb, SectionPath):
+            return crumb.parts
         if kinds[j] is not Kind.FURNITURE or lines[j].bullet:
             reach += 1
         if reach > _SECTION_REACH or kinds[j] in (Kind.PARAGRAPH, Kind.TICKER):
             break
     for j in range(title_at + 1, body_start):
-        if kinds[j] is Kind.BREADCRUMB:
-            return payloads[j]  # type: ignore[return-value]
-        if kinds[j] is Kind.DATE:
-            category = sections.read_category(payloads[j].prefix)  # type: ignore[attr-defined]
+        payload = payloads[j]
+        if isinstance(payload, SectionPath):
+            return payload.parts
+        if isinstance(payload, DateLine):
+            category = sections.read_category(payload.prefix)
             if category:
                 return category
         category = sections.read_category(lines[j].head)
         if category and kinds[j] in (Kind.SHORT, Kind.HEADING):
             return category
-    return _label_above(lines, title_at)
+    return _label_above(lines, kinds, title_at)
 
 
-def _label_above(lines: list[Line], title_at: int) -> tuple[str, ...]:
-    """`NEWS` / `BLOCKADE`, `• Venezuela` / `In Depth`, or a lone `Opinion` right above the headline."""
+def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[str, ...]:
+    """`NEWS` / `BLOCKADE`, `• Venezuela` / `In Depth`, or a lone `Opinion` right above the headline.
+
+    A label standing alone (a blank line above it) is the section whatever its name; one printed
+    right under a menu's items is the menu's last item.
+    """
     if title_at < 1:
         return ()
     label = lines[title_at - 1]
+    alone = label.blank_before > 0 and kinds[title_at - 1] in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE)
     before = lines[title_at - 2] if title_at >= 2 else None
     before_that = lines[title_at - 3] if title_at >= 3 else None
     if before is not None and (before_that is None or not _is_menu_item(before_that)):
@@ -157,6 +273,11 @@ def _label_above(lines: list[Line], title_at: int) -> tuple[str, ...]:
         if pair and not before.bullet:
             return pair
     section = sections.read_section_label(label.text)
+    after_home = before is not None and sections.is_home(before.text) and not label.blank_before
+    if not section and (alone or after_home) and sections.is_lone_label(label.text):
+        section = (label.text,)
+    if section and after_home:
+        return section  # `Inicio` / `Sociedad`: a breadcrumb printed one part a line
     if not section:
         return ()
     if (
@@ -166,7 +287,7 @@ def _label_above(lines: list[Line], title_at: int) -> tuple[str, ...]:
         and before.words <= 3
     ):
         return (*section, before.text)  # the topic bullet above the label
-    if before is not None and _is_menu_item(before):
+    if before is not None and _is_menu_item(before) and not alone:
         return ()  # the last item of a menu, not a label
     return section
 
@@ -237,7 +358,7 @@ def refuse_listing(
         return
     headlines = listed + 1
     is_tag_page = any(
-        kinds[i] is Kind.TAGS for i in range(0, title_at if title_at is not None else body_start)
+        kinds[i] is Kind.TAGS for i in range(title_at if title_at is not None else body_start)
     )
     page = "tag page" if is_tag_page else "listing page"
     raise ImportFailure(
@@ -252,9 +373,10 @@ def second_story(kinds: list[str], body_start: int, end: int) -> int | None:
         kind = kinds[i]
         if kind is Kind.PARAGRAPH:
             seen_paragraph = True
-        elif seen_paragraph and kind is Kind.BREADCRUMB:
-            return i
-        elif seen_paragraph and kind is Kind.HEADING and i + 1 < end and kinds[i + 1] is Kind.DATE:
+        elif seen_paragraph and (
+            kind is Kind.BREADCRUMB
+            or (kind is Kind.HEADING and i + 1 < end and kinds[i + 1] is Kind.DATE)
+        ):
             return i
     return None
 

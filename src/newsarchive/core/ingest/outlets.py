@@ -35,13 +35,38 @@ _KNOWN: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 _BY_NAME = {tag_key(alias): name for name, aliases, _ in _KNOWN for alias in (name, *aliases)}
 _BY_SITE = {site: name for name, _, sites in _KNOWN for site in sites}
+# Words newspapers, agencies and broadcasters put in their names, in the languages we read: a
+# short line above the headline holding one is the masthead. Like month names, a vocabulary.
+OUTLET_NAME_WORDS = frozenset(
+    """
+    times post herald tribune journal gazette news daily chronicle observer guardian mirror express
+    star sun telegraph independent courier examiner record register dispatch ledger bulletin
+    standard monitor inquirer sentinel globe press review reporter wire agency tv radio weekly
+    magazine online diario diário periódico jornal folha gazeta correio estado estadão agencia
+    agência noticias notícias crónica tribuna prensa voz nación universo comercio heraldo expreso
+    semanario portal rádio televisión televisão canal
+    """.split()
+)
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_]+")
+_SMALL_WORDS = frozenset("the of and a an on de da do del la el los las y e o em en".split())
 _MAX_LENGTH = 80
+
+
+def has_outlet_word(name: str) -> bool:
+    """The name holds a word outlets name themselves with (`Herald`, `Diario`, `Wire`)."""
+    return any(word.lower() in OUTLET_NAME_WORDS for word in _WORD.findall(name))
+
+
+def known_outlet(name: str) -> str | None:
+    """The one name of an outlet we know by `name`, else None."""
+    return _BY_NAME.get(tag_key(name))
 
 
 def normalise_outlet(name: str | None) -> str | None:
     """The one name of an outlet written `name` (`telesur english` -> `teleSUR English`); an outlet
-    we do not know keeps its own spelling, spaces tidied; None for an empty or implausible name."""
+    we do not know keeps its own spelling, spaces tidied and capitals only where names have them
+    (`THE MORNING LEDGER` -> `The Morning Ledger`); None for an empty or implausible name."""
     if name is None:
         return None
     text = _SPACES.sub(" ", name).strip(" |-–—:·")
@@ -51,7 +76,24 @@ def normalise_outlet(name: str | None) -> str | None:
     if known is not None:
         return known
     site = outlet_from_url(text) if "." in text and " " not in text else None
-    return site or text
+    if site:
+        return site
+    return _uncapitalised(text) if text.isupper() and len(text) > 4 else text
+
+
+def _uncapitalised(text: str) -> str:
+    """An all-capitals name in the case names are written: short words stay acronyms (`BBC`, `TV`)
+    unless they are articles or particles."""
+    words = []
+    for i, word in enumerate(text.split()):
+        lower = word.lower()
+        if lower in _SMALL_WORDS:
+            words.append(word.capitalize() if i == 0 else lower)
+        elif len(word) <= 3:
+            words.append(word)
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
 
 
 def outlet_from_url(url: str | None) -> str | None:

@@ -2,70 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from newsarchive.core.errors import ImportFailure
-from newsarchive.core.ingest import layout
+from newsarchive.core.ingest import layout, provenance
+from newsarchive.core.ingest.bylines import Byline, all_given_names, read_names
 from newsarchive.core.ingest.captions import Credited
-from newsarchive.core.ingest.classify import Kind, classify
-from newsarchive.core.ingest.dates import (
-    DateLine,
-    date_in_url,
-    find_dates,
-    read_dateline,
-    year_for_dateline,
-)
-from newsarchive.core.ingest.footer import is_tag_line
+from newsarchive.core.ingest.classify import Attribution, Kind, Note, Payload, classify
+from newsarchive.core.ingest.collected import Reading
+from newsarchive.core.ingest.dates import DateLine
+from newsarchive.core.ingest.footer import FooterMark, TagList, is_tag_line
 from newsarchive.core.ingest.headline import clean_title, same_headline, title_from_url
 from newsarchive.core.ingest.language import detect_language
-from newsarchive.core.ingest.lines import (
-    Line,
-    comparable,
-    is_title_case,
-    looks_like_name,
-    split_lines,
-)
-from newsarchive.core.ingest.related import is_bare_related
+from newsarchive.core.ingest.lines import Line, is_title_case, looks_like_name, split_lines
+from newsarchive.core.ingest.published import publication_date
+from newsarchive.core.ingest.related import is_bare_related, is_box_label
 from newsarchive.core.ingest.sections import read_glued_home
-from newsarchive.core.model import ParsedPage, ParseWarning
+from newsarchive.core.model import ParsedPage
 
 _MAX_TITLE = 300
 # Real dumps have a few hundred lines (menus printed twice included); this bounds the work.
 MAX_LINES = 50_000
 _PROSE = (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
 _DEFAULT_LANGUAGE = "en"
-
-
-class _Reading:
-    """What the walk over one page has collected so far."""
-
-    def __init__(self) -> None:
-        self.caption: str | None = None
-        self.credit: str | None = None
-        self.author: str | None = None
-        self.paragraphs: list[str] = []
-        self.related: list[str] = []
-        self.tags: list[str] = []
-        self.dates: list[tuple[str, DateLine]] = []  # (where: top/head/body, line)
-        self.notes: list[str] = []  # relative dates, empty date fields
-        self.warnings: list[ParseWarning] = []
-
-    def warn(self, field: str | None, message: str) -> None:
-        self.warnings.append(ParseWarning(message, field))
-
-    def take_caption(self, credited: Credited) -> None:
-        if not credited.caption:
-            if self.credit is None and credited.credit:
-                self.credit = credited.credit
-            return
-        if self.caption is None:
-            self.caption, self.credit = credited.caption, credited.credit or self.credit
-        elif self.credit is None and comparable(credited.caption) == comparable(self.caption):
-            self.credit = credited.credit  # the credited copy of a caption printed twice
-
-    def add_related(self, headline: str) -> None:
-        if headline and headline not in self.related:
-            self.related.append(headline)
 
 
 def parse_page(text: str) -> ParsedPage:
@@ -83,14 +40,18 @@ def parse_page(text: str) -> ParsedPage:
     body_start = layout.first_paragraph(lines, kinds)
     if body_start is None:
         raise layout.no_article(kinds)
-    title_at, caption_lines = layout.find_title(lines, kinds, body_start)
+    head = layout.find_title(lines, kinds, body_start)
+    title_at = head.title
 
     end = layout.footer_start(kinds, body_start)
-    comment_count = _comment_count(kinds, payloads, end)
-    end = layout.tail_stop(kinds, body_start, end)
+    comment_count = _comment_count(payloads, end)
+    end = layout.tail_stop(lines, kinds, body_start, end)
+    reading = Reading()
+    if end < len(lines) and is_box_label(lines[end].text):
+        for headline in layout.box_headlines(lines, kinds, end, len(lines)):
+            reading.add_related(headline)
     list_start, listed = layout.trailing_list(lines, kinds, body_start, end)
     layout.refuse_listing(lines, kinds, body_start, list_start, len(listed), title_at)
-    reading = _Reading()
     for entry in listed:
         reading.add_related(lines[entry.start].text)
     end = list_start
@@ -103,7 +64,7 @@ def parse_page(text: str) -> ParsedPage:
         )
         end = second
 
-    title = _title(lines, kinds, payloads, title_at, body_start, reading)
+    raw_title, title = _title(lines, kinds, payloads, title_at, body_start, reading)
     section = (
         layout.find_section(lines, kinds, payloads, title_at, body_start)
         if title_at is not None
@@ -111,20 +72,24 @@ def parse_page(text: str) -> ParsedPage:
     )
     _related_before_title(lines, kinds, title_at, title, reading)
     _read_top(kinds, payloads, title_at if title_at is not None else body_start, reading)
-    _read_head(lines, kinds, payloads, title_at, body_start, caption_lines, title, reading)
+    _read_head(lines, kinds, payloads, head, body_start, title, reading)
     last = max(
         (i for i in range(body_start, end) if kinds[i] is Kind.PARAGRAPH), default=body_start
     )
     _read_body(lines, kinds, payloads, body_start, last + 1, reading)
     _read_tail(lines, kinds, payloads, last + 1, end, reading)
+    _read_attributions(kinds, payloads, last + 1, len(kinds), reading)
 
     lede, body = (
         (reading.paragraphs[0], tuple(reading.paragraphs[1:])) if reading.paragraphs else ("", ())
     )
-    published = _published(kinds, payloads, lede, body, end, reading)
-    language = detect_language("\n".join((lede, *body)))
-    if language is None:
-        language = _DEFAULT_LANGUAGE
+    detected = detect_language("\n".join((lede, *body)))
+    language = detected or _DEFAULT_LANGUAGE
+    origin = provenance.find_origin(
+        lines, kinds, payloads, title_at, raw_title, title, reading
+    )
+    published = publication_date(kinds, payloads, lede, body, end, language, origin.url, reading)
+    if detected is None:
         reading.warn("language", "The language of the text could not be told; English was assumed.")
     return ParsedPage(
         title=title,
@@ -139,42 +104,48 @@ def parse_page(text: str) -> ParsedPage:
         comment_count=comment_count,
         language=language,
         author=reading.author,
+        source=origin.outlet,
+        url=origin.url,
         warnings=tuple(reading.warnings),
     )
 
 
-def _comment_count(kinds: list[str], payloads: list[object], footer_at: int) -> int | None:
-    for i in range(footer_at, min(len(kinds), footer_at + 30)):
-        if kinds[i] is Kind.FOOTER and payloads[i].count is not None:  # type: ignore[attr-defined]
-            return payloads[i].count  # type: ignore[attr-defined]
+def _comment_count(payloads: list[Payload], footer_at: int) -> int | None:
+    for i in range(footer_at, min(len(payloads), footer_at + 30)):
+        mark = payloads[i]
+        if isinstance(mark, FooterMark) and mark.count is not None:
+            return mark.count
     return None
 
 
 def _title(
     lines: list[Line],
     kinds: list[str],
-    payloads: list[object],
+    payloads: list[Payload],
     title_at: int | None,
     body_start: int,
-    reading: _Reading,
-) -> str:
+    reading: Reading,
+) -> tuple[str, str]:
+    """The headline as printed and as kept (suffixes and taglines cut)."""
     if title_at is not None:
         others = (line.text for i, line in enumerate(lines) if i != title_at and line.words <= 12)
-        return clean_title(lines[title_at].text, others)[:_MAX_TITLE]
+        raw = lines[title_at].text
+        return raw, clean_title(raw, others)[:_MAX_TITLE]
     for i, kind in enumerate(kinds):
-        if kind is Kind.URL:
-            slug = title_from_url(payloads[i])  # type: ignore[arg-type]
+        address = payloads[i]
+        if kind is Kind.URL and isinstance(address, Note):
+            slug = title_from_url(address.text)
             if slug:
                 reading.warn("title", "No headline found on the page; the title was taken from its URL.")
-                return slug[:_MAX_TITLE]
+                return "", slug[:_MAX_TITLE]
     first = lines[body_start].text
     cut = first.find(". ", 0, _MAX_TITLE)
     reading.warn("title", "No headline found on the page; the first sentence was used as the title.")
-    return (first[: cut + 1] if cut > 0 else first[:120]).strip()
+    return "", (first[: cut + 1] if cut > 0 else first[:120]).strip()
 
 
 def _related_before_title(
-    lines: list[Line], kinds: list[str], title_at: int | None, title: str, reading: _Reading
+    lines: list[Line], kinds: list[str], title_at: int | None, title: str, reading: Reading
 ) -> None:
     """A related headline printed as the page's first line: right above the headline, or after a
     `Related…` label (formats.md family 5)."""
@@ -195,178 +166,147 @@ def _related_before_title(
         reading.add_related(text)
 
 
-def _read_top(kinds: list[str], payloads: list[object], title_at: int, reading: _Reading) -> None:
+def _read_top(kinds: list[str], payloads: list[Payload], title_at: int, reading: Reading) -> None:
     for i in range(title_at):
-        if kinds[i] is Kind.DATE:
-            where = "head" if i >= title_at - 2 else "top"
-            reading.dates.append((where, payloads[i]))  # type: ignore[arg-type]
+        line = payloads[i]
+        if kinds[i] is Kind.DATE and isinstance(line, DateLine):
+            reading.dates.append(("head" if i >= title_at - 2 else "top", line))
 
 
 def _read_head(
     lines: list[Line],
     kinds: list[str],
-    payloads: list[object],
-    title_at: int | None,
+    payloads: list[Payload],
+    head: layout.Head,
     body_start: int,
-    caption_lines: set[int],
     title: str,
-    reading: _Reading,
+    reading: Reading,
 ) -> None:
-    """The lines between headline and first paragraph: date, byline, captions."""
-    start = title_at + 1 if title_at is not None else 0
+    """The lines between headline and first paragraph: date, byline, captions, standfirst."""
+    start = head.title + 1 if head.title is not None else 0
     for i in range(start, body_start):
-        kind, line = kinds[i], lines[i]
-        if kind is Kind.DATE:
-            reading.dates.append(("head", payloads[i]))  # type: ignore[arg-type]
-        elif kind is Kind.BYLINE and reading.author is None:
-            reading.author = payloads[i]  # type: ignore[assignment]
-        elif kind in (Kind.CAPTION, Kind.CREDIT):
-            reading.take_caption(payloads[i])  # type: ignore[arg-type]
-        elif i in caption_lines:
+        kind, line, payload = kinds[i], lines[i], payloads[i]
+        if i == head.standfirst:
+            reading.paragraphs.append(line.text)
+        elif isinstance(payload, DateLine):
+            reading.dates.append(("head", payload))
+        elif isinstance(payload, Byline):
+            reading.take_byline(payload)
+        elif isinstance(payload, Credited):
+            reading.take_caption(payload)
+        elif i in head.captions:
             reading.take_caption(Credited(line.text, None))
+        elif i in head.bylines:
+            reading.take_byline_if_none(line.text)
         elif line.bullet and kind in _PROSE and not same_headline(line.text, title):
             reading.take_caption(Credited(line.text, None))
-        elif kind is Kind.RELATED:
-            reading.add_related(payloads[i])  # type: ignore[arg-type]
-        elif kind in (Kind.RELATIVE_DATE, Kind.EMPTY_DATE):
-            _note_missing_date(kind, payloads[i], reading)
+        elif kind is Kind.RELATED and isinstance(payload, Note):
+            reading.add_related(payload.text)
+        elif kind in (Kind.RELATIVE_DATE, Kind.EMPTY_DATE) and isinstance(payload, Note):
+            _note_missing_date(kind, payload, reading)
 
 
-def _note_missing_date(kind: str, payload: object, reading: _Reading) -> None:
+def _note_missing_date(kind: str, payload: Note, reading: Reading) -> None:
     if kind is Kind.RELATIVE_DATE:
-        reading.notes.append(f"The page gives only a relative date (“{payload}”)")
+        reading.notes.append(f"The page gives only a relative date (“{payload.text}”)")
     else:
         reading.notes.append("The page's date fields are empty")
-        if payload and reading.author is None:
-            reading.author = payload  # type: ignore[assignment]
+        if payload.text and reading.author is None:
+            reading.author = payload.text
 
 
 def _read_body(
     lines: list[Line],
     kinds: list[str],
-    payloads: list[object],
+    payloads: list[Payload],
     start: int,
     end: int,
-    reading: _Reading,
+    reading: Reading,
 ) -> None:
     for i in range(start, end):
-        kind, line = kinds[i], lines[i]
+        kind, line, payload = kinds[i], lines[i], payloads[i]
         if kind is Kind.PARAGRAPH:
             reading.paragraphs.append(line.text)
         elif kind is Kind.HEADING:
             if i + 1 < end and kinds[i + 1] is Kind.CREDIT:
                 reading.take_caption(Credited(line.text, None))
+            elif len(reading.paragraphs) <= 1 and _names_in_head(line):
+                reading.take_byline_if_none(line.text)  # under a standfirst, before the text
             elif is_bare_related(line.text):
                 reading.add_related(line.text)
             elif not looks_like_name(line.text):
                 reading.paragraphs.append(line.text)  # a sentence-case subheading
-        elif kind in (Kind.CAPTION, Kind.CREDIT):
-            reading.take_caption(payloads[i])  # type: ignore[arg-type]
-        elif kind is Kind.RELATED:
-            reading.add_related(payloads[i])  # type: ignore[arg-type]
-        elif kind is Kind.DATE:
+        elif isinstance(payload, Credited):
+            reading.take_caption(payload)
+        elif kind is Kind.RELATED and isinstance(payload, Note):
+            reading.add_related(payload.text)
+        elif isinstance(payload, DateLine):
             # A standfirst can stand above the date line: until the second paragraph, it is the head.
             if len(reading.paragraphs) <= 1:
-                reading.dates.append(("head", payloads[i]))  # type: ignore[arg-type]
-            elif payloads[i].labelled:  # type: ignore[attr-defined]
-                reading.dates.append(("body", payloads[i]))  # type: ignore[arg-type]
-        elif kind is Kind.BYLINE and reading.author is None:
-            reading.author = payloads[i]  # type: ignore[assignment]
-        elif kind is Kind.TAGS:
-            reading.tags.extend(payloads[i])  # type: ignore[arg-type]
+                reading.dates.append(("head", payload))
+            elif payload.labelled:
+                reading.dates.append(("body", payload))
+        elif isinstance(payload, Byline):
+            reading.take_byline(payload)
+        elif isinstance(payload, TagList):
+            reading.tags.extend(payload.tags)
+
+
+def _names_in_head(line: Line) -> bool:
+    names = read_names(line.text, bare=True) if line.words <= 12 else None
+    return names is not None and all_given_names(names)
 
 
 def _read_tail(
     lines: list[Line],
     kinds: list[str],
-    payloads: list[object],
+    payloads: list[Payload],
     start: int,
     end: int,
-    reading: _Reading,
+    reading: Reading,
 ) -> None:
-    """Between the last paragraph and the footer: tag lines, and site lines to leave out."""
+    """Between the last paragraph and the footer: tag lines, and site lines to leave out.
+
+    Tag lines come in one run, one per line; a heading such as `Explore more on these topics`
+    says where the run starts. A section name among them (`Culture`) is a tag like the others.
+    """
+    labelled = next((i for i in range(start, end) if _is_tags_heading(payloads[i])), None)
+    in_run = False
+    for i in range(labelled + 1 if labelled is not None else start, end):
+        kind, line, payload = kinds[i], lines[i], payloads[i]
+        tag_like = (kind in (Kind.HEADING, Kind.SHORT) and is_tag_line(line.text)) or (
+            kind is Kind.FURNITURE and layout.is_section_name(line.text)
+        )
+        if labelled is not None and in_run and (line.blank_before or not tag_like):
+            break  # the run under the heading has ended
+        if isinstance(payload, TagList):
+            reading.tags.extend(payload.tags)
+        elif tag_like:
+            reading.tags.append(line.text)
+            in_run = True
+        elif kind is Kind.HEADING and is_bare_related(line.text):
+            reading.add_related(line.text)
+        elif kind is Kind.RELATED and isinstance(payload, Note):
+            reading.add_related(payload.text)
+        elif isinstance(payload, Credited):
+            reading.take_caption(payload)
+
+
+def _is_tags_heading(payload: Payload) -> bool:
+    return isinstance(payload, TagList) and not payload.tags
+
+
+def _read_attributions(
+    kinds: list[str], payloads: list[Payload], start: int, end: int, reading: Reading
+) -> None:
+    """Attribution lines after the text: an author box or `Author:` line, a `Source:` outlet."""
     for i in range(start, end):
-        kind, text = kinds[i], lines[i].text
-        if kind is Kind.TAGS:
-            reading.tags.extend(payloads[i])  # type: ignore[arg-type]
-        elif kind in (Kind.HEADING, Kind.SHORT) and is_tag_line(text):
-            reading.tags.append(text)
-        elif kind is Kind.HEADING and is_bare_related(text):
-            reading.add_related(text)
-        elif kind is Kind.RELATED:
-            reading.add_related(payloads[i])  # type: ignore[arg-type]
-        elif kind is Kind.TAIL and payloads[i] and reading.author is None:
-            reading.author = payloads[i]  # type: ignore[assignment]  # from an author box
-        elif kind in (Kind.CAPTION, Kind.CREDIT):
-            reading.take_caption(payloads[i])  # type: ignore[arg-type]
+        payload = payloads[i]
+        if isinstance(payload, Byline) and reading.author is None:
+            reading.take_byline(payload)  # `Written by Name` in an author box
+        if kinds[i] is Kind.TAIL and isinstance(payload, Attribution):
+            if payload.author and reading.author is None:
+                reading.author = payload.author
+            if payload.outlet:
+                reading.outlets.append(payload.outlet)
 
-
-def _published(
-    kinds: list[str],
-    payloads: list[object],
-    lede: str,
-    body: tuple[str, ...],
-    end: int,
-    reading: _Reading,
-) -> date | None:
-    """The publication date, by how much each kind of date line can be trusted (formats.md rule 3)."""
-    found = reading.dates
-    for where, line in found:
-        if line.labelled and not line.updated:
-            return line.value
-    for where, line in found:
-        if where == "head" and not line.labelled:
-            return line.value
-    for paragraph in (lede, *body[:1]):
-        dateline = read_dateline(paragraph)
-        if dateline is None:
-            continue
-        if dateline.year is not None:
-            return date(dateline.year, dateline.month, dateline.day)
-        # Date lines and the photo's date, never dates in the prose: an anniversary story
-        # datelined `BEIRUT, Aug 4` tells of `August 4, 2020` a year later.
-        others = [line.value for where, line in found if where != "top"] + find_dates(
-            reading.caption or ""
-        )
-        year = year_for_dateline(dateline, others)
-        if year is not None:
-            reading.warn(
-                "published",
-                f"The dateline “{dateline.text}” gives no year; {year} was taken from a date "
-                "elsewhere on the page."
-            )
-            return date(year, dateline.month, dateline.day)
-        reading.warn(
-            "published",
-            f"The dateline “{dateline.text}” gives no year, and no trustworthy year was found on "
-            "the page; the publication date was left empty."
-        )
-        return None
-    for where, line in found:
-        if line.updated:
-            reading.warn(
-                "published", "Only an update date was found; it was used as the publication date."
-            )
-            return line.value
-    for i in range(end):
-        if kinds[i] is Kind.URL:
-            value = date_in_url(payloads[i])  # type: ignore[arg-type]
-            if value:
-                reading.warn(
-                    "published", "No date on the page; the publication date was taken from its URL."
-                )
-                return value
-    reading.warn("published", _no_date_reason(found, reading.notes))
-    return None
-
-
-def _no_date_reason(found: list[tuple[str, DateLine]], notes: list[str]) -> str:
-    if notes:
-        return f"{notes[0]}; no publication date was set."
-    top = [line for where, line in found if where == "top"]
-    if top:
-        return (
-            f"No publication date found; the date at the top of the page ({top[0].value.isoformat()}) "
-            "looks like the day the page was shown or saved, so it was not used."
-        )
-    return "No publication date found."

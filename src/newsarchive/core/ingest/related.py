@@ -10,7 +10,14 @@ _LABELLED = re.compile(
     r"^(?:related(?:\s+(?:content|news|articles?|stories|story))?|also\s+read|read\s+also|see\s+also|"
     r"you\s+may\s+also\s+(?:like|read)|more\s+on\s+this|lea\s+también|le[ea]\s+tamb[ié]n|"
     r"te\s+puede\s+interesar|ver\s+tamb[ié]n|leia\s+tamb[ée]m|veja\s+tamb[ée]m|not[ií]cias?\s+relacionadas?|"
-    r"noticia\s+relacionada)\s*:\s*(?P<headline>.*)$",
+    r"noticia\s+relacionada|read\s+more|leia\s+mais|le[ea]\s+m[aá]s)\s*:\s*(?P<headline>.*)$",
+    re.IGNORECASE,
+)
+# The label of a box of related headlines after the article (a `Most read` box is the site's).
+_BOX_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:content|news|articles?|stories|coverage))?|more\s+on\s+this(?:\s+story)?|"
+    r"(?:noticias|not[ií]cias|art[ií]culos|mat[ée]rias|contenidos?)\s+relacionad[oa]s|"
+    r"relacionad[oa]s)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -28,7 +35,13 @@ def read_labelled(text: str) -> str | None:
     match = _LABELLED.match(text)
     if not match:
         return None
-    return match.group("headline").strip()
+    headline = match.group("headline").strip()
+    return None if headline.lower().startswith(("http", "www.")) else headline
+
+
+def is_box_label(text: str) -> bool:
+    """`Related stories`, `Noticias relacionadas`: the headlines under it are related headlines."""
+    return len(text) <= 40 and bool(_BOX_LABEL.match(text))
 
 
 def is_bare_related(text: str) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from newsarchive.core.ingest.boilerplate import is_section_label
 from newsarchive.core.ingest.lines import comparable
+from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet
 from newsarchive.core.model import split_section
 
 _PART = r"[^\W\d_][^>/›»|]{0,40}?"
@@ -19,6 +20,9 @@ _CATEGORY = re.compile(
 _HOME_GLUED = re.compile(r"^(?:Home|Inicio|Portada)(?P<rest>[A-Z\s].*)$")
 _CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][^A-ZÀ-Þ\s]*")
 _HOME_PARTS = frozenset(("home", "inicio", "portada", "início"))
+_LABEL_WORDS = 3
+_LABEL_CHARS = 30
+_LABEL_PARTICLES = frozenset("de da do del la y e and & of".split())
 
 
 def read_breadcrumb(text: str) -> tuple[str, ...] | None:
@@ -54,6 +58,8 @@ def read_glued_home(text: str, title: str) -> tuple[str, ...] | None:
     if not match:
         return None
     rest = match.group("rest").strip()
+    if any(sep in rest for sep in ">›»|"):
+        return None  # `Home » News » World`: a breadcrumb with separators, read as one
     key = comparable(title)
     if key and comparable(rest).endswith(key):
         rest = rest[: max(0, len(rest) - len(title))].strip()
@@ -83,6 +89,23 @@ def read_section_label(text: str) -> tuple[str, ...] | None:
     if not is_section_label(text):
         return None
     return (_capitalise(text) if text.isupper() else text.rstrip(":"),)
+
+
+def is_home(text: str) -> bool:
+    return text.rstrip(":").strip().casefold() in _HOME_PARTS
+
+
+def is_lone_label(text: str) -> bool:
+    """One to three capitalised words, no outlet's name: a section label (`Cotidiano`, `Energy`)."""
+    words = text.split()
+    return (
+        0 < len(words) <= _LABEL_WORDS
+        and len(text) <= _LABEL_CHARS
+        and all(w[0].isupper() or w.lower() in _LABEL_PARTICLES for w in words)
+        and all(ch.isalpha() or ch in " &-" for ch in text)
+        and known_outlet(text) is None
+        and not has_outlet_word(text)
+    )
 
 
 def _capitalise(text: str) -> str:

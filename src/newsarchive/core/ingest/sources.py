@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,24 @@ SIDECAR_NAMES = ("article.yaml", "article.yml")
 SIDECAR_SUFFIXES = frozenset({".yaml", ".yml"})
 # Files an archivist's folders carry that are neither articles nor worth a mention.
 _IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", "readme.md", "manifest.yaml", "manifest.yml"})
+# Names people give the text files they keep beside a saved article: notes about it, not the page.
+# A name is one when all its words are these (`notes`, `README`, `article-notes`, `transcript_2`);
+# a slug that merely holds one (`carbon-credits-deal`) is an article's name.
+_NOTE_WORDS = frozenset(
+    "readme read me notes note notas nota todo transcript transcripts transcricao transcripcion "
+    "captions caption credits credit license licence changelog comments summary resumen resumo "
+    "outline draft".split()
+)
+_NAME_FILLERS = frozenset(
+    "article story page my the on for about of sobre de da del do el la photo photos txt".split()
+)
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+# Lines of a note or a Markdown file rather than of a saved page.
+_NOTE_LINE = re.compile(r"^\s*(?:#{1,6}\s|[-*]\s\[[ x]\]|\d{1,2}:\d{2}(?::\d{2})?\s|[A-Z][\w ]{0,20}:\s)")
+_PROSE_LINE = re.compile(r"^\s*\S+(?:\s+\S+){11,}[.!?…\"”’»)]\s*$")
+_SAMPLE_BYTES = 16 * 1024
+# Past this many text files, a folder is a collection of dumps: every one is tried.
+_MAX_COMPANIONS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +57,9 @@ def find_sources(paths: Iterable[Path]) -> Iterator[ArticleSource | NotAnArticle
 
     A folder whose one text file sits beside photos or an `article.yaml` is an article folder. In a
     folder with several text files, a photo or `.yaml` sharing a text file's stem belongs to it
-    (`story.txt`, `story.jpg`, `story.yaml`). A file named explicitly is always tried, whatever its
+    (`story.txt`, `story.jpg`, `story.yaml`). A text file kept beside a saved page as notes about it
+    (a README, notes, a transcript: by its name or its content) is skipped with a reason, and the
+    folder is then the page's article folder. A file named explicitly is always tried, whatever its
     suffix; files found by walking are tried when they look like text. Symbolic links to folders are
     not followed (no loops), and hidden files are ignored.
     """
@@ -68,7 +89,9 @@ def _walk(root: Path) -> Iterator[ArticleSource | NotAnArticle]:
         yield NotAnArticle(root, f"cannot read the folder ({exc.strerror or exc})")
         return
     folder = _FolderFiles([Path(e.path) for e in entries if not e.name.startswith(".") and _is_file(e)])
-    claimed: set[Path] = set(folder.texts)
+    claimed: set[Path] = set(folder.texts) | set(folder.companions)
+    for companion, reason in folder.companions.items():
+        yield NotAnArticle(companion, reason)
     for text in folder.texts:
         source = folder.article_for(text)
         claimed.update(source.photos)
@@ -96,7 +119,9 @@ class _FolderFiles:
 
     def __init__(self, files: list[Path]) -> None:
         self.files = files
-        self.texts = [p for p in files if _is_text_name(p)]
+        texts = [p for p in files if _is_text_name(p)]
+        self.companions = _companions(texts)
+        self.texts = [p for p in texts if p not in self.companions]
         self.photos = [p for p in files if looks_like_photo_name(p)]
         self.photos_by_stem: dict[str, list[Path]] = {}
         for photo in self.photos:
@@ -110,13 +135,59 @@ class _FolderFiles:
                     self.article_sidecar = path
 
     def article_for(self, text: Path) -> ArticleSource:
-        if len(self.texts) == 1:
+        if len(self.texts) == 1 and text in self.texts:
             photos = tuple(self.photos)
             sidecar = self.article_sidecar or self.sidecars_by_stem.get(text.stem)
         else:
             photos = tuple(self.photos_by_stem.get(text.stem, ()))
             sidecar = self.sidecars_by_stem.get(text.stem)
         return ArticleSource(text, photos, sidecar)
+
+
+def _companions(texts: list[Path]) -> dict[Path, str]:
+    """Text files that sit beside an article as notes about it (a README, notes, a transcript),
+    with the reason each is not imported. A file is one when its name or its content says so and
+    another text file of the folder reads like a saved page; with no such page, none is."""
+    if not 2 <= len(texts) <= _MAX_COMPANIONS:
+        return {}
+    looks = {path: _looks_like_notes(path) for path in texts}
+    prose = {path: _prose_lines(path) for path, notes in looks.items() if notes is None}
+    if not prose:
+        return {}
+    best = max(prose, key=prose.__getitem__)
+    if prose[best] == 0:
+        return {}
+    return {
+        path: f"{reason}, beside the article {best.name}; it was not imported as an article"
+        for path, reason in looks.items()
+        if reason is not None
+    }
+
+
+def _looks_like_notes(path: Path) -> str | None:
+    """Why the text file looks like notes rather than a saved page, or None."""
+    words = [w.lower() for w in _NAME_WORD.findall(path.stem)]
+    if any(w in _NOTE_WORDS for w in words) and all(w in _NOTE_WORDS or w in _NAME_FILLERS for w in words):
+        return f"{path.name} is named like notes kept with an article"
+    lines = [line for line in _sample(path).splitlines() if line.strip()]
+    if not lines:
+        return None  # an empty page fails on its own, with its reason
+    noted = sum(1 for line in lines if _NOTE_LINE.match(line))
+    if noted * 2 >= len(lines) and not any(_PROSE_LINE.match(line) for line in lines[:3]):
+        return f"{path.name} reads like notes or a transcript (headings, checklists, timestamps)"
+    return None
+
+
+def _prose_lines(path: Path) -> int:
+    return sum(1 for line in _sample(path).splitlines() if _PROSE_LINE.match(line))
+
+
+def _sample(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(_SAMPLE_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _is_text_name(path: Path) -> bool:

@@ -1,0 +1,183 @@
+"""Where a page says it comes from: its outlet (title suffix, masthead, attribution, copyright
+line) and its own address (a URL at its top, a `Printed from` footer, a link to itself)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsarchive.core.ingest.boilerplate import is_section_label
+from newsarchive.core.ingest.classify import Kind, Note, Payload
+from newsarchive.core.ingest.collected import Reading
+from newsarchive.core.ingest.headline import title_from_url
+from newsarchive.core.ingest.lines import Line, ends_sentence, words_of
+from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet, outlet_from_url
+
+_MASTHEAD_MAX_WORDS = 6
+_SMALL_WORDS = frozenset("the of and de da do del la el le los las das dos".split())
+_TOP_REACH = 12
+_LOGO = re.compile(r"^(?P<name>.{2,50}?)\s+logo$", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?"
+    r"(?P<name>[^.,|;©]{2,60}?)\s*(?:[.,|;].*)?$",
+    re.IGNORECASE,
+)
+_HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+_LABELLED_URL = re.compile(
+    r"^(?:printed\s+from|url|link|permalink|source\s+url|article\s+url|web\s+address|"
+    r"original(?:ly)?\s+(?:at|published\s+at)|read\s+(?:it|this)\s+online\s+at)\s*:?\s*"
+    r"(?P<url>https?://\S+)",
+    re.IGNORECASE,
+)
+_SUFFIX_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_SLUG_OVERLAP = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The outlet as the page names it, and the page's own address, when it prints them."""
+
+    outlet: str | None
+    url: str | None
+
+
+def find_origin(
+    lines: list[Line],
+    kinds: list[str],
+    payloads: list[Payload],
+    title_at: int | None,
+    raw_title: str,
+    title: str,
+    reading: Reading,
+) -> Origin:
+    """The outlet from, in turn: the title's suffix, the masthead, a `Source:` line, the byline's
+    affiliation, the copyright line, a bare site name at the top; the address from the top, a
+    labelled footer or a link whose words are the headline's."""
+    top = title_at if title_at is not None else min(len(lines), _TOP_REACH)
+    url = _page_url(lines, kinds, payloads, top, title)
+    outlet = (
+        _title_suffix(raw_title, title)
+        or _masthead(lines, kinds, top, url)
+        or next(iter(reading.outlets), None)
+        or next(iter(reading.byline_outlets), None)
+        or _copyright(lines)
+        or _site_line(lines, top)
+    )
+    return Origin(outlet, url)
+
+
+def _title_suffix(raw_title: str, title: str) -> str | None:
+    """`Headline | teleSUR` -> `teleSUR`; the first part of what the headline's clean-up cut off."""
+    raw = " ".join(raw_title.split())
+    if not raw or not title or raw == title or not raw.startswith(title):
+        return None
+    for part in _SUFFIX_PARTS.split(raw[len(title) :]):
+        part = part.strip(" |–—-")
+        if part and part[0].isalnum() and len(part.split()) <= _MASTHEAD_MAX_WORDS:
+            return part
+    return None
+
+
+def _masthead(lines: list[Line], kinds: list[str], top: int, url: str | None) -> str | None:
+    """A short line above the headline that is the outlet's name: a known outlet, the site's
+    name, a name holding a newspaper word, a logo's alt text, or a name over the site's menu."""
+    host = "".join(ch for ch in (outlet_from_url(url) or "").split(".")[0].lower() if ch.isalnum())
+    for i in range(min(top, _TOP_REACH)):
+        line = lines[i]
+        if line.words > _MASTHEAD_MAX_WORDS + 1:
+            continue
+        text = line.text
+        logo = _LOGO.match(text) if kinds[i] is Kind.FURNITURE else None
+        if logo:
+            return logo.group("name")
+        if kinds[i] not in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE, Kind.BYLINE) or line.bullet:
+            continue
+        name = text.split(",", 1)[0].strip()
+        if known_outlet(name):
+            return name
+        if kinds[i] is Kind.FURNITURE or not _looks_like_a_name(name):
+            continue
+        letters = "".join(ch for ch in name.lower() if ch.isalnum())
+        if host and len(letters) >= 4 and (letters in host or host in letters):
+            return name
+        if has_outlet_word(name) and _distinctive(name):
+            return name
+        if i == 0 and len(lines) > 1 and kinds[1] is Kind.FURNITURE and line.words <= 4:
+            return name  # a name over the site's menu
+    return None
+
+
+def _distinctive(name: str) -> bool:
+    """A word beside the outlet word that is not a section's (`Coastline` in `Coastline TV News`;
+    `World News` and `U.S. News` are menu items)."""
+    return any(
+        len(word) >= 3
+        and not has_outlet_word(word)
+        and word.lower() not in _SMALL_WORDS
+        and not is_section_label(word)
+        for word in words_of(name)
+    )
+
+
+def _looks_like_a_name(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= _MASTHEAD_MAX_WORDS
+        and not any(ch.isdigit() for ch in text)
+        and not ends_sentence(text)
+        and all(w[0].isupper() or len(w) <= 3 for w in words)
+    )
+
+
+def _copyright(lines: list[Line]) -> str | None:
+    for line in reversed(lines[-12:]):
+        text = line.text
+        if "©" not in text and "opyright" not in text and "(c)" not in text.lower():
+            continue
+        match = _COPYRIGHT.match(text)
+        if match:
+            name = match.group("name").strip()
+            if _looks_like_a_name(name) and "rights" not in name.lower():
+                return name
+    return None
+
+
+def _site_line(lines: list[Line], top: int) -> str | None:
+    """`northernledger.co.uk` alone at the top (a reader view's site line)."""
+    for i in range(min(top, _TOP_REACH)):
+        if _HOST.match(lines[i].text):
+            return outlet_from_url(lines[i].text)
+    return None
+
+
+def _page_url(
+    lines: list[Line], kinds: list[str], payloads: list[Payload], top: int, title: str
+) -> str | None:
+    for i in range(min(top, len(lines))):
+        address = payloads[i]
+        if kinds[i] is Kind.URL and isinstance(address, Note) and _has_path(address.text):
+            return address.text
+    for line in lines[top:]:
+        if "http" in line.text:
+            match = _LABELLED_URL.match(line.text)
+            if match:
+                return match.group("url").rstrip(".,;)")
+    for i in range(top, len(lines)):
+        address = payloads[i]
+        if kinds[i] is Kind.URL and isinstance(address, Note) and _names_the_title(address.text, title):
+            return address.text
+    return None
+
+
+def _has_path(url: str) -> bool:
+    rest = url.split("://", 1)[-1]
+    return "/" in rest.rstrip("/")
+
+
+def _names_the_title(url: str, title: str) -> bool:
+    slug = title_from_url(url)
+    if not slug:
+        return False
+    slug_words = {w.lower() for w in words_of(slug)}
+    title_words = {w.lower() for w in words_of(title)}
+    return bool(title_words) and len(slug_words & title_words) >= _SLUG_OVERLAP * len(slug_words)
