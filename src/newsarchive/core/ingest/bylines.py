@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsarchive.core.ingest.given_names import given_name_keys
+from newsarchive.core.ingest.tag_knowledge import tag_knowledge
 from newsarchive.core.ingest.lines import first_word
 from newsarchive.core.ingest.tag_text import tag_key
 
@@ -129,7 +129,7 @@ def read_byline_without_word(text: str) -> Byline | None:
 def all_given_names(byline: Byline) -> bool:
     """Every name opens with a known given name (`Protests Grow in Lima` is a headline, not
     a byline): names without a `By` need this knowledge."""
-    known = given_name_keys()
+    known = tag_knowledge().given_names
     return all(
         2 <= len(name.split()) <= _BARE_NAME_WORDS and tag_key(name.split()[0]) in known
         for name in byline.names
