@@ -49,7 +49,7 @@ def check_fields(fields: str) -> FieldChoice:
         raise ExportError(
             f"Unknown field choice {fields!r}; choose one of {', '.join(FIELD_CHOICES)}."
         )
-    return fields  # type: ignore[return-value]
+    return fields
 
 
 def field_names(fields: FieldChoice) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ POSTING_COMPRESSION = 3
 BLOCK_PICKLE_PROTOCOL = 4
 
 
-class ArchivePostingsWriter(W3PostingsWriter):
+class ArchivePostingsWriter(W3PostingsWriter):  # type: ignore[misc]  # Whoosh is untyped
     """Whoosh's posting writer, with each block's data pickled in `BLOCK_PICKLE_PROTOCOL`.
 
     The block layout is Whoosh's: a length (negative for a term's last block), an info tuple
@@ -57,7 +57,7 @@ class ArchivePostingsWriter(W3PostingsWriter):
         self._new_block()
 
 
-class ArchiveCodec(W3Codec):
+class ArchiveCodec(W3Codec):  # type: ignore[misc]  # Whoosh is untyped
     """Whoosh's W3 codec writing its postings with `ArchivePostingsWriter`.
 
     Segments pickle a reference to this class in the index's table of contents: keep its name and

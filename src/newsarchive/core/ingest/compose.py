@@ -15,8 +15,6 @@ from newsarchive.core.record import checked, plain_extra
 
 ID_LENGTH = 16
 _PAGE_FIELDS = tuple(f.name for f in fields(ParsedPage) if f.name != "warnings")
-# Fields that say when and from where, not what: two records differing only here are the same.
-_BOOKKEEPING = ("imported_at", "updated_at", "source_path")
 
 
 def article_id(text: str) -> str:
@@ -68,9 +66,11 @@ def compose_article(
 
 
 def same_content(a: Article, b: Article) -> bool:
-    """True when the two records differ only in bookkeeping (when and from where imported)."""
-    blank = dict.fromkeys(_BOOKKEEPING)
-    return replace(a, **blank) == replace(b, **blank) and a.extra == b.extra
+    """True when the two records differ only in bookkeeping: when and from where imported."""
+    def bare(article: Article) -> Article:
+        return replace(article, imported_at=None, updated_at=None, source_path=None)
+
+    return bare(a) == bare(b) and a.extra == b.extra
 
 
 def stamped(article: Article, previous: Article | None, now: datetime) -> Article:

@@ -142,10 +142,10 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str, bool
                 )
                 return text, codec, False
     if b"\x00" in data:
-        codec = _bomless_utf16(data)
-        if codec:
+        utf16 = _bomless_utf16(data)
+        if utf16:
             warnings.append("The text is UTF-16 without a byte-order mark; it was read as such.")
-            return data.decode(codec, errors="replace"), codec, False
+            return data.decode(utf16, errors="replace"), utf16, False
     # ASCII-compatible from here on, so control bytes can be counted before any decoding work.
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     _refuse_binary(name, len(data), controls, data.count(0))

@@ -12,6 +12,7 @@ from typing import Any
 
 from dateutil import parser as dateparser
 
+from newsarchive.core.ingest import calendar_names
 from newsarchive.core.ingest.tag_text import tag_key
 from newsarchive.core.model import split_section
 
@@ -123,7 +124,7 @@ def language(value: Any, name: str) -> str | None:
             found = pycountry.languages.lookup(candidate)
         except LookupError:
             continue
-        return getattr(found, "alpha_2", None) or found.alpha_3
+        return str(getattr(found, "alpha_2", None) or found.alpha_3)
     raise FieldProblem(f"'{name}' is {one!r}, which is not a language name or code (like en, es).")
 
 
@@ -234,31 +235,19 @@ def _kind(value: Any) -> str:
 
 # -- dates -----------------------------------------------------------------------------------
 
-_MONTHS = (
-    ("enero", "janeiro"), ("febrero", "fevereiro"), ("marzo", "marco"), ("abril",),
-    ("mayo", "maio"), ("junio", "junho"), ("julio", "julho"), ("agosto",),
-    ("septiembre", "setiembre", "setembro"), ("octubre", "outubro"), ("noviembre", "novembro"),
-    ("diciembre", "dezembro"),
-)
-
-
 class _DateWords(dateparser.parserinfo):
-    """English date words plus Spanish and Portuguese month and weekday names ("23 de septiembre
-    de 2022", "sexta-feira, 23 de setembro de 2022"), compared without accents."""
+    """dateutil's date words plus every month name of `calendar_names` (the one vocabulary of
+    dates: "23 de septiembre de 2022", "sexta-feira, 23 de setembro de 2022"), weekday names and
+    Spanish and Portuguese joining words skipped; compared without accents."""
 
     MONTHS = [
-        (*english, *local) for english, local in zip(dateparser.parserinfo.MONTHS, _MONTHS)
+        tuple(sorted({*english, *(k for k, n in calendar_names.MONTHS.items() if n == number)}))
+        for number, english in enumerate(dateparser.parserinfo.MONTHS, start=1)
     ]
-    WEEKDAYS = [
-        (*english, *local)
-        for english, local in zip(
-            dateparser.parserinfo.WEEKDAYS,
-            (("lunes", "segunda", "segunda-feira"), ("martes", "terca", "terca-feira"),
-             ("miercoles", "quarta", "quarta-feira"), ("jueves", "quinta", "quinta-feira"),
-             ("viernes", "sexta", "sexta-feira"), ("sabado",), ("domingo",)),
-        )
+    JUMP = [
+        *dateparser.parserinfo.JUMP, "de", "del", "do", "el", "feira",
+        *sorted(calendar_names.WEEKDAYS - set(calendar_names.MONTHS)),
     ]
-    JUMP = [*dateparser.parserinfo.JUMP, "de", "del", "do", "el", "feira"]
 
 
 _DATE_WORDS = _DateWords()

@@ -48,9 +48,12 @@ class ArticleEdit:
         if unknown:
             raise EditError(f"{unknown[0]!r} cannot be edited; the fields are "
                             f"{', '.join(EDITABLE_FIELDS)}.")
-        lists = [tuple(n.strip() for n in names if n.strip())
-                 for names in (self.add_people, self.remove_people, self.add_tags, self.remove_tags)]
-        return ArticleEdit(values, *lists, reviewed=self.reviewed, undo_fields=self.undo_fields)
+        def tidy(names: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(n.strip() for n in names if n.strip())
+
+        return ArticleEdit(values, tidy(self.add_people), tidy(self.remove_people),
+                           tidy(self.add_tags), tidy(self.remove_tags), self.reviewed,
+                           self.undo_fields)
 
     def __bool__(self) -> bool:
         return bool(self.values or self.add_people or self.remove_people or self.add_tags

@@ -56,12 +56,12 @@ def import_paths(
     (from the working thread) with each item's outcome as soon as it is known, for live counts.
     """
     library.require_writable()
-    paths = tuple(Path(p).absolute() for p in paths)
+    absolute = tuple(Path(p).absolute() for p in paths)
     started = datetime.now(timezone.utc)
     progress(0, None, "Looking for articles…")
     sources: list[ArticleSource] = []
     skipped: list[SkippedFile] = []
-    for found in find_sources(paths):
+    for found in find_sources(absolute):
         if isinstance(found, NotAnArticle):
             skipped.append(SkippedFile(str(found.path), found.reason))
         else:
@@ -95,7 +95,7 @@ def import_paths(
         report = ImportReport(
             started=started,
             finished=datetime.now(timezone.utc),
-            paths=tuple(str(p) for p in paths),
+            paths=tuple(str(p) for p in absolute),
             items=tuple(items),
             skipped=tuple(skipped),
             cancelled=cancelled,

@@ -30,7 +30,7 @@ def rename_value(
     library.require_writable()
     if field_name not in RENAME_FIELDS:
         raise RenameError(f"{field_name!r} cannot be renamed; choose section, person or tag.")
-    kind: RenameField = field_name  # type: ignore[assignment]  # checked just above
+    kind: RenameField = field_name
     old, new = _tidy(kind, old), _tidy(kind, new)
     if not old or not new:
         raise RenameError("Both the old and the new name must be given.")
