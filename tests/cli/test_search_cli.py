@@ -41,7 +41,7 @@ def test_search_json_has_the_documented_shape(library_dir: Path, capsys: pytest.
     assert hit["id"] == "a5" and hit["section_path"] == ["Opinion"] and hit["published"] is None
     assert hit["people"] == ["Vladimir Putin", "Dmitry Peskov"]
     assert "[[negotiation]]" in hit["snippet"] and hit["score"] > 0
-    assert list(data["facets"]) == ["section", "person", "source", "year", "month"]
+    assert list(data["facets"]) == ["section", "person", "source", "collection", "year", "month"]
     assert data["facets"]["year"] == [{"value": "2021", "count": 1}, {"value": "2022", "count": 1}]
     assert {"value": "News > Russia", "count": 1} in data["facets"]["section"]
 

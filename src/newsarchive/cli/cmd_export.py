@@ -14,10 +14,10 @@ from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.export.fields import FIELD_CHOICES, FIELD_DESCRIPTIONS
 from newsarchive.core.export.registry import FORMAT_NAMES, FORMATS
 from newsarchive.core.export.run import ExportReport, export_results
-from newsarchive.core.storage.library import Library
+from newsarchive.core.operations.searching import open_searcher
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
-
+from newsarchive.core.storage.library import Library
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -50,7 +50,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     request = request_from_args(args)
     library = open_library(args)
-    with ArchiveSearcher(library.index_dir) as searcher:
+    with open_searcher(library) as searcher:
         if args.output is None:
             report = _to_stdout(library, searcher, request, args)
         else:

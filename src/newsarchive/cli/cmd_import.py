@@ -10,8 +10,8 @@ from pathlib import Path
 from newsarchive.cli import output
 from newsarchive.cli.opening import open_library
 from newsarchive.core.exit_status import ExitStatus
-from newsarchive.core.operations.importing import import_paths
 from newsarchive.core.operations.import_report import ImportReport
+from newsarchive.core.operations.importing import import_paths
 from newsarchive.core.progress import CancelToken
 
 

@@ -11,8 +11,8 @@ from newsarchive.cli.filters import add_request_arguments, request_from_args
 from newsarchive.cli.opening import open_library
 from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.model import SECTION_SEPARATOR
+from newsarchive.core.operations.searching import open_searcher
 from newsarchive.core.search.request import FACETS, SearchResult
-from newsarchive.core.search.searcher import ArchiveSearcher
 from newsarchive.core.search.snippets import MARK_END, MARK_START
 
 _BOLD, _PLAIN = "\033[1m", "\033[0m"
@@ -51,7 +51,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     library = open_library(args)
     request = request_from_args(args, limit=args.limit, offset=args.offset)
-    with ArchiveSearcher(library.index_dir) as searcher:
+    with open_searcher(library) as searcher:
         result = searcher.search(request)
     if args.json:
         output.print_json(result_to_json(result))

@@ -7,9 +7,9 @@ import argparse
 from newsarchive.cli import output
 from newsarchive.cli.opening import open_library
 from newsarchive.core.exit_status import ExitStatus
+from newsarchive.core.operations.searching import open_searcher
 from newsarchive.core.operations.stats import LibraryStats, library_stats
 from newsarchive.core.search.request import FacetCount
-from newsarchive.core.search.searcher import ArchiveSearcher
 
 TOP = 10
 
@@ -24,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     library = open_library(args)
-    with ArchiveSearcher(library.index_dir) as searcher:
+    with open_searcher(library) as searcher:
         stats = library_stats(library, searcher)
     if args.json:
         output.print_json(stats.to_dict())

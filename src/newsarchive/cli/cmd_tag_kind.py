@@ -7,8 +7,8 @@ import argparse
 from newsarchive.cli import output
 from newsarchive.cli.opening import open_library
 from newsarchive.core.exit_status import ExitStatus
-from newsarchive.core.operations.tag_kind_correction import describe_tag_kind, set_tag_kind
 from newsarchive.core.model import TAG_KINDS
+from newsarchive.core.operations.tag_kind_correction import describe_tag_kind, set_tag_kind
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:

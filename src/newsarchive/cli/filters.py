@@ -54,6 +54,18 @@ def add_request_arguments(parser: argparse.ArgumentParser) -> None:
         help="leave out articles from this outlet (repeatable)",
     )
     filters.add_argument(
+        "--collection", action="append", default=[], dest="collections", metavar="C",
+        help="only articles in this collection (repeat for OR)",
+    )
+    filters.add_argument(
+        "--exclude-collection", action="append", default=[], dest="exclude_collections",
+        metavar="C", help="leave out articles in this collection (repeatable)",
+    )
+    filters.add_argument(
+        "--notes", action="store_true", dest="include_notes",
+        help="plain words also search your notes (note: always does)",
+    )
+    filters.add_argument(
         "--needs-review", action="store_true",
         help="only articles whose record has something to review (a guessed date or title…)",
     )
@@ -83,6 +95,9 @@ def request_from_args(args: argparse.Namespace, *, limit: int = 20, offset: int 
         sources=tuple(args.sources),
         exclude_sources=tuple(args.exclude_sources),
         needs_review=args.needs_review,
+        collections=tuple(args.collections),
+        exclude_collections=tuple(args.exclude_collections),
+        include_notes=args.include_notes,
         date_from=args.date_from,
         date_to=args.date_to,
         sort=args.sort,

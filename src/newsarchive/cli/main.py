@@ -19,12 +19,15 @@ def _commands() -> list[ModuleType]:
     # One module per subcommand; imported here so `--help` lists them all.
     from newsarchive.cli import (
         cmd_check,
+        cmd_collection,
         cmd_edit,
         cmd_export,
         cmd_gui,
         cmd_import,
         cmd_rebuild,
         cmd_rename,
+        cmd_note,
+        cmd_saved,
         cmd_search,
         cmd_show,
         cmd_stats,
@@ -33,8 +36,9 @@ def _commands() -> list[ModuleType]:
     )
 
     return [
-        cmd_import, cmd_search, cmd_show, cmd_edit, cmd_rename, cmd_undo, cmd_stats, cmd_export,
-        cmd_tag_kind, cmd_check, cmd_rebuild, cmd_gui,
+        cmd_import, cmd_search, cmd_show, cmd_edit, cmd_rename, cmd_undo, cmd_note,
+        cmd_collection, cmd_saved, cmd_stats, cmd_export, cmd_tag_kind, cmd_check, cmd_rebuild,
+        cmd_gui,
     ]
 
 

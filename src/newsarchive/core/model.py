@@ -90,8 +90,10 @@ class Article:
     sidecar_fields: tuple[str, ...] = ()
     # What the importer had to guess or could not find, as short reasons `"<field>: <reason>"`.
     review: tuple[str, ...] = ()
-    # The fields the user corrected (from the user's own layer; never stored in `record.yaml`).
+    # From the user's own layer (never stored in `record.yaml`): the fields the user corrected,
+    # and the user's note on the article.
     edited: tuple[str, ...] = ()
+    note: str | None = None
     imported_at: datetime | None = None
     updated_at: datetime | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)

@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 _FIELD_NAMES = tuple(f.name for f in fields(Article))
 # Fields from the user's own layer: shown with the record, never written into `record.yaml`.
-USER_LAYER_FIELDS = ("edited",)
+USER_LAYER_FIELDS = ("edited", "note")
 
 
 class _Wrong(Exception):
@@ -135,8 +135,9 @@ def _timestamp(value: object) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        # Records keep whole seconds (what `article_to_dict` writes), in a known time zone.
-        return value.replace(microsecond=0, tzinfo=value.tzinfo or timezone.utc)
+        # Records keep milliseconds (what `article_to_dict` writes), in a known time zone.
+        return value.replace(microsecond=value.microsecond // 1000 * 1000,
+                             tzinfo=value.tzinfo or timezone.utc)
     if isinstance(value, str):
         try:
             return _timestamp(datetime.fromisoformat(value.strip()))
@@ -255,6 +256,7 @@ FIELD_TYPES: dict[str, Callable[[object], object]] = {
     "sidecar_fields": _field_names,
     "review": _text_list,
     "edited": _text_list,
+    "note": _optional_text,
     "imported_at": _timestamp,
     "updated_at": _timestamp,
     "extra": _mapping,
@@ -325,7 +327,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         if isinstance(value, tuple):
             value = list(value)
         elif isinstance(value, datetime):
-            value = value.isoformat(timespec="seconds")
+            value = value.isoformat(timespec="milliseconds")
         elif isinstance(value, date):
             value = value.isoformat()
         elif name == "extra":

@@ -17,7 +17,7 @@ from tests.core.export.conftest import HOSTILE, SEED
 
 
 def test_field_choices_add_lede_then_body() -> None:
-    assert field_names("metadata")[-1] == "comment_count"
+    assert field_names("metadata")[-2:] == ("comment_count", "note")
     assert field_names("lede") == (*field_names("metadata"), "lede")
     assert field_names("full") == (*field_names("metadata"), "lede", "body")
     for fields in ("metadata", "lede", "full"):

@@ -24,7 +24,7 @@ from newsarchive.core.search.searcher import ArchiveSearcher
         ("peace NOT", "NOT at character 7 must be followed by what to leave out.", 6),
         ("peace -", '"-" at character 7 must be followed by what to leave out.', 6),
         ("author:smith", "Unknown field 'author:' at character 1; the fields are body:, caption:, "
-         "credit:, date:, id:, language:, lede:, person:, section:, source:, tag:, title:.", 0),
+         "credit:, date:, id:, language:, lede:, note:, person:, section:, source:, tag:, title:.", 0),
         ("title:", "title: at character 1 has no value after it.", 0),
         ("title: OR x", "title: at character 1 has no value after it.", 0),
         ("date:2022-13", "'2022-13' is not a real date: write it as YYYY, YYYY-MM or YYYY-MM-DD.", 5),

@@ -139,6 +139,8 @@ def _entry(key: str, article: Article, provenance: Provenance) -> str:
     if provenance.fields == "full" and article.body:
         # A blank line between paragraphs: LaTeX's paragraph break, and whitespace to BibTeX.
         fields.append(("annote", "\n\n".join(latex(p) for p in article.body if p.strip())))
+    if article.note and article.note.strip():
+        fields.append(("note", "\n\n".join(latex(p) for p in article.note.split("\n\n") if p.strip())))
     fields.append(("newsarchive-id", latex(article.id)))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
     return f"@article{{{key},\n{body}\n}}\n\n"

@@ -31,6 +31,7 @@ METADATA_FIELDS = (
     "photo_caption",
     "photo_credit",
     "comment_count",
+    "note",  # the user's own note (empty for most articles)
 )
 
 # How a multi-valued field is joined in a single cell or line (CSV, Markdown, HTML).
@@ -77,6 +78,7 @@ def export_record(article: Article, fields: FieldChoice) -> dict[str, Any]:
         "photo_caption": article.photo_caption,
         "photo_credit": article.photo_credit,
         "comment_count": article.comment_count,
+        "note": article.note,
     }
     if fields in ("lede", "full"):
         record["lede"] = article.lede

@@ -38,6 +38,8 @@ article h2 .number { color: #888; font-weight: normal; margin-right: .3rem; }
 .details dd { display: inline; margin: 0 .8rem 0 .2rem; overflow-wrap: anywhere; }
 .person, .tag { background: #eef1f6; border-radius: .6rem; padding: 0 .4rem; white-space: nowrap; }
 .lede { font-weight: 600; }
+.note { border-left: 3px solid #c9a227; padding: .1rem .8rem; background: #fdf8e8; }
+.note h3 { font-size: .9rem; margin: .4rem 0; }
 .body p { margin: .5rem 0; white-space: pre-line; }
 @media print {
   body { max-width: none; margin: 0; font-size: 10.5pt; color: #000; }
@@ -120,6 +122,9 @@ def _article(number: int, article: Article, provenance: Provenance) -> str:
     details.append(("Id", _span("id", article.id)))
     rows = "".join(f"<dt>{label}</dt><dd>{html}</dd>" for label, html in details)
     parts.append(f'<dl class="details">{rows}</dl>')
+    if article.note and article.note.strip():
+        notes = "".join(f'<p dir="auto">{text(p)}</p>' for p in article.note.split("\n\n") if p.strip())
+        parts.append(f'<div class="note"><h3>My note</h3>{notes}</div>')
     if provenance.fields in ("lede", "full") and article.lede:
         parts.append(f'<p class="lede" dir="auto">{text(article.lede)}</p>')
     if provenance.fields == "full" and article.body:

@@ -84,6 +84,9 @@ def _article_block(number: int, article: Article, provenance: Provenance) -> str
         details.append("- Photo: " + photo.strip())
     details.append("- Archive id: " + inline(article.id))
     lines += [*details, ""]
+    if article.note and article.note.strip():
+        lines += ["**My note:**", ""]
+        lines += [paragraph(part) + "\n" for part in article.note.split("\n\n") if part.strip()]
     if provenance.fields in ("lede", "full") and article.lede.strip():
         lines += ["> " + paragraph(article.lede).replace("\n", "\n> "), ""]
     if provenance.fields == "full":

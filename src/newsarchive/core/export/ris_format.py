@@ -63,6 +63,9 @@ def _record(article: Article, provenance: Provenance, note: str) -> str:
     if provenance.fields == "full":
         body = PARAGRAPH_MARK.join(single_line(p) for p in article.body if p.strip())
         lines.append(_tag("N1", body))
+    if article.note and article.note.strip():
+        mine = PARAGRAPH_MARK.join(single_line(p) for p in article.note.split("\n\n") if p.strip())
+        lines.append(_tag("N1", f"My note: {mine}"))
     lines.append(note)
     lines += [_tag("DB", f"{provenance.library_name} (newsarchive)"), _tag("AN", article.id)]
     # "ER  - " keeps its trailing space: some readers match the tag with it.

@@ -65,6 +65,7 @@ class SegmentValues:
     """The facet values of one segment's documents (segment-local document numbers)."""
 
     dates: np.ndarray  # int32 YYYYMMDD, 0 when undated
+    imported: np.ndarray  # int64 seconds since 1970 the article came into the library, 0 unknown
     section_docs: np.ndarray  # (doc, value) pairs, one per section level of each document
     section_ids: np.ndarray
     person_docs: np.ndarray  # (doc, value) pairs, one per person of each document
@@ -89,6 +90,7 @@ def read_segment(leaf: Any, sections: Vocabulary, people: Vocabulary,
                  sources: Vocabulary) -> SegmentValues:
     """Read the facet values of one segment from its postings and its date column."""
     dates = read_int_column(leaf, "date_value")
+    imported = read_int_column(leaf, "imported_value", wide=True)
     section_docs, section_ids = _pairs(leaf, "section_value", sections)
     person_docs, person_ids = _pairs(leaf, "person_value", people)
     source_docs, source_ids = _pairs(leaf, "source_value", sources)
@@ -96,7 +98,7 @@ def read_segment(leaf: Any, sections: Vocabulary, people: Vocabulary,
     for flag, found in iter_term_ids(leaf, "flags"):
         if flag == NEEDS_REVIEW:
             review[found] = True
-    return SegmentValues(dates, section_docs, section_ids, person_docs, person_ids,
+    return SegmentValues(dates, imported, section_docs, section_ids, person_docs, person_ids,
                          source_docs, source_ids, review)
 
 
@@ -110,6 +112,7 @@ class FacetArrays:
 
     live: np.ndarray
     dates: np.ndarray
+    imported: np.ndarray
     years: np.ndarray
     months: np.ndarray
     section_docs: np.ndarray
@@ -159,7 +162,7 @@ class FacetArrayCache:
             return self._assemble(parts)
 
     def _assemble(self, parts: list[tuple[Any, int, SegmentValues]]) -> FacetArrays:
-        lives, dates, reviews = [], [], []
+        lives, dates, reviews, imported = [], [], [], []
         section_docs, section_ids, person_docs, person_ids = [], [], [], []
         source_docs, source_ids = [], []
         for leaf, offset, values in parts:
@@ -169,6 +172,7 @@ class FacetArrayCache:
                 live[deleted] = False
             lives.append(live)
             dates.append(values.dates)
+            imported.append(values.imported)
             section_docs.append(values.section_docs + offset)
             section_ids.append(values.section_ids)
             person_docs.append(values.person_docs + offset)
@@ -184,6 +188,7 @@ class FacetArrayCache:
         return FacetArrays(
             live=join(lives, bool),
             dates=all_dates,
+            imported=join(imported, np.int64),
             years=all_dates // 10000,
             months=all_dates // 100,
             section_docs=join(section_docs, np.int32),

@@ -55,18 +55,20 @@ def iter_term_ids(leaf: Any, field: str) -> Iterator[tuple[str, np.ndarray]]:
             yield key.decode("utf-8"), read_ids(leaf.postings(field, key))
 
 
-def read_int_column(leaf: Any, field: str) -> np.ndarray:
-    """A segment's `NumericColumn("i")` values (0 where a document has none), as int32."""
+def read_int_column(leaf: Any, field: str, wide: bool = False) -> np.ndarray:
+    """A segment's `NumericColumn("i")` values (0 where a document has none), as int32; with
+    `wide`, a `NumericColumn("q")`'s, as int64."""
+    dtype, stored = (np.int64, ">i8") if wide else (np.int32, ">i4")
     count = leaf.doc_count_all()
     if not leaf.has_column(field):
-        return np.zeros(count, dtype=np.int32)
+        return np.zeros(count, dtype=dtype)
     column = leaf.column_reader(field, translate=False)
     try:
         raw = column._dbfile.get(column._basepos, column._count * column._fixedlen)
-        values = np.frombuffer(raw, dtype=">i4").astype(np.int32)
+        values = np.frombuffer(raw, dtype=stored).astype(dtype)
     except AttributeError:  # another column layout: the slow, public way
-        return np.fromiter(column, dtype=np.int32, count=count)
-    out = np.zeros(count, dtype=np.int32)
+        return np.fromiter(column, dtype=dtype, count=count)
+    out = np.zeros(count, dtype=dtype)
     out[: len(values)] = values[:count]
     return out
 

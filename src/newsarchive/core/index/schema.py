@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from whoosh import columns, fields, formats
@@ -22,7 +22,7 @@ from newsarchive.core.index.analysis import (
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 
 # Bumped whenever fields or analysis change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Text fields a query word searches when it names no field, with their weights.
 DEFAULT_FIELDS: dict[str, float] = {
@@ -40,6 +40,7 @@ QUERY_FIELDS: dict[str, str] = {
     "body": "body",
     "caption": "caption",
     "credit": "credit",
+    "note": "note",
     "person": "person",
     "people": "person",
     "tag": "tag",
@@ -54,7 +55,7 @@ QUERY_FIELDS: dict[str, str] = {
 }
 # The `flags` term of an article whose record has something for the user to review.
 NEEDS_REVIEW = "review"
-STEMMED_FIELDS = frozenset({"title", "lede", "body", "caption", "credit"})
+STEMMED_FIELDS = frozenset({"title", "lede", "body", "caption", "credit", "note"})
 NAME_FIELDS = frozenset({"person", "tag"})
 
 
@@ -76,6 +77,7 @@ def build_schema() -> fields.Schema:
         body=text_field(text),
         caption=text_field(text),
         credit=text_field(text),
+        note=text_field(text),
         person=text_field(names),
         tag=text_field(names),
         # Every level of the section path, folded: `news`, `news > russia`.
@@ -91,12 +93,19 @@ def build_schema() -> fields.Schema:
         person_value=value_list(),
         source_value=value_list(),
         date_value=fields.COLUMN(columns.NumericColumn("i", default=0)),
+        # When the article came into the library (milliseconds since 1970), for "new since".
+        imported_value=fields.COLUMN(columns.NumericColumn("q", default=0)),
         hit=fields.STORED(),
     )
 
 
 def date_number(day: date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
+
+
+def milliseconds(moment: datetime) -> int:
+    """A moment as whole milliseconds since 1970 (how the index compares import times)."""
+    return int(moment.timestamp() * 1000)
 
 
 def section_levels(section_path: tuple[str, ...]) -> tuple[str, ...]:
@@ -115,8 +124,13 @@ class StoredHit:
     section_path: tuple[str, ...]
     published: date | None
     people: tuple[str, ...]
-    language: str
+    language: str  # the language the text is analysed in (en, es, pt)
     text: str
+    source: str | None = None
+    author: str | None = None
+    language_code: str = "en"  # the record's own language
+    imported_at: datetime | None = None
+    has_note: bool = False
 
 
 def document_for(article: Article) -> dict[str, Any]:
@@ -135,10 +149,16 @@ def document_for(article: Article) -> dict[str, Any]:
             article.people,
             lang,
             zlib.compress(article.text.encode("utf-8"), 1),
+            article.source,
+            article.author,
+            language_code(article.language),
+            article.imported_at.isoformat(timespec="seconds") if article.imported_at else None,
+            bool(article.note),
         ),
     }
     for name, value in (("lede", article.lede), ("body", body),
-                        ("caption", article.photo_caption), ("credit", article.photo_credit)):
+                        ("caption", article.photo_caption), ("credit", article.photo_credit),
+                        ("note", article.note)):
         if value:
             doc[name] = LanguageText(value, lang)
     if article.people:
@@ -158,12 +178,15 @@ def document_for(article: Article) -> dict[str, Any]:
     if article.published:
         doc["date"] = date_number(article.published)
         doc["date_value"] = date_number(article.published)
+    if article.imported_at:
+        doc["imported_value"] = milliseconds(article.imported_at)
     return doc
 
 
 def stored_hit(stored: dict[str, Any]) -> StoredHit:
     """The inverse of the `hit` value of `document_for`."""
-    article_id, title, section_path, published, people, lang, text = stored["hit"]
+    (article_id, title, section_path, published, people, lang, text, source, author, code,
+     imported, has_note) = stored["hit"]
     return StoredHit(
         id=article_id,
         title=title,
@@ -172,4 +195,9 @@ def stored_hit(stored: dict[str, Any]) -> StoredHit:
         people=tuple(people),
         language=lang,
         text=zlib.decompress(text).decode("utf-8"),
+        source=source,
+        author=author,
+        language_code=code,
+        imported_at=datetime.fromisoformat(imported) if imported else None,
+        has_note=has_note,
     )

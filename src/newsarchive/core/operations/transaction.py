@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from newsarchive.core.errors import Cancelled
+from newsarchive.core.errors import Cancelled, LibraryError
 from newsarchive.core.index.writer import IndexWriter
 from newsarchive.core.operations.recovery import recover_locked
 from newsarchive.core.progress import CancelToken
@@ -46,13 +46,15 @@ class WriteTransaction:
         bulk: bool = False,
         index_dir: Path | None = None,
         keep_on_cancel: bool = True,
+        index: bool = True,
     ) -> None:
         self.library = library
         self.task = task
         self.cancel = cancel
         self._lock = WriteLock(library.path, task)
         self._journal = PendingJournal(library)
-        self._writer = IndexWriter(index_dir or library.index_dir, bulk=bulk)
+        # A change of the user's layer that the index does not hold (a collection) opens none.
+        self._writer = IndexWriter(index_dir or library.index_dir, bulk=bulk) if index else None
         self._keep_on_cancel = keep_on_cancel
         self._committed = False
 
@@ -61,7 +63,8 @@ class WriteTransaction:
         self._lock.acquire()
         try:
             recover_locked(self.library)
-            self._writer.__enter__()
+            if self._writer is not None:
+                self._writer.__enter__()
         except BaseException:
             self._lock.release()
             raise
@@ -70,6 +73,8 @@ class WriteTransaction:
     @property
     def index(self) -> IndexWriter:
         """The index writer of this transaction (add, replace, remove)."""
+        if self._writer is None:
+            raise LibraryError("This change was opened without the index.")
         return self._writer
 
     def journal(self, article_id: str) -> None:
@@ -89,7 +94,8 @@ class WriteTransaction:
         """Commit the index batch now (the exit does it otherwise); the lock stays held."""
         if not self._committed:
             self._committed = True
-            self._writer.__exit__(None, None, None)
+            if self._writer is not None:
+                self._writer.__exit__(None, None, None)
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
@@ -100,7 +106,8 @@ class WriteTransaction:
                 self._journal.committed()
             elif not self._committed:
                 self._committed = True
-                self._writer.__exit__(kind, error, tb)
+                if self._writer is not None:
+                    self._writer.__exit__(kind, error, tb)
         finally:
             self._journal.close()
             self._lock.release()

@@ -7,14 +7,14 @@ added), and the year and month facets ignore the date range.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
 from newsarchive.core.index.facet_arrays import FacetArrays, Vocabulary
-from newsarchive.core.index.schema import date_number
+from newsarchive.core.index.schema import date_number, milliseconds
 from newsarchive.core.model import SECTION_SEPARATOR, split_section
 from newsarchive.core.search.request import FacetCount, SearchRequest
 
@@ -27,18 +27,19 @@ class FacetMasks:
     section: np.ndarray | None
     person: np.ndarray | None
     source: np.ndarray | None
+    collection: np.ndarray | None
     date: np.ndarray | None
     keep: np.ndarray | None
 
     @property
     def filtering(self) -> bool:
-        return any(m is not None
-                   for m in (self.section, self.person, self.source, self.date, self.keep))
+        return any(m is not None for m in (self.section, self.person, self.source,
+                                           self.collection, self.date, self.keep))
 
     def combined(self, base: np.ndarray, *, without: str | None = None) -> np.ndarray:
         """`base` narrowed by every selection but `without`'s; exclusions always apply."""
         result = base if self.keep is None else base & self.keep
-        for name in ("section", "person", "source", "date"):
+        for name in ("section", "person", "source", "collection", "date"):
             mask = getattr(self, name)
             if mask is not None and name != without:
                 result = result & mask
@@ -58,7 +59,10 @@ def _section_path(value: str) -> str:
     return SECTION_SEPARATOR.join(split_section(value))
 
 
-def facet_masks(arrays: FacetArrays, request: SearchRequest) -> FacetMasks:
+def facet_masks(arrays: FacetArrays, request: SearchRequest,
+                collections: Mapping[str, np.ndarray] | None = None) -> FacetMasks:
+    """The masks of every selection of `request`; `collections` are the documents of each
+    collection (name -> mask), compared without case."""
     size = arrays.doc_count
     sections = (arrays.section_docs, arrays.section_ids)
     people = (arrays.person_docs, arrays.person_ids)
@@ -78,8 +82,21 @@ def facet_masks(arrays: FacetArrays, request: SearchRequest) -> FacetMasks:
         keep = ~excluded
     if request.needs_review:
         keep = arrays.review if keep is None else keep & arrays.review
-    return FacetMasks(section, person, source, date_mask(arrays, request.date_from, request.date_to),
-                      keep)
+    if request.added_since is not None:
+        recent = arrays.imported > milliseconds(request.added_since)
+        keep = recent if keep is None else keep & recent
+    collection = None
+    by_name = {name.casefold(): mask for name, mask in (collections or {}).items()}
+    none = np.zeros(size, dtype=bool)
+    if request.collections:
+        collection = np.logical_or.reduce(
+            [by_name.get(n.strip().casefold(), none) for n in request.collections])
+    if request.exclude_collections:
+        left_out = np.logical_or.reduce(
+            [by_name.get(n.strip().casefold(), none) for n in request.exclude_collections])
+        keep = ~left_out if keep is None else keep & ~left_out
+    return FacetMasks(section, person, source, collection,
+                      date_mask(arrays, request.date_from, request.date_to), keep)
 
 
 def date_mask(arrays: FacetArrays, start: date | None, end: date | None) -> np.ndarray | None:
@@ -115,10 +132,13 @@ def _period_counts(periods: np.ndarray, selected: np.ndarray,
     return [FacetCount(label(low + int(i)), int(counts[i])) for i in np.flatnonzero(counts)]
 
 
-def count_facets(arrays: FacetArrays, matched: np.ndarray,
-                 masks: FacetMasks) -> dict[str, tuple[FacetCount, ...]]:
-    """Counts of every facet for the documents `matched` by the query (live ones only)."""
+def count_facets(arrays: FacetArrays, matched: np.ndarray, masks: FacetMasks,
+                 collections: Mapping[str, np.ndarray] | None = None
+                 ) -> dict[str, tuple[FacetCount, ...]]:
+    """Counts of every facet for the documents `matched` by the query (live ones only); every
+    collection is listed, in its own order, even when none of its articles match."""
     base = matched & arrays.live
+    for_collections = masks.combined(base, without="collection")
     for_sections = masks.combined(base, without="section")
     for_people = masks.combined(base, without="person")
     for_sources = masks.combined(base, without="source")
@@ -130,6 +150,8 @@ def count_facets(arrays: FacetArrays, matched: np.ndarray,
                                       for_people)),
         "source": tuple(_value_counts(arrays.source_docs, arrays.source_ids, arrays.sources,
                                       for_sources)),
+        "collection": tuple(FacetCount(name, int(np.count_nonzero(for_collections & mask)))
+                            for name, mask in (collections or {}).items()),
         "year": tuple(_period_counts(arrays.years, for_dates, lambda v: f"{v:04d}")),
         "month": tuple(_period_counts(arrays.months, for_dates,
                                       lambda v: f"{v // 100:04d}-{v % 100:02d}")),

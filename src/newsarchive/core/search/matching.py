@@ -51,9 +51,11 @@ class CompiledQuery:
 class QueryCompiler:
     """Compiles query trees against one index: `languages` are those its articles are written in."""
 
-    def __init__(self, reader: Any, languages: Iterable[str]) -> None:
+    def __init__(self, reader: Any, languages: Iterable[str], *, notes: bool = False) -> None:
         self.reader = reader
         self.languages = tuple(languages) or ("en",)
+        # Plain words search the user's notes too when asked (`SearchRequest.include_notes`).
+        self.default_fields = {**DEFAULT_FIELDS, "note": 1.0} if notes else DEFAULT_FIELDS
         self._terms: set[str] = set()
         self._prefixes: set[str] = set()
         self._near: dict[tuple[str, str], dict[str, str]] = {}
@@ -79,7 +81,7 @@ class QueryCompiler:
                 date_number(node.start) if node.start else _FIRST_DAY,
                 date_number(node.end) if node.end else _LAST_DAY,
             )
-        fields = DEFAULT_FIELDS if node.field is None else {node.field: 1.0}
+        fields = self.default_fields if node.field is None else {node.field: 1.0}
         parts = [self._leaf(node, name, boost, marking) for name, boost in fields.items()]
         parts = [p for p in parts if p is not wq.NullQuery]
         if not parts:

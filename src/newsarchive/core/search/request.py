@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
 
 # Facet names, in the order they are shown.
-FACETS = ("section", "person", "source", "year", "month")
+FACETS = ("section", "person", "source", "collection", "year", "month")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,11 @@ class SearchRequest:
     sources: tuple[str, ...] = ()
     exclude_sources: tuple[str, ...] = ()
     needs_review: bool = False  # only articles whose record has something to review
+    collections: tuple[str, ...] = ()
+    exclude_collections: tuple[str, ...] = ()
+    added_since: datetime | None = None  # only articles that came into the library since then
+    include_notes: bool = False  # plain words also search the user's notes
+    collapse: bool = False  # one hit per story: its near-duplicate copies folded under it
     date_from: date | None = None
     date_to: date | None = None
     sort: Sort = "relevance"
@@ -47,11 +52,13 @@ class SearchRequest:
         """The non-empty filters, for provenance lines and logs."""
         out: dict[str, object] = {}
         for name in ("sections", "exclude_sections", "people", "exclude_people", "sources",
-                     "exclude_sources"):
+                     "exclude_sources", "collections", "exclude_collections"):
             if value := getattr(self, name):
                 out[name] = list(value)
         if self.needs_review:
             out["needs_review"] = True
+        if self.added_since:
+            out["added_since"] = self.added_since.isoformat(timespec="seconds")
         if self.date_from:
             out["date_from"] = self.date_from.isoformat()
         if self.date_to:
@@ -82,6 +89,13 @@ class Hit:
     people: tuple[str, ...]
     snippet: str
     score: float
+    source: str | None = None
+    author: str | None = None
+    language: str = "en"
+    imported_at: datetime | None = None
+    has_note: bool = False
+    # With `collapse`: the other articles of its story (near-duplicate copies), best first.
+    copies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from newsarchive.core.search.ranking import Evaluated, IndexCache, evaluate
 from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
 from newsarchive.core.search.snippets import MarkTerms, make_snippet
 from newsarchive.core.search.suggestions import suggest
+from newsarchive.core.storage.collections import Collections
 
 # Sort key of undated articles: after every date, whichever way dates are sorted.
 _UNDATED_LAST = np.int64(10**9)
@@ -47,8 +48,11 @@ class ArchiveSearcher:
     A missing, damaged or outdated index raises `LibraryError` asking for `newsarchive rebuild`.
     """
 
-    def __init__(self, index_dir: Path) -> None:
+    def __init__(self, index_dir: Path, collections: Collections | None = None) -> None:
         self.index_dir = Path(index_dir)
+        # The library's collections, for collection filters and counts (None: there are none).
+        self._collections = collections
+        self._collection_cache: dict[str, tuple[tuple[str, ...], np.ndarray]] = {}
         self._lock = threading.RLock()
         self._facet_cache = FacetArrayCache()
         self._index_cache = IndexCache()
@@ -72,6 +76,8 @@ class ArchiveSearcher:
         )
         self._known_prefixes: dict[str, set[str]] | None = None
         self._suggestions: dict[str, str | None] = {}
+        self._docnums: dict[str, int] | None = None
+        self._collection_cache = {}
 
     def refresh(self) -> bool:
         """Catch up with commits since the last look; True when something changed."""
@@ -131,8 +137,9 @@ class ArchiveSearcher:
             self._require_open()
             node = parse_query(request.query, self._is_known_value)
             arrays = self._arrays
-            masks = facet_masks(arrays, request)
-            compiled = self._compile(node)
+            collections = self._collection_masks()
+            masks = facet_masks(arrays, request, collections)
+            compiled = self._compile(node, request.include_notes)
             evaluated = self._evaluate(compiled)
             matched = evaluated.matched & arrays.live
             selected = masks.combined(matched)
@@ -142,7 +149,7 @@ class ArchiveSearcher:
             page = self._ranked(request, evaluated, selected, first + limit)[first:]
             marks = compiled.marks if compiled else MarkTerms()
             hits = tuple(self._hit(docnum, score, marks) for docnum, score in page)
-            facets = count_facets(arrays, matched, masks)
+            facets = count_facets(arrays, matched, masks, collections)
             suggestion = self._suggestion(request.query, node, matched)
         took_ms = round((time.perf_counter() - started) * 1000, 1)
         return SearchResult(request, total, took_ms, hits, facets, suggestion, typed_words(node))
@@ -152,8 +159,8 @@ class ArchiveSearcher:
         with self._lock:
             self._require_open()
             node = parse_query(request.query, self._is_known_value)
-            masks = facet_masks(self._arrays, request)
-            evaluated = self._evaluate(self._compile(node))
+            masks = facet_masks(self._arrays, request, self._collection_masks())
+            evaluated = self._evaluate(self._compile(node, request.include_notes))
             selected = masks.combined(evaluated.matched & self._arrays.live)
             order = [d for d, _ in self._ranked(request, evaluated, selected, None)]
             ids = self._all_ids()
@@ -175,10 +182,37 @@ class ArchiveSearcher:
 
     # -- parts ---------------------------------------------------------------------------
 
-    def _compile(self, node: Node | None) -> CompiledQuery | None:
+    def _compile(self, node: Node | None, notes: bool = False) -> CompiledQuery | None:
         if node is None:
             return None
-        return QueryCompiler(self._searcher.reader(), self._languages).compile(node)
+        return QueryCompiler(self._searcher.reader(), self._languages, notes=notes).compile(node)
+
+    def _collection_masks(self) -> dict[str, np.ndarray]:
+        """Each collection's documents as a mask (rebuilt only for a collection that changed)."""
+        if self._collections is None:
+            return {}
+        masks: dict[str, np.ndarray] = {}
+        cache: dict[str, tuple[tuple[str, ...], np.ndarray]] = {}
+        for name, members in self._collections.all().items():
+            cached = self._collection_cache.get(name)
+            if cached is not None and cached[0] is members:
+                mask = cached[1]
+            else:
+                mask = np.zeros(self._arrays.doc_count, dtype=bool)
+                docnums = self._docnum_of()
+                found = [d for d in (docnums.get(i) for i in members) if d is not None]
+                mask[np.asarray(found, dtype=np.int64)] = True
+            masks[name] = mask
+            cache[name] = (members, mask)
+        self._collection_cache = cache
+        return masks
+
+    def _docnum_of(self) -> dict[str, int]:
+        """Document number of each live article id, for the current index generation."""
+        if self._docnums is None:
+            ids = self._all_ids()
+            self._docnums = {ids[d]: int(d) for d in np.flatnonzero(self._arrays.live)}
+        return self._docnums
 
     def _evaluate(self, compiled: CompiledQuery | None) -> Evaluated:
         if compiled is None:  # the empty query: everything, unscored
@@ -226,6 +260,11 @@ class ArchiveSearcher:
             people=stored.people,
             snippet=make_snippet(stored.text, stored.language, marks),
             score=round(score, 4),
+            source=stored.source,
+            author=stored.author,
+            language=stored.language_code,
+            imported_at=stored.imported_at,
+            has_note=stored.has_note,
         )
 
     def _all_ids(self) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,6 +16,9 @@ from newsarchive.core.files import is_temporary, write_atomic
 from newsarchive.core.model import Article
 from newsarchive.core.corrections import effective
 from newsarchive.core.record import RecordProblem, load_record
+from newsarchive.core.storage.collections import Collections
+from newsarchive.core.storage.notes import Notes
+from newsarchive.core.storage.saved_searches import SavedSearches
 from newsarchive.core.storage.user_layer import UserLayer
 
 LIBRARY_FILE = "library.yaml"
@@ -55,6 +58,9 @@ class Library:
         self.settings = settings
         self.read_only = read_only
         self.user = UserLayer(path)
+        self.notes = Notes(path)
+        self.collections = Collections(path)
+        self.saved_searches = SavedSearches(path)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -167,11 +173,23 @@ class Library:
         """`load`, and the values in the record or its corrections not of their field's type."""
         derived, problems = self.load_derived(article_id)
         edits, edit_problems = self.user.edits_of(article_id)
-        return effective(derived, self.user.renames(), edits), problems + edit_problems
+        article = effective(derived, self.user.renames(), edits)
+        try:
+            note = self.notes.note_of(article_id)
+        except LibraryError as exc:
+            note, edit_problems = None, (*edit_problems, RecordProblem("note", str(exc)))
+        if note is not None:
+            article = replace(article, note=note)
+        return article, problems + edit_problems
 
     def with_corrections(self, derived: Article) -> Article:
-        """A derived record as the user sees it, with their corrections (see `load`)."""
-        return effective(derived, self.user.renames(), self.user.edits_of(derived.id)[0])
+        """A derived record as the user sees it, with their corrections and note (see `load`)."""
+        article = effective(derived, self.user.renames(), self.user.edits_of(derived.id)[0])
+        try:
+            note = self.notes.note_of(derived.id)
+        except LibraryError:
+            note = None
+        return replace(article, note=note) if note is not None else article
 
     def load_derived(self, article_id: str) -> tuple[Article, tuple[RecordProblem, ...]]:
         """What the importer derived for one article (`record.yaml`), without the user's layer."""

@@ -37,7 +37,7 @@ def dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def _read_yaml(path: Path) -> object:
+def read_yaml(path: Path) -> object:
     """The data of a YAML file of the user's layer; None when absent; `LibraryError` if unreadable."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -69,7 +69,7 @@ class UserLayer:
         """One article's corrections (None when it has none) and what could not be read of them
         (a damaged file is reported, never a reason not to show the article)."""
         try:
-            data = _read_yaml(self._edits_path(article_id))
+            data = read_yaml(self._edits_path(article_id))
         except LibraryError as exc:
             return None, (RecordProblem("corrections", f"cannot be read ({exc})"),)
         if data is None:
@@ -110,7 +110,7 @@ class UserLayer:
             return ()
         if stamp != self._renames_stamp:
             try:
-                self._renames = _renames_from(_read_yaml(self._renames_path), self._renames_path)
+                self._renames = _renames_from(read_yaml(self._renames_path), self._renames_path)
             except LibraryError:
                 self._renames = ()
             self._renames_stamp = stamp
@@ -121,7 +121,7 @@ class UserLayer:
         out: list[str] = []
         for path in (self._renames_path, self.pending_path):
             try:
-                data = _read_yaml(path)
+                data = read_yaml(path)
                 if path == self._renames_path:
                     _renames_from(data, path)
             except LibraryError as exc:
@@ -148,7 +148,7 @@ class UserLayer:
         write_atomic(self.pending_path, dump_yaml(dict(change)), durable=True)
 
     def pending(self) -> dict[str, Any] | None:
-        data = _read_yaml(self.pending_path)
+        data = read_yaml(self.pending_path)
         return data if isinstance(data, dict) else None
 
     def clear_pending(self) -> None:
@@ -177,7 +177,7 @@ class UserLayer:
             old.unlink(missing_ok=True)
 
     def read_undo(self, path: Path) -> dict[str, Any]:
-        data = _read_yaml(path)
+        data = read_yaml(path)
         if not isinstance(data, dict):
             raise LibraryError(f"The undo entry {path} is damaged.")
         return data

@@ -1,0 +1,11 @@
+"""Searching a library: its index, with its collections for collection filters and counts."""
+
+from __future__ import annotations
+
+from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.library import Library
+
+
+def open_searcher(library: Library) -> ArchiveSearcher:
+    """A searcher on `library`'s index that knows its collections (close it when done)."""
+    return ArchiveSearcher(library.index_dir, library.collections)

@@ -1,0 +1,78 @@
+"""Collections: named sets of articles a researcher keeps (`user/collections.yaml`), with the
+built-in "Starred" always there."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from newsarchive.core.errors import LibraryError
+from newsarchive.core.files import write_atomic
+from newsarchive.core.storage.user_layer import USER_FOLDER, dump_yaml, read_yaml
+
+STARRED = "Starred"
+_FILE = "collections.yaml"
+MAX_NAME = 80
+
+
+def check_name(name: str) -> str:
+    """A collection name, tidied; `ValueError` saying what is wrong with it."""
+    tidy = " ".join(name.split())
+    if not tidy:
+        raise ValueError("A collection needs a name.")
+    if len(tidy) > MAX_NAME:
+        raise ValueError(f"A collection name has at most {MAX_NAME} characters.")
+    return tidy
+
+
+class Collections:
+    """The collections of one library: name -> article ids, in the order they were made.
+
+    Reading is cheap and cached until the file changes; every change rewrites the file whole
+    (atomically), so a kill leaves the collections before or after the change, never between.
+    """
+
+    def __init__(self, library_path: Path) -> None:
+        self.path = library_path / USER_FOLDER / _FILE
+        self._cache: dict[str, tuple[str, ...]] = {STARRED: ()}
+        self._stamp: tuple[int, int] | None = None
+
+    def all(self) -> dict[str, tuple[str, ...]]:
+        """Every collection and its members (Starred first)."""
+        try:
+            info = os.stat(self.path)
+            stamp = (info.st_mtime_ns, info.st_size)
+        except FileNotFoundError:
+            self._cache, self._stamp = {STARRED: ()}, None
+            return dict(self._cache)
+        if stamp != self._stamp:
+            self._cache = _parse(read_yaml(self.path), self.path)
+            self._stamp = stamp
+        return dict(self._cache)
+
+    def find(self, name: str) -> str | None:
+        """The collection's exact name, compared without case ("starred" finds "Starred")."""
+        key = name.strip().casefold()
+        return next((n for n in self.all() if n.casefold() == key), None)
+
+    def write(self, collections: Mapping[str, Iterable[str]]) -> None:
+        data = {STARRED: (), **{name: tuple(ids) for name, ids in collections.items()}}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = dump_yaml({
+            "about": "Collections of articles (ids), kept by the library's users.",
+            "collections": {name: list(dict.fromkeys(ids)) for name, ids in data.items()},
+        })
+        write_atomic(self.path, text, durable=True)
+
+
+def _parse(data: object, path: Path) -> dict[str, tuple[str, ...]]:
+    items = data.get("collections") if isinstance(data, dict) else None
+    if not isinstance(items, dict):
+        raise LibraryError(f"{path} is damaged: it holds no collections.")
+    out: dict[str, tuple[str, ...]] = {STARRED: ()}
+    for name, ids in items.items():
+        if isinstance(name, str) and name.strip():
+            members = ids if isinstance(ids, list) else []
+            out[name] = tuple(dict.fromkeys(str(i) for i in members if isinstance(i, str | int)))
+    return out
