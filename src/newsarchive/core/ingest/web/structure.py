@@ -1,0 +1,373 @@
+"""What the visible page structure says beyond the extractor: the article's container, its
+headline, bylines, lead figure (photo, caption, credit), breadcrumbs, tag links, related-headline
+boxes, the comment count, and the blocks that are never article text (share bars, menus, promos)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+
+from newsarchive.core.ingest.captions import read_credit_only, read_credited_caption
+
+# Class/id words of the element holding an article's paragraphs, across the CMSs we meet.
+_BODY_CONTAINER = re.compile(
+    r"(?:^|[\s_-])(?:articlebody|article[-_]?body|article__body|article[-_]content|entry[-_]content|"
+    r"post[-_]?content|post[-_]body|story[-_]?body|story[-_]content|content[-_]body|news[-_]body|"
+    r"body[-_]text|field--name-body|gh-content|richtext\w*|materia[-_]conteudo|texto[-_]?(?:nota|noticia)|"
+    r"nota[-_]cuerpo|cuerpo[-_]nota)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+# Blocks that are never article text, whatever they hold.
+_NOISE = re.compile(
+    r"share|sharing|social|newsletter|promo|subscribe|most[-_]?(?:read|popular|viewed)|popular|trending|"
+    r"comment|respond|breadcrumb|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|cookie|consent|read[-_]?next|"
+    r"recommend|widget|sidebar|(?:^|[\s_-])(?:menu|nav|navbar|navigation)(?:$|[\s_-])|site[-_]footer|"
+    r"site[-_]header|masthead|paywall|newsletter",
+    re.IGNORECASE,
+)
+_RELATED_CLASS = re.compile(
+    r"related|relacionad|also[-_]?read|see[-_]?also|interstitial|leia[-_]?tambem|lea[-_]?tambien|"
+    r"bookmark[-_]card|more[-_]on",
+    re.IGNORECASE,
+)
+_RELATED_HEADING = re.compile(
+    r"^(?:related(?:\s+(?:articles?|stories|news|content|coverage))?|read\s+(?:more|also)|see\s+also|"
+    r"also\s+read|more\s+on\s+this|relacionad[oa]s?|not[ií]cias\s+relacionadas|noticias\s+relacionadas|"
+    r"lea\s+tambi[eé]n|le[ea]\s+m[aá]s|leia\s+tamb[eé]m|leia\s+mais|veja\s+tamb[eé]m|ver\s+tamb[eé]n|"
+    r"m[aá]s\s+noticias|saiba\s+mais)\s*:?$",
+    re.IGNORECASE,
+)
+_MOST_READ_HEADING = re.compile(
+    r"most\s+(?:read|popular|viewed)|lo\s+m[aá]s\s+(?:le[ií]do|visto)|mais\s+(?:lidas|vistas|lidos)|trending",
+    re.IGNORECASE,
+)
+_BYLINE_CLASS = re.compile(
+    r"byline|author[-_]?name|(?:^|[\s_-])author(?:$|[\s_-])|createdby|reader[-_]credits|"
+    r"(?:^|[\s_-])credits(?:$|[\s_-])|autor|firma",
+    re.IGNORECASE,
+)
+_TAG_BOX = re.compile(
+    r"(?:^|[\s_-])(?:tags?|tags[-_]links|post[-_]tags|entry[-_]tags|field--name-field-tags|keywords|"
+    r"topics|etiquetas|temas)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CAPTION_CLASS = re.compile(r"caption|legend|legenda|leyenda|pie[-_]?de[-_]?foto", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copyright|photographer|fotografo|autor[-_]?foto|source", re.IGNORECASE)
+_COMMENT_COUNT = re.compile(
+    r"^\s*(\d{1,6})\s+(?:comments?|comentarios?|comentários?|coment[aá]rios?|responses?|replies)\b", re.IGNORECASE
+)
+_NO_COMMENTS = re.compile(r"^\s*(?:no\s+comments|sin\s+comentarios|sem\s+coment[aá]rios)\b", re.IGNORECASE)
+_HOME_WORDS = frozenset({"home", "inicio", "início", "portada", "capa", "home page", "homepage", "front page"})
+_SPACES = re.compile(r"\s+")
+_IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
+
+
+def text_of(element: lxml.html.HtmlElement) -> str:
+    """The element's text with its spacing collapsed (block children separated by a space)."""
+    return _SPACES.sub(" ", " ".join(element.itertext())).strip()
+
+
+def marks(element: lxml.html.HtmlElement) -> str:
+    """The words an element is styled and named by: its class, id, itemprop and role."""
+    return " ".join(
+        value for value in (element.get("class"), element.get("id"), element.get("itemprop"),
+                            element.get("role"), element.get("aria-label"))
+        if value
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LeadFigure:
+    """The article's lead photo as the page shows it."""
+
+    addresses: tuple[str, ...]
+    caption: str | None
+    credit: str | None
+
+
+@dataclass(slots=True)
+class Structure:
+    """What the page's markup says; filled by `read_structure`."""
+
+    root: lxml.html.HtmlElement
+    body_container: lxml.html.HtmlElement | None = None
+    headline: str | None = None
+    bylines: list[str] = field(default_factory=list)
+    figure: LeadFigure | None = None
+    breadcrumbs: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    comment_count: int | None = None
+    noise: list[lxml.html.HtmlElement] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)  # `datetime` attributes near the headline
+    teasers: int = 0  # headlines that are links to other pages (listings have many)
+    near_headline: list[str] = field(default_factory=list)  # short texts right after the headline
+    search_form: bool = False
+
+
+def read_structure(tree: lxml.html.HtmlElement) -> Structure:
+    body = tree.find("body")
+    structure = Structure(root=body if body is not None else tree)
+    root = _article_root(tree)
+    structure.root = root
+    structure.body_container = _body_container(tree)
+    _read_headline(structure, root, tree)
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        label = marks(element)
+        tag = element.tag
+        if tag in ("h2", "h3", "h4") and element.find(".//a") is not None:
+            structure.teasers += 1
+        if tag == "form" and ("search" in label.lower() or element.find(".//input[@name='q']") is not None
+                              or element.find(".//input[@type='search']") is not None):
+            structure.search_form = True
+        if tag in ("nav", "footer") or (tag == "header" and element.find(".//h1") is None):
+            structure.noise.append(element)
+        if not label:
+            if tag == "time" and element.get("datetime"):
+                structure.times.append(element.get("datetime", ""))
+            continue
+        if "breadcrumb" in label.lower() and not structure.breadcrumbs:
+            structure.breadcrumbs = _crumbs(element)
+        if _RELATED_CLASS.search(label) and not _contains_body(element, structure.body_container):
+            structure.related.extend(_headlines_in(element))
+            structure.noise.append(element)
+            continue
+        if _TAG_BOX.search(label):
+            structure.tags.extend(text_of(a) for a in element.iter("a") if text_of(a))
+            structure.noise.append(element)
+            continue
+        if _BYLINE_CLASS.search(label) and len(text_of(element)) <= 120:
+            structure.bylines.append(_byline_text(element))
+            structure.noise.append(element)
+            continue
+        if "comment" in label.lower() and structure.comment_count is None:
+            structure.comment_count = _comment_count(element)
+        if _NOISE.search(label) and not _contains_body(element, structure.body_container):
+            structure.noise.append(element)
+        if tag == "time" and element.get("datetime"):
+            structure.times.append(element.get("datetime", ""))
+        elif element.get("itemprop") == "datePublished":
+            structure.times.append(element.get("datetime") or element.get("content") or text_of(element))
+    for link in tree.iter("a"):
+        if "tag" in (link.get("rel") or "").lower().split() and text_of(link):
+            structure.tags.append(text_of(link))
+    _read_boxes_by_heading(structure, tree)
+    structure.figure = _lead_figure(root, tree)
+    structure.tags = list(dict.fromkeys(t for t in structure.tags if len(t) <= 60))
+    structure.related = list(dict.fromkeys(r for r in structure.related if r))
+    return structure
+
+
+def _article_root(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The element holding the article: the `<article>` (or `main`) with the most paragraph text."""
+    best: lxml.html.HtmlElement | None = None
+    best_length = 0
+    for tag in ("article", "main"):
+        for element in tree.iter(tag):
+            length = sum(len(p.text_content()) for p in element.iter("p"))
+            if length > best_length:
+                best, best_length = element, length
+        if best is not None:
+            return best
+    body = tree.find("body")
+    return body if body is not None else tree
+
+
+def _body_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    best: lxml.html.HtmlElement | None = None
+    best_length = 0
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("body", "html", "article", "main"):
+            continue
+        label = marks(element)
+        if label and (_BODY_CONTAINER.search(label) or element.get("itemprop") == "articleBody"):
+            length = sum(len(p.text_content()) for p in element.iter("p"))
+            if length > best_length:
+                best, best_length = element, length
+    return best
+
+
+def _contains_body(element: lxml.html.HtmlElement, body: lxml.html.HtmlElement | None) -> bool:
+    if body is None:
+        return False
+    return any(ancestor is element for ancestor in body.iterancestors()) or element is body
+
+
+def _read_headline(structure: Structure, root: lxml.html.HtmlElement, tree: lxml.html.HtmlElement) -> None:
+    for scope in (root, tree):
+        for h1 in scope.iter("h1"):
+            text = text_of(h1)
+            if 3 <= len(text) <= 300:
+                structure.headline = text
+                structure.near_headline = _lines_after(h1)
+                return
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.get("itemprop") == "headline":
+            text = text_of(element)
+            if 3 <= len(text) <= 300:
+                structure.headline = text
+                return
+
+
+def _lines_after(headline: lxml.html.HtmlElement, limit: int = 8) -> list[str]:
+    """The short texts printed right after the headline (bylines and dates live there)."""
+    found: list[str] = []
+    for sibling in headline.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        blocks = [e for e in sibling.iter() if isinstance(e.tag, str) and e.text and e.text.strip()]
+        for block in blocks or [sibling]:
+            text = text_of(block)
+            if text and len(text) <= 160:
+                found.append(text)
+            if len(found) >= limit:
+                return found
+    return found
+
+
+def _crumbs(element: lxml.html.HtmlElement) -> list[str]:
+    items = [text_of(e) for e in element.iter("a", "li", "span") if e.find(".//a") is None or e.tag == "a"]
+    crumbs = []
+    for item in items:
+        item = item.strip(" >»/›|")
+        if item and item.lower() not in _HOME_WORDS and item not in crumbs and len(item) <= 60:
+            crumbs.append(item)
+    return crumbs
+
+
+def _headlines_in(element: lxml.html.HtmlElement) -> list[str]:
+    """The headlines a related box lists: its links' texts, or its titles when links wrap blurbs."""
+    found = []
+    for link in element.iter("a"):
+        titled = [e for e in link.iter() if isinstance(e.tag, str) and "title" in marks(e).lower()]
+        text = text_of(titled[0]) if titled else text_of(link)
+        if len(text.split()) >= 3 and not _RELATED_HEADING.match(text):
+            found.append(text)
+    return found
+
+
+def _read_boxes_by_heading(structure: Structure, tree: lxml.html.HtmlElement) -> None:
+    """Boxes named by their heading (`Related`, `Leia também`, `Most read`), whatever their class."""
+    for heading in tree.iter("h2", "h3", "h4", "h5", "strong", "span", "div"):
+        text = text_of(heading)
+        if not text or len(text) > 40:
+            continue
+        box = heading.getparent()
+        if box is None or box.tag in ("body", "html") or len(text_of(box)) > 2000:
+            continue
+        if _RELATED_HEADING.match(text) and not _contains_body(box, structure.body_container):
+            if box.find(".//a") is not None and box not in structure.noise:
+                structure.related.extend(_headlines_in(box))
+                structure.noise.append(box)
+        elif _MOST_READ_HEADING.search(text) and box not in structure.noise:
+            if not _contains_body(box, structure.body_container):
+                structure.noise.append(box)
+
+
+def _byline_text(element: lxml.html.HtmlElement) -> str:
+    names = [text_of(e) for e in element.iter() if isinstance(e.tag, str) and e.get("itemprop") == "name"]
+    if names:
+        return ", ".join(names)
+    links = [text_of(a) for a in element.iter("a") if text_of(a)]
+    text = text_of(element)
+    if links and all(len(link.split()) <= 4 for link in links) and sum(map(len, links)) >= len(text) / 2:
+        return ", ".join(links)
+    return text
+
+
+def _comment_count(element: lxml.html.HtmlElement) -> int | None:
+    for heading in element.iter("h2", "h3", "h4", "span", "a", "div", "p"):
+        text = text_of(heading)
+        if len(text) > 40:
+            continue
+        match = _COMMENT_COUNT.match(text)
+        if match:
+            return int(match.group(1))
+        if _NO_COMMENTS.match(text):
+            return 0
+    return None
+
+
+def _lead_figure(root: lxml.html.HtmlElement, tree: lxml.html.HtmlElement) -> LeadFigure | None:
+    for scope in (root, tree):
+        for element in scope.iter("figure", "div", "span", "p"):
+            if element.tag != "figure" and not _CAPTION_CLASS.search(marks(element)) and not any(
+                _CAPTION_CLASS.search(marks(child)) for child in element if isinstance(child.tag, str)
+            ):
+                continue
+            image = next((e for e in element.iter("img", "amp-img", "source") if image_address(e)), None)
+            if image is None and element.tag != "figure":
+                parent = element.getparent()
+                image = next((e for e in parent.iter("img", "amp-img") if image_address(e)), None) if parent is not None else None
+            if image is None:
+                continue
+            caption, credit = _caption_and_credit(element)
+            return LeadFigure((image_address(image) or "",), caption, credit)
+    return None
+
+
+def image_address(element: lxml.html.HtmlElement) -> str | None:
+    for attribute in _IMAGE_ATTRIBUTES:
+        value = (element.get(attribute) or "").strip()
+        if value:
+            if attribute.endswith("srcset") and not value.startswith("data:"):
+                value = value.split(",")[0].strip().split(" ")[0]
+            return value
+    return None
+
+
+def _caption_and_credit(figure: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
+    credit_parts = [e for e in figure.iter() if isinstance(e.tag, str) and _CREDIT_CLASS.search(marks(e))]
+    credit = text_of(credit_parts[0]) if credit_parts else None
+    captions = [e for e in figure.iter() if isinstance(e.tag, str) and
+                (e.tag == "figcaption" or _CAPTION_CLASS.search(marks(e)))]
+    caption = None
+    if captions:
+        holder = captions[0]
+        pieces = []
+        for piece in [holder.text or "", *(_piece(c) for c in holder)]:
+            pieces.append(piece)
+        caption = _SPACES.sub(" ", " ".join(pieces)).strip() or None
+        if credit and caption and credit in caption:
+            caption = caption.replace(credit, " ").strip(" ()|—–-") or None
+    if caption:
+        credited = read_credited_caption(caption)
+        if credited is not None and credited.caption:
+            caption = credited.caption
+            credit = credit or credited.credit
+        else:
+            alone = read_credit_only(caption)
+            if alone is not None:
+                caption, credit = None, credit or alone.credit
+    if caption:
+        caption = _strip_credit_word(caption)
+    if credit:
+        credit = _clean_credit(credit)
+    return caption or None, credit or None
+
+
+def _piece(child: lxml.html.HtmlElement) -> str:
+    if isinstance(child.tag, str) and _CREDIT_CLASS.search(marks(child)):
+        return child.tail or ""
+    return text_of(child) + " " + (child.tail or "")
+
+
+_CREDIT_WORD_TAIL = re.compile(r"\s*(?:photo|foto|image|imagem|imagen|credit|crédito)s?\s*:?\s*$", re.IGNORECASE)
+_CREDIT_PREFIX = re.compile(r"^\(?\s*(?:photo|foto|image|imagem|imagen|credit|crédito|cr[eé]dito)s?\s*(?:by|de|:)\s*",
+                            re.IGNORECASE)
+
+
+def _strip_credit_word(caption: str) -> str:
+    return _CREDIT_WORD_TAIL.sub("", caption).strip(" |—–-")
+
+
+def _clean_credit(credit: str) -> str | None:
+    credit = credit.strip()
+    if credit.startswith("(") and credit.endswith(")"):
+        credit = credit[1:-1]
+    credit = _CREDIT_PREFIX.sub("", credit).strip(" .()|")
+    return credit or None
