@@ -183,6 +183,8 @@ def _clean_paragraphs(paragraphs: list[str], title: str | None, structure: Struc
         if structure.bylines and len(paragraph) < 80 and fields.author_names(paragraph) and \
                 paragraph.split()[0].lower() in ("by", "por"):
             continue
+        if not kept and len(paragraph.split()) <= 5 and not paragraph.rstrip("\"”’»)").endswith((".", "!", "?", ":")):
+            continue  # a kicker or label above the text (`Culture`, `Exclusive`), not its first paragraph
         seen.add(key)
         kept.append(paragraph)
     return kept

@@ -32,15 +32,16 @@ def refuse_non_article(
     """`ImportFailure` naming the kind of page when it is a cookie wall, a search page, a home page
     or listing, or holds no article text."""
     text = " ".join(paragraphs)
-    consent_hits = len(_CONSENT_WORDS.findall(text))
-    if consent_hits >= 3 and len(text) < 1500:
+    # A consent wall hides the article: little text is extracted, and what the page shows is the notice.
+    shown = text if len(text) >= MIN_ARTICLE_CHARS else structure.visible_text
+    if len(_CONSENT_WORDS.findall(shown)) >= 3 and len(text) < 1500:
         raise ImportFailure(
             "The page is a cookie or consent notice, not the article behind it (it was saved before "
             "the notice was accepted); save the page again after accepting or rejecting it."
         )
     if _is_search(title, declared, structure, url, text):
         raise ImportFailure("The page is a list of search results, not an article.")
-    if _is_listing(paragraphs, declared, structure, url):
+    if _is_listing(text, declared, structure, url):
         raise ImportFailure(
             "The page is a home page or a section listing (many headlines, no article of its own), "
             "not an article."
@@ -66,12 +67,14 @@ def _is_search(title: str | None, declared: Declared, structure: Structure, url:
                 and structure.teasers >= 3)
 
 
-def _is_listing(paragraphs: list[str], declared: Declared, structure: Structure, url: str | None) -> bool:
+def _is_listing(text: str, declared: Declared, structure: Structure, url: str | None) -> bool:
     if declared.article is not None or declared.first("og:type") == "article":
         return False
     if declared.is_listing:
         return True
     listing_address = bool(url and (_LISTING_URL.search(url) or urlsplit(url).path in ("", "/")))
     teasers = structure.teasers
-    # An article page may link a few headlines; a listing is made of them.
-    return teasers >= 6 or (teasers >= 3 and listing_address)
+    # An article page may link a few headlines; a listing is made of them: most of what it shows
+    # is headline-and-blurb blocks pointing elsewhere.
+    made_of_teasers = teasers >= 2 and structure.teaser_chars >= 0.6 * len(text)
+    return teasers >= 6 or made_of_teasers or (teasers >= 3 and listing_address)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 
 from newsarchive.core.errors import Cancelled
 from newsarchive.core.ingest.web.limits import SECONDS_PER_PAGE
-from newsarchive.core.ingest.web.pages import Extracted, extract_content, finish, job_of
+from newsarchive.core.ingest.web.pages import Extracted, Job, extract_content, finish, job_of
 from newsarchive.core.ingest.web.saved import PageFailure, SavedDocument, SavedPage
 from newsarchive.core.progress import CancelToken
 
@@ -35,14 +35,16 @@ def extract_documents(
     workers: int | None = None,
     cancel: CancelToken | None = None,
     hard_limit: float = _HARD_LIMIT,
+    extract: Callable[[Job], Extracted] = extract_content,
 ) -> Iterator[SavedPage | PageFailure]:
     """Each document extracted, in input order (failures passed through in place); `workers=1`
-    extracts in this process. Memory stays bounded: a few pages per worker are in flight."""
+    extracts in this process. Memory stays bounded: a few pages per worker are in flight.
+    `extract` must be importable by name (the workers are spawned); tests pass their own."""
     count = workers or default_workers()
     if count <= 1:
         for item in documents:
             _check(cancel)
-            yield item if isinstance(item, PageFailure) else finish(item, extract_content(job_of(item)))
+            yield item if isinstance(item, PageFailure) else finish(item, extract(job_of(item)))
         return
     window = count * 3
     pool = _new_pool(count)
@@ -58,7 +60,7 @@ def extract_documents(
                 elif isinstance(incoming, PageFailure):
                     pending.append((incoming, None))
                 else:
-                    pending.append((incoming, pool.apply_async(extract_content, (job_of(incoming),))))
+                    pending.append((incoming, pool.apply_async(extract, (job_of(incoming),))))
             if not pending:
                 return
             _check(cancel)
@@ -74,7 +76,7 @@ def extract_documents(
                 pool.join()
                 pool = _new_pool(count)
                 pending = deque(
-                    (other, None if isinstance(other, PageFailure) else pool.apply_async(extract_content, (job_of(other),)))
+                    (other, None if isinstance(other, PageFailure) else pool.apply_async(extract, (job_of(other),)))
                     for other, _ in pending
                 )
                 extracted = f"Extracting the page took more than {hard_limit:.0f} seconds; it was given up."

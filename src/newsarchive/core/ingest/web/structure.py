@@ -103,13 +103,16 @@ class Structure:
     noise: list[lxml.html.HtmlElement] = field(default_factory=list)
     times: list[str] = field(default_factory=list)  # `datetime` attributes near the headline
     teasers: int = 0  # headlines that are links to other pages (listings have many)
+    teaser_chars: int = 0  # the text of the blocks those headlines head
     near_headline: list[str] = field(default_factory=list)  # short texts right after the headline
+    visible_text: str = ""  # the page's text before anything is taken out (the first 20,000 characters)
     search_form: bool = False
 
 
 def read_structure(tree: lxml.html.HtmlElement) -> Structure:
     body = tree.find("body")
     structure = Structure(root=body if body is not None else tree)
+    structure.visible_text = _visible_text(structure.root)
     root = _article_root(tree)
     structure.root = root
     structure.body_container = _body_container(tree)
@@ -121,6 +124,9 @@ def read_structure(tree: lxml.html.HtmlElement) -> Structure:
         tag = element.tag
         if tag in ("h2", "h3", "h4") and element.find(".//a") is not None:
             structure.teasers += 1
+            holder = element.getparent()
+            if holder is not None and holder.tag not in ("body", "main", "html"):
+                structure.teaser_chars += len(text_of(holder))
         if tag == "form" and ("search" in label.lower() or element.find(".//input[@name='q']") is not None
                               or element.find(".//input[@type='search']") is not None):
             structure.search_form = True
@@ -160,6 +166,21 @@ def read_structure(tree: lxml.html.HtmlElement) -> Structure:
     structure.tags = list(dict.fromkeys(t for t in structure.tags if len(t) <= 60))
     structure.related = list(dict.fromkeys(r for r in structure.related if r))
     return structure
+
+
+def _visible_text(element: lxml.html.HtmlElement, limit: int = 20_000) -> str:
+    pieces: list[str] = []
+    size = 0
+    for node in element.iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript", "template"):
+            continue
+        for text in (node.text, node.tail):
+            if text and text.strip():
+                pieces.append(text.strip())
+                size += len(text)
+        if size > limit:
+            break
+    return " ".join(pieces)[:limit]
 
 
 def _article_root(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:

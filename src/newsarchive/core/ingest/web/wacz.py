@@ -42,6 +42,9 @@ def _bomb(member: zipfile.ZipInfo) -> str | None:
     if member.file_size > MAX_WACZ_MEMBER_BYTES:
         return (f"{member.filename} unpacks to {member.file_size / 2**30:.0f} GB, over the "
                 f"{MAX_WACZ_MEMBER_BYTES // 2**30} GB a web archive member may have; it was not read.")
+    if member.compress_type == zipfile.ZIP_STORED and member.file_size != member.compress_size:
+        return (f"{member.filename} is stored unpacked but its two sizes disagree (a damaged or crafted "
+                "zip); it was not read.")
     if member.compress_type != zipfile.ZIP_STORED:
         ratio = member.file_size / max(member.compress_size, 1)
         if ratio > MAX_ZIP_RATIO:

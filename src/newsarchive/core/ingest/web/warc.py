@@ -181,8 +181,10 @@ def _seekable(opener: Opener) -> Opener:
 
 
 def _short(exc: BaseException) -> str:
+    """The gist of a reader's error, without the raw bytes some quote."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    text = text.split(":")[0] if len(text) > 80 else text
+    return "".join(ch for ch in text if ch.isprintable())[:80]
 
 
 def bytes_opener(data: bytes) -> Opener:
