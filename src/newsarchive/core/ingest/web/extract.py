@@ -33,6 +33,7 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 _BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "li", "pre")
+_TRAFILATURA_BLOCKS = frozenset({"p", "head", "quote", "code", "item", "h1", "h2", "h3", "h4", "li", "blockquote"})
 _DATE_PARAMETERS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}
 _SHARE_LINE = re.compile(
     r"^(?:share|compartir|compartilhe|compartilhar|comparte)\b.{0,60}$|^(?:facebook|twitter|x|whatsapp|email|"
@@ -126,14 +127,16 @@ def _prune(structure: Structure) -> None:
 
 
 def _trafilatura_paragraphs(document: Any) -> list[str]:
+    """The blocks of trafilatura's result in order: its own output is flat, but what its fallback
+    extractors return nests paragraphs in divs."""
     if document is None or document.body is None:
         return []
     paragraphs: list[str] = []
-    for block in document.body:
-        if block.tag == "list":
-            paragraphs.extend(_spaced(" ".join(item.itertext())) for item in block.iter("item"))
-        elif block.tag in ("p", "head", "quote", "code"):
-            paragraphs.append(_spaced(" ".join(block.itertext())))
+    for block in document.body.iter("p", "head", "quote", "code", "item", "h1", "h2", "h3", "h4", "li",
+                                    "blockquote"):
+        if any(ancestor.tag in _TRAFILATURA_BLOCKS for ancestor in block.iterancestors()):
+            continue  # read with the block around it
+        paragraphs.append(_spaced(" ".join(block.itertext())))
     return [p for p in paragraphs if p]
 
 
