@@ -29,13 +29,33 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from benchmarks.corpus import generate_articles
-from newsarchive.core.ingest.web import PageFailure, SavedDocument, SavedPage, extract_documents, read_saved_file
 from tests.core.ingest.web.eval_build import LAYOUTS, Story
 
-_HTML_LAYOUTS = ("wordpress", "arc", "amp", "print", "singlefile", "brightspot", "drupal", "reader", "divsoup")
-_OUTLETS = (("Tidewater Ledger", "tidewaterledger.com"), ("Prairie Dispatch", "prairiedispatch.com"),
-            ("The Coastal Record", "coastalrecord.net"))
+from benchmarks.corpus import generate_articles
+from newsarchive.core.ingest.web import (
+    PageFailure,
+    SavedDocument,
+    SavedPage,
+    extract_documents,
+    read_saved_file,
+)
+
+_HTML_LAYOUTS = (
+    "wordpress",
+    "arc",
+    "amp",
+    "print",
+    "singlefile",
+    "brightspot",
+    "drupal",
+    "reader",
+    "divsoup",
+)
+_OUTLETS = (
+    ("Tidewater Ledger", "tidewaterledger.com"),
+    ("Prairie Dispatch", "prairiedispatch.com"),
+    ("The Coastal Record", "coastalrecord.net"),
+)
 
 
 def _padding(rng: random.Random) -> bytes:
@@ -52,12 +72,20 @@ def saved_pages(count: int, seed: int = 7) -> list[bytes]:
         outlet, domain = _OUTLETS[number % len(_OUTLETS)]
         published = article.published or date(2021, 1, 1) + timedelta(days=rng.randrange(1400))
         raw = {
-            "key": f"a{number}", "lang": "en", "outlet": outlet, "domain": domain,
-            "slug": f"story-{number}-{article.id}", "title": article.title, "date": published,
+            "key": f"a{number}",
+            "lang": "en",
+            "outlet": outlet,
+            "domain": domain,
+            "slug": f"story-{number}-{article.id}",
+            "title": article.title,
+            "date": published,
             "authors": [article.people[0] if article.people else "Staff Reporter"],
-            "section": list(article.section_path) or ["News"], "tags": list(article.tags) or ["News"],
-            "caption": article.photo_caption or "A photo.", "credit": article.photo_credit or "Staff",
-            "related": ["Council approves new bus lanes on Quay Road"], "comments": article.comment_count,
+            "section": list(article.section_path) or ["News"],
+            "tags": list(article.tags) or ["News"],
+            "caption": article.photo_caption or "A photo.",
+            "credit": article.photo_credit or "Staff",
+            "related": ["Council approves new bus lanes on Quay Road"],
+            "comments": article.comment_count,
             "paragraphs": [p for p in (article.lede, *article.body) if p],
         }
         layout = _HTML_LAYOUTS[number % len(_HTML_LAYOUTS)]
@@ -77,12 +105,17 @@ def bench_pages(count: int) -> None:
 
     pages = saved_pages(count)
     size = sum(map(len, pages)) / len(pages) / 1024
-    print(f"{count} saved pages, {size:.0f} kB each on average; cores: {os.cpu_count()}; "
-          f"load average {os.getloadavg()[0]:.2f}", flush=True)
+    print(
+        f"{count} saved pages, {size:.0f} kB each on average; cores: {os.cpu_count()}; "
+        f"load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     started = time.perf_counter()
     found = 0
     for page in pages:
-        document = trafilatura.bare_extraction(page.decode("utf-8"), with_metadata=True, include_comments=False)
+        document = trafilatura.bare_extraction(
+            page.decode("utf-8"), with_metadata=True, include_comments=False
+        )
         found += document is not None
     _rate("trafilatura alone, one core", count, time.perf_counter() - started)
     documents = [SavedDocument(f"page{i}.html", "html", p, p, "original.html") for i, p in enumerate(pages)]
@@ -112,11 +145,16 @@ def write_warc(path: Path, gigabytes: float, seed: int = 11) -> int:
         while handle.tell() < target:
             page = pages[count % len(pages)]
             url = f"https://www.example.org/page/{count}"
-            for address, kind, payload in ((url, "text/html; charset=utf-8", page),
-                                           (f"{url}.jpg", "image/jpeg", image)):
+            for address, kind, payload in (
+                (url, "text/html; charset=utf-8", page),
+                (f"{url}.jpg", "image/jpeg", image),
+            ):
                 http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
-                writer.write_record(writer.create_warc_record(address, "response", payload=io.BytesIO(payload),
-                                                              http_headers=http))
+                writer.write_record(
+                    writer.create_warc_record(
+                        address, "response", payload=io.BytesIO(payload), http_headers=http
+                    )
+                )
             count += 1
             written = handle.tell()
     print(f"wrote {written / 1024**3:.2f} GB, {count} pages and {count} images", flush=True)
@@ -135,8 +173,12 @@ def read_large_warc(path: Path) -> None:
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"read {articles} articles ({failures} failures) in {seconds:.0f} s, {articles / seconds:.1f} pages/s; "
-          f"peak RSS {own:.0f} MB reading process, {workers:.0f} MB largest worker", flush=True)
+    print(
+        f"read {articles} articles ({failures} failures) in {seconds:.0f} s, "
+        f"{articles / seconds:.1f} pages/s; "
+        f"peak RSS {own:.0f} MB reading process, {workers:.0f} MB largest worker",
+        flush=True,
+    )
 
 
 def bench_warc(gigabytes: float) -> None:
@@ -144,7 +186,9 @@ def bench_warc(gigabytes: float) -> None:
         path = Path(scratch) / "large.warc"
         write_warc(path, gigabytes)
         print(f"load average {os.getloadavg()[0]:.2f}", flush=True)
-        subprocess.run([sys.executable, "-m", "benchmarks.bench_web_extract", "--read-warc", str(path)], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_web_extract", "--read-warc", str(path)], check=True
+        )
     print(f"(deleted) load average {os.getloadavg()[0]:.2f}", flush=True)
 
 

@@ -20,8 +20,21 @@ from newsarchive.core.ingest.outlets import normalise_outlet
 from newsarchive.core.ingest.web import PageFailure, extract_document, read_saved_file
 from tests.core.ingest.web.eval_build import DATA, PAGES, build_pdf
 
-FIELDS = ("title", "published", "author", "section_path", "tags", "source", "url", "language",
-          "photo_caption", "photo_credit", "has_photo", "related_headlines", "comment_count")
+FIELDS = (
+    "title",
+    "published",
+    "author",
+    "section_path",
+    "tags",
+    "source",
+    "url",
+    "language",
+    "photo_caption",
+    "photo_credit",
+    "has_photo",
+    "related_headlines",
+    "comment_count",
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -98,11 +111,19 @@ def ours(path: Path) -> dict[str, Any] | str:
         return item.reason
     page = item.page
     return {
-        "title": page.title, "published": page.published.isoformat() if page.published else None,
-        "author": page.author, "section_path": list(page.section_path), "tags": list(page.tags),
-        "source": normalise_outlet(page.source), "url": page.url, "language": page.language,
-        "photo_caption": page.photo_caption, "photo_credit": page.photo_credit, "has_photo": bool(item.photos),
-        "related_headlines": list(page.related_headlines), "comment_count": page.comment_count,
+        "title": page.title,
+        "published": page.published.isoformat() if page.published else None,
+        "author": page.author,
+        "section_path": list(page.section_path),
+        "tags": list(page.tags),
+        "source": normalise_outlet(page.source),
+        "url": page.url,
+        "language": page.language,
+        "photo_caption": page.photo_caption,
+        "photo_credit": page.photo_credit,
+        "has_photo": bool(item.photos),
+        "related_headlines": list(page.related_headlines),
+        "comment_count": page.comment_count,
         "body": [p for p in (page.lede, *page.body) if p],
     }
 
@@ -119,17 +140,27 @@ def trafilatura_alone(path: Path) -> dict[str, Any] | str:
         from newsarchive.core.ingest.web.mhtml import read_mhtml
 
         data = read_mhtml(data, str(path)).content
-    document = trafilatura.bare_extraction(data.decode("utf-8", "replace"), with_metadata=True, include_comments=False)
+    document = trafilatura.bare_extraction(
+        data.decode("utf-8", "replace"), with_metadata=True, include_comments=False
+    )
     if document is None:
         return "trafilatura found nothing"
     body = [line for line in (document.text or "").split("\n") if line.strip()]
     return {
-        "title": document.title, "published": document.date, "author": "; ".join(
-            a.strip() for a in (document.author or "").split(";") if a.strip()) or None,
-        "section_path": list(document.categories or [])[:1], "tags": list(document.tags or []),
-        "source": normalise_outlet(document.sitename), "url": document.url, "language": document.language,
-        "photo_caption": None, "photo_credit": None, "has_photo": False, "related_headlines": [],
-        "comment_count": None, "body": body,
+        "title": document.title,
+        "published": document.date,
+        "author": "; ".join(a.strip() for a in (document.author or "").split(";") if a.strip()) or None,
+        "section_path": list(document.categories or [])[:1],
+        "tags": list(document.tags or []),
+        "source": normalise_outlet(document.sitename),
+        "url": document.url,
+        "language": document.language,
+        "photo_caption": None,
+        "photo_credit": None,
+        "has_photo": False,
+        "related_headlines": [],
+        "comment_count": None,
+        "body": body,
     }
 
 
@@ -165,9 +196,13 @@ def evaluate(extractor: Any = ours) -> dict[str, Figures]:
 def report(figures: dict[str, Figures], label: str) -> str:
     lines = [f"## {label}"]
     for part, fig in figures.items():
-        lines.append(f"{part}: {fig.pages} pages, page kind right {fig.kind_right}/{fig.pages}, "
-                     f"body F1 {fig.mean_f1:.3f}, fields {fig.accuracy:.3f}")
-        lines.append("   " + ", ".join(f"{n} {fig.fields_right[n]}/{fig.fields[n]}" for n in FIELDS if fig.fields[n]))
+        lines.append(
+            f"{part}: {fig.pages} pages, page kind right {fig.kind_right}/{fig.pages}, "
+            f"body F1 {fig.mean_f1:.3f}, fields {fig.accuracy:.3f}"
+        )
+        lines.append(
+            "   " + ", ".join(f"{n} {fig.fields_right[n]}/{fig.fields[n]}" for n in FIELDS if fig.fields[n])
+        )
     return "\n".join(lines)
 
 

@@ -46,7 +46,13 @@ def _assemble(objects: list[bytes], info: dict[str, str]) -> bytes:
 
 def _stream(data: bytes, extra: bytes = b"") -> bytes:
     packed = zlib.compress(data)
-    return b"<< /Length %d /Filter /FlateDecode " % len(packed) + extra + b">>\nstream\n" + packed + b"\nendstream"
+    return (
+        b"<< /Length %d /Filter /FlateDecode " % len(packed)
+        + extra
+        + b">>\nstream\n"
+        + packed
+        + b"\nendstream"
+    )
 
 
 def text_pdf(pages: list[list[str]], info: dict[str, str] | None = None) -> bytes:

@@ -33,7 +33,9 @@ def jpeg(seed: int = 1) -> bytes:
     return _jpeg(seed)
 
 
-def warc_bytes(records: list[tuple[str, str, bytes, str]], gzip: bool = True, date_: str = "2025-06-01T10:00:00Z") -> bytes:
+def warc_bytes(
+    records: list[tuple[str, str, bytes, str]], gzip: bool = True, date_: str = "2025-06-01T10:00:00Z"
+) -> bytes:
     """A WARC of `(url, content_type, payload, status)` response records, each with a request record."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gzip)
@@ -42,7 +44,10 @@ def warc_bytes(records: list[tuple[str, str, bytes, str]], gzip: bool = True, da
         request = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
         writer.write_record(request)
         record = writer.create_warc_record(
-            url, "response", payload=io.BytesIO(payload), http_headers=http,
+            url,
+            "response",
+            payload=io.BytesIO(payload),
+            http_headers=http,
             warc_headers_dict={"WARC-Date": date_},
         )
         writer.write_record(record)
@@ -80,8 +85,11 @@ def save_page_as(folder: Path, story: Story, n: int = 0) -> Path:
 
 
 def article_pdf(story: Story) -> bytes:
-    info = {"Title": f"{story.title} | {story.outlet}", "Author": ", ".join(story.authors),
-            "CreationDate": "D:20250603090000+00'00'"}
+    info = {
+        "Title": f"{story.title} | {story.outlet}",
+        "Author": ", ".join(story.authors),
+        "CreationDate": "D:20250603090000+00'00'",
+    }
     return text_pdf(pdf_lines(story), info)
 
 
@@ -102,10 +110,20 @@ def text_dump(story: Story) -> str:
     if related:
         paragraphs.insert(2, f"RELATED: {related}")
     lines = [
-        "• Live", "    • Audio Only", "  • facebook", "  • twitter",
-        " > ".join(story.section), "", story.title, "",
-        f"  • {story.raw['caption']}", "", f"    {story.raw['caption']} | Photo: {story.raw['credit']}", "",
-        f"Published {story.date.day} {story.date:%B %Y}", "",
+        "• Live",
+        "    • Audio Only",
+        "  • facebook",
+        "  • twitter",
+        " > ".join(story.section),
+        "",
+        story.title,
+        "",
+        f"  • {story.raw['caption']}",
+        "",
+        f"    {story.raw['caption']} | Photo: {story.raw['credit']}",
+        "",
+        f"Published {story.date.day} {story.date:%B %Y}",
+        "",
     ]
     for paragraph in paragraphs:
         lines += [paragraph, ""]

@@ -4,7 +4,7 @@ photo taken from what was saved with it, the original bytes kept."""
 from __future__ import annotations
 
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -77,7 +77,7 @@ def test_a_warc_of_twenty_pages_gives_fifteen_articles_and_five_reasons(
         story = by_url[saved.url or ""]
         assert saved.page.title == story.title
         assert saved.page.published == story.date
-        assert saved.captured_at == datetime(2025, 6, 1, 10, 0, tzinfo=timezone.utc)
+        assert saved.captured_at == datetime(2025, 6, 1, 10, 0, tzinfo=UTC)
         assert saved.kind == "warc" and story.url in saved.source
         assert saved.original.startswith(b"<!DOCTYPE html>") and saved.original_name == "original.html"
         # The photo comes from the archive's own image record, whichever came first.
@@ -179,14 +179,18 @@ def test_a_scanned_pdf_fails_saying_it_needs_ocr(tmp_path: Path) -> None:
     assert "no text layer (needs OCR)" in failure.reason
 
 
-def test_pool_and_single_process_give_the_same_pages_in_order(tmp_path: Path, all_stories: list[Story]) -> None:
+def test_pool_and_single_process_give_the_same_pages_in_order(
+    tmp_path: Path, all_stories: list[Story]
+) -> None:
     records, _ = _archive_records(all_stories[:6])
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(warc_bytes(records))
     alone = _read(path, workers=1)
     pooled = _read(path, workers=2)
     assert [type(r) for r in pooled] == [type(r) for r in alone]
-    assert [r.page for r in pooled if isinstance(r, SavedPage)] == [r.page for r in alone if isinstance(r, SavedPage)]
+    assert [r.page for r in pooled if isinstance(r, SavedPage)] == [
+        r.page for r in alone if isinstance(r, SavedPage)
+    ]
 
 
 def test_saved_web_files_are_told_by_name() -> None:

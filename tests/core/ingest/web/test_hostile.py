@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive.core.ingest.web import PageFailure, SavedDocument, SavedPage, extract_documents, read_saved_file
+from newsarchive.core.ingest.web import (
+    PageFailure,
+    SavedDocument,
+    SavedPage,
+    extract_documents,
+    read_saved_file,
+)
 from newsarchive.core.ingest.web.limits import MAX_ELEMENTS, MAX_HTML_BYTES
 from newsarchive.core.ingest.web.pages import Extracted, Job, extract_content, job_of
 from tests.core.ingest.web.eval_build import Story
@@ -103,7 +109,9 @@ def test_a_zip_bomb_in_a_wacz_is_refused_and_the_rest_is_read(tmp_path: Path, st
     good = warc_bytes([(story.url, "text/html", article_html(story), "200 OK")])
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr(zipfile.ZipInfo("archive/bomb.warc.gz"), b"\0" * (40 * 2**20), compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(
+            zipfile.ZipInfo("archive/bomb.warc.gz"), b"\0" * (40 * 2**20), compress_type=zipfile.ZIP_DEFLATED
+        )
         archive.writestr(zipfile.ZipInfo("archive/good.warc.gz"), good)
     path = tmp_path / "bomb.wacz"
     path.write_bytes(out.getvalue())
@@ -116,7 +124,7 @@ def test_a_wacz_member_that_claims_a_huge_size_is_refused(tmp_path: Path, story:
     data = bytearray(wacz_bytes(warc_bytes([(story.url, "text/html", article_html(story), "200 OK")])))
     # Rewrite the WARC member's uncompressed size in the central directory to 60 GB.
     at = data.rfind(b"PK\x01\x02")
-    data[at + 24:at + 28] = struct.pack("<I", 0xFFFFFFFF)
+    data[at + 24 : at + 28] = struct.pack("<I", 0xFFFFFFFF)
     path = tmp_path / "lying.wacz"
     path.write_bytes(bytes(data))
     results = _read(path)
@@ -150,7 +158,9 @@ def test_a_warc_record_shorter_than_it_claims_stops_the_archive_with_the_pages_b
     assert isinstance(results[-1], PageFailure) and "damaged" in results[-1].reason
 
 
-def test_a_warc_record_longer_than_the_file_is_a_failure_not_a_hang(tmp_path: Path, all_stories: list[Story]) -> None:
+def test_a_warc_record_longer_than_the_file_is_a_failure_not_a_hang(
+    tmp_path: Path, all_stories: list[Story]
+) -> None:
     data = warc_bytes(_records(all_stories[:2]), gzip=False)
     last = data.rfind(b"Content-Length: ") + len(b"Content-Length: ")
     end = data.find(b"\r\n", last)
@@ -180,7 +190,9 @@ def test_a_pdf_whose_page_tree_loops_fails_with_a_sentence(tmp_path: Path) -> No
     assert "PDF" in reason
 
 
-@pytest.mark.parametrize("content", [b"%PDF-1.4\n garbage", b"", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >>"])
+@pytest.mark.parametrize(
+    "content", [b"%PDF-1.4\n garbage", b"", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >>"]
+)
 def test_a_damaged_pdf_fails_with_a_sentence(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "damaged.pdf"
     path.write_bytes(content)
@@ -189,8 +201,10 @@ def test_a_damaged_pdf_fails_with_a_sentence(tmp_path: Path, content: bytes) -> 
 
 def test_mhtml_without_a_page_fails(tmp_path: Path) -> None:
     path = tmp_path / "empty.mhtml"
-    path.write_bytes(b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
-                     b"Content-Type: text/css\r\n\r\nbody{}\r\n--b--\r\n")
+    path.write_bytes(
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/css\r\n\r\nbody{}\r\n--b--\r\n"
+    )
     assert "no HTML page" in _one_failure(path)
     path.write_bytes(b"Subject: plain\r\n\r\nnot mime at all")
     assert "MIME" in _one_failure(path)
@@ -221,7 +235,9 @@ def test_the_pool_kills_a_stuck_worker_and_goes_on(story: Story) -> None:
     assert "took more than" in results[1].reason  # type: ignore[union-attr]
 
 
-def test_nothing_is_fetched_from_the_network(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, all_stories: list[Story]) -> None:
+def test_nothing_is_fetched_from_the_network(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, all_stories: list[Story]
+) -> None:
     calls: list[object] = []
 
     def refuse(*args: object, **kwargs: object) -> None:

@@ -53,6 +53,9 @@ def _read_pdf_file(path: Path) -> SavedDocument:
     except OSError as exc:
         raise ImportFailure(f"cannot read the file: {exc.strerror or exc}") from exc
     if len(data) > MAX_PDF_BYTES:
-        raise ImportFailure(f"The PDF is over {MAX_PDF_BYTES // 2**20} MB, more than a printed article; "
-                            "it was not read.")
-    return SavedDocument(source=str(path), kind="pdf", content=data, original=data, original_name="original.pdf")
+        raise ImportFailure(
+            f"The PDF is over {MAX_PDF_BYTES // 2**20} MB, more than a printed article; it was not read."
+        )
+    return SavedDocument(
+        source=str(path), kind="pdf", content=data, original=data, original_name="original.pdf"
+    )

@@ -33,7 +33,9 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 _BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "li", "pre")
-_TRAFILATURA_BLOCKS = frozenset({"p", "head", "quote", "code", "item", "h1", "h2", "h3", "h4", "li", "blockquote"})
+_TRAFILATURA_BLOCKS = frozenset(
+    {"p", "head", "quote", "code", "item", "h1", "h2", "h3", "h4", "li", "blockquote"}
+)
 _DATE_PARAMETERS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}
 _SHARE_LINE = re.compile(
     r"^(?:share|compartir|compartilhe|compartilhar|comparte)\b.{0,60}$|^(?:facebook|twitter|x|whatsapp|email|"
@@ -89,7 +91,9 @@ def extract_html(
     language = detect_language("\n".join(paragraphs)) or _declared_language(declared)
     if language is None:
         language = _DEFAULT_LANGUAGE
-        warnings.append(ParseWarning("The language of the text could not be told; English was assumed.", "language"))
+        warnings.append(
+            ParseWarning("The language of the text could not be told; English was assumed.", "language")
+        )
     figure = structure.figure
     page = ParsedPage(
         title=title or "",
@@ -132,8 +136,9 @@ def _trafilatura_paragraphs(document: Any) -> list[str]:
     if document is None or document.body is None:
         return []
     paragraphs: list[str] = []
-    for block in document.body.iter("p", "head", "quote", "code", "item", "h1", "h2", "h3", "h4", "li",
-                                    "blockquote"):
+    for block in document.body.iter(
+        "p", "head", "quote", "code", "item", "h1", "h2", "h3", "h4", "li", "blockquote"
+    ):
         if any(ancestor.tag in _TRAFILATURA_BLOCKS for ancestor in block.iterancestors()):
             continue  # read with the block around it
         paragraphs.append(_spaced(" ".join(block.itertext())))
@@ -159,13 +164,22 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
-def _clean_paragraphs(paragraphs: list[str], title: str | None, structure: Structure, related: list[str]) -> list[str]:
+def _clean_paragraphs(
+    paragraphs: list[str], title: str | None, structure: Structure, related: list[str]
+) -> list[str]:
     """Paragraphs less the lines that are not body text: the headline, caption and credit,
     bylines, share bars, related headlines (moved to `related`), and repeats."""
     figure = structure.figure
-    drop = {comparable(text) for text in (title, *(structure.bylines or ()),
-                                          figure.caption if figure else None,
-                                          figure.credit if figure else None) if text}
+    drop = {
+        comparable(text)
+        for text in (
+            title,
+            *(structure.bylines or ()),
+            figure.caption if figure else None,
+            figure.credit if figure else None,
+        )
+        if text
+    }
     related_keys = {comparable(r) for r in related}
     kept: list[str] = []
     seen: set[str] = set()
@@ -179,14 +193,24 @@ def _clean_paragraphs(paragraphs: list[str], title: str | None, structure: Struc
             continue
         if key in related_keys:
             continue
-        if len(paragraph) < 120 and (fields.human_date(paragraph) is not None and len(paragraph.split()) <= 10):
+        if len(paragraph) < 120 and (
+            fields.human_date(paragraph) is not None and len(paragraph.split()) <= 10
+        ):
             continue
         if figure and figure.caption and key.startswith(comparable(figure.caption)) and len(paragraph) < 300:
             continue
-        if structure.bylines and len(paragraph) < 80 and fields.author_names(paragraph) and \
-                paragraph.split()[0].lower() in ("by", "por"):
+        if (
+            structure.bylines
+            and len(paragraph) < 80
+            and fields.author_names(paragraph)
+            and paragraph.split()[0].lower() in ("by", "por")
+        ):
             continue
-        if not kept and len(paragraph.split()) <= 5 and not paragraph.rstrip("\"”’»)").endswith((".", "!", "?", ":")):
+        if (
+            not kept
+            and len(paragraph.split()) <= 5
+            and not paragraph.rstrip('"”’»)').endswith((".", "!", "?", ":"))
+        ):
             continue  # a kicker or label above the text (`Culture`, `Exclusive`), not its first paragraph
         seen.add(key)
         kept.append(paragraph)
@@ -237,18 +261,35 @@ def _title(declared: Declared, structure: Structure, document: Any, site_name: s
     ]
     for candidate in candidates:
         if candidate and candidate.strip():
-            return clean_title(lxml.html.fromstring(f"<p>{candidate}</p>").text_content()
-                               if "&" in candidate else candidate, [site_name] if site_name else [])
+            return clean_title(
+                lxml.html.fromstring(f"<p>{candidate}</p>").text_content() if "&" in candidate else candidate,
+                [site_name] if site_name else [],
+            )
     return None
 
 
 def _published(declared: Declared, structure: Structure, document: Any, captured: date | None) -> date | None:
     candidates: list[date | None] = [
-        fields.machine_date(_ld(declared, "datePublished") if isinstance(_ld(declared, "datePublished"), str) else None),
-        fields.machine_date(declared.first(
-            "article:published_time", "og:article:published_time", "datepublished", "date", "dc.date",
-            "dc.date.issued", "dcterms.created", "pubdate", "publishdate", "publish-date", "parsely-pub-date",
-            "sailthru.date", "cxenseparse:recs:publishtime")),
+        fields.machine_date(
+            _ld(declared, "datePublished") if isinstance(_ld(declared, "datePublished"), str) else None
+        ),
+        fields.machine_date(
+            declared.first(
+                "article:published_time",
+                "og:article:published_time",
+                "datepublished",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.created",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "parsely-pub-date",
+                "sailthru.date",
+                "cxenseparse:recs:publishtime",
+            )
+        ),
         *(fields.machine_date(value) for value in structure.times[:3]),
         fields.machine_date(getattr(document, "date", None) if document is not None else None),
     ]

@@ -9,7 +9,9 @@ from dateutil import parser as date_parser
 
 from newsarchive.core.ingest.dates import read_date_line
 
-_BY_PREFIX = re.compile(r"^\s*(?:by|por|de|written\s+by|text\s+by|texto\s+de|reportagem\s+de)\s*:?\s+", re.IGNORECASE)
+_BY_PREFIX = re.compile(
+    r"^\s*(?:by|por|de|written\s+by|text\s+by|texto\s+de|reportagem\s+de)\s*:?\s+", re.IGNORECASE
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\s+and\s+|\s+y\s+|\s+e\s+|\s+with\s+|\s+con\s+|\s+com\s+|\|)\s*")
 _NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.com\b", re.IGNORECASE)
 _TRAILING_DATE = re.compile(r"\s*(?:[|·—–-]|\bon\b|\bel\b|\bem\b)\s*.*\d{4}.*$", re.IGNORECASE)

@@ -38,7 +38,8 @@ def read_html_file(path: Path) -> SavedDocument:
         raise ImportFailure(f"cannot read the file: {exc.strerror or exc}") from exc
     if len(content) > MAX_HTML_BYTES:
         raise ImportFailure(
-            f"The page is over {MAX_HTML_BYTES // 2**20} MB, more than a saved article can be; it was not read."
+            f"The page is over {MAX_HTML_BYTES // 2**20} MB, more than a saved article can be; "
+            "it was not read."
         )
     head = content[:4096]
     if _SINGLEFILE.search(head):

@@ -13,11 +13,23 @@ import lxml.html
 # A JSON-LD block past this is not metadata (some sites inline whole app states as JSON-LD).
 _MAX_JSON_LD_CHARS = 1_000_000
 _MAX_NODES = 500
-_ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "report",
-    "scholarlyarticle", "techarticle", "socialmediaposting",
-})
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+        "socialmediaposting",
+    }
+)
 _LISTING_TYPES = frozenset({"collectionpage", "searchresultspage", "itemlist", "website", "profilepage"})
 
 

@@ -62,7 +62,9 @@ def read_mhtml(data: bytes, source: str) -> SavedDocument:
     if not content:
         raise ImportFailure("The MHTML file's page is empty or cannot be decoded; it was not read.")
     if len(content) > MAX_HTML_BYTES:
-        raise ImportFailure(f"The page inside the MHTML file is over {MAX_HTML_BYTES // 2**20} MB; it was not read.")
+        raise ImportFailure(
+            f"The page inside the MHTML file is over {MAX_HTML_BYTES // 2**20} MB; it was not read."
+        )
     url = message.get("Snapshot-Content-Location") or page.get("Content-Location")
     return SavedDocument(
         source=source,

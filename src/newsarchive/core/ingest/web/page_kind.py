@@ -22,8 +22,12 @@ _SEARCH_WORDS = re.compile(
     r"b[uú]squeda|pesquisa\s+por|busca\s+por",
     re.IGNORECASE,
 )
-_SEARCH_URL = re.compile(r"(?:^|/)(?:search|buscar?|busqueda|pesquisa)(?:/|$)|[?&](?:q|s|query|search)=", re.IGNORECASE)
-_LISTING_URL = re.compile(r"/(?:tag|tags|category|categoria|section|seccion|secao|topics?|author|autor)/", re.IGNORECASE)
+_SEARCH_URL = re.compile(
+    r"(?:^|/)(?:search|buscar?|busqueda|pesquisa)(?:/|$)|[?&](?:q|s|query|search)=", re.IGNORECASE
+)
+_LISTING_URL = re.compile(
+    r"/(?:tag|tags|category|categoria|section|seccion|secao|topics?|author|autor)/", re.IGNORECASE
+)
 
 
 def refuse_non_article(
@@ -46,7 +50,9 @@ def refuse_non_article(
             "The page is a home page or a section listing (many headlines, no article of its own), "
             "not an article."
         )
-    if len(text) < MIN_ARTICLE_CHARS or (len(paragraphs) < MIN_PARAGRAPHS and len(text) < 2 * MIN_ARTICLE_CHARS):
+    if len(text) < MIN_ARTICLE_CHARS or (
+        len(paragraphs) < MIN_PARAGRAPHS and len(text) < 2 * MIN_ARTICLE_CHARS
+    ):
         if not text:
             raise ImportFailure("The page holds no article text (it may need scripts to show its content).")
         raise ImportFailure(
@@ -55,7 +61,9 @@ def refuse_non_article(
         )
 
 
-def _is_search(title: str | None, declared: Declared, structure: Structure, url: str | None, text: str) -> bool:
+def _is_search(
+    title: str | None, declared: Declared, structure: Structure, url: str | None, text: str
+) -> bool:
     if "searchresultspage" in declared.types:
         return True
     if declared.article is not None:
@@ -63,8 +71,9 @@ def _is_search(title: str | None, declared: Declared, structure: Structure, url:
     heading = " ".join(filter(None, (title, structure.headline)))
     if structure.search_form and _SEARCH_WORDS.search(heading):
         return True
-    return bool(url and _SEARCH_URL.search(urlsplit(url).path + "?" + urlsplit(url).query)
-                and structure.teasers >= 3)
+    return bool(
+        url and _SEARCH_URL.search(urlsplit(url).path + "?" + urlsplit(url).query) and structure.teasers >= 3
+    )
 
 
 def _is_listing(text: str, declared: Declared, structure: Structure, url: str | None) -> bool:

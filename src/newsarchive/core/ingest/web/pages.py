@@ -55,7 +55,10 @@ def extract_content(job: Job, seconds: float = SECONDS_PER_PAGE) -> Extracted:
     except MemoryError:
         return "The page needs more memory to read than an article can; it was given up."
     except Exception as exc:
-        return f"The page could not be extracted (internal error {type(exc).__name__}: {str(exc)[:160]}); please report it."
+        return (
+            f"The page could not be extracted (internal error {type(exc).__name__}: {str(exc)[:160]}); "
+            "please report it."
+        )
 
 
 def finish(document: SavedDocument, extracted: Extracted) -> SavedPage | PageFailure:
@@ -66,8 +69,9 @@ def finish(document: SavedDocument, extracted: Extracted) -> SavedPage | PageFai
     page, addresses = extracted
     if page.url is None and document.url:
         page = replace(page, url=document.url)
-    photo, problem = find_photo(addresses, document.resources, page.url or document.url,
-                                page.photo_caption, page.photo_credit)
+    photo, problem = find_photo(
+        addresses, document.resources, page.url or document.url, page.photo_caption, page.photo_credit
+    )
     if problem and page.photo_caption:
         page = replace(page, warnings=(*page.warnings, ParseWarning(f"photo not kept: {problem}")))
     return SavedPage(

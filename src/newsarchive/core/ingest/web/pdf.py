@@ -25,8 +25,9 @@ logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 NO_TEXT_LAYER = "The PDF has no text layer (needs OCR): it is a scan or a picture of the page."
 # Lines a browser prints on every page: `3/14/24, 10:02 AM  Title`, `https://…  1/3`, `Page 2 of 5`.
 _PRINT_HEADER = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\b", re.IGNORECASE)
-_PRINT_FOOTER = re.compile(r"^(?P<url>(?:https?|file)://\S+)?\s*(?:\d{1,4}\s*/\s*\d{1,4}|page\s+\d+\s+of\s+\d+)\s*$",
-                           re.IGNORECASE)
+_PRINT_FOOTER = re.compile(
+    r"^(?P<url>(?:https?|file)://\S+)?\s*(?:\d{1,4}\s*/\s*\d{1,4}|page\s+\d+\s+of\s+\d+)\s*$", re.IGNORECASE
+)
 _URL = re.compile(r"https?://\S+")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _TITLE_OUTLET = re.compile(r"\s[|–—-]\s(?P<outlet>[^|–—]{2,40})$")
@@ -35,8 +36,9 @@ _TITLE_OUTLET = re.compile(r"\s[|–—-]\s(?P<outlet>[^|–—]{2,40})$")
 def read_pdf(data: bytes) -> ParsedPage:
     """The article in a PDF's text layer; `ImportFailure` for a damaged or looping file, or a scan."""
     if len(data) > MAX_PDF_BYTES:
-        raise ImportFailure(f"The PDF is over {MAX_PDF_BYTES // 2**20} MB, more than a printed article; "
-                            "it was not read.")
+        raise ImportFailure(
+            f"The PDF is over {MAX_PDF_BYTES // 2**20} MB, more than a printed article; it was not read."
+        )
     warnings: list[ParseWarning] = []
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
@@ -47,7 +49,9 @@ def read_pdf(data: bytes) -> ParsedPage:
                 raise ImportFailure("The PDF is encrypted and cannot be read without its password.") from exc
         count = len(reader.pages)
         if count > MAX_PDF_PAGES:
-            warnings.append(ParseWarning(f"Only the first {MAX_PDF_PAGES} of the PDF's {count} pages were read."))
+            warnings.append(
+                ParseWarning(f"Only the first {MAX_PDF_PAGES} of the PDF's {count} pages were read.")
+            )
         pages: list[str] = []
         total = 0
         for number in range(min(count, MAX_PDF_PAGES)):
@@ -61,9 +65,20 @@ def read_pdf(data: bytes) -> ParsedPage:
         meta_author = _meta(metadata, "author")
     except ImportFailure:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-            struct.error, ZeroDivisionError) as exc:
-        raise ImportFailure(f"The PDF is damaged and cannot be read ({type(exc).__name__}: {str(exc)[:120]}).") from exc
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        RecursionError,
+        struct.error,
+        ZeroDivisionError,
+    ) as exc:
+        raise ImportFailure(
+            f"The PDF is damaged and cannot be read ({type(exc).__name__}: {str(exc)[:120]})."
+        ) from exc
     if not "".join(pages).strip():
         raise ImportFailure(NO_TEXT_LAYER)
     url, text = _page_text(pages)

@@ -76,7 +76,12 @@ def extract_documents(
                 pool.join()
                 pool = _new_pool(count)
                 pending = deque(
-                    (other, None if isinstance(other, PageFailure) else pool.apply_async(extract, (job_of(other),)))
+                    (
+                        other,
+                        None
+                        if isinstance(other, PageFailure)
+                        else pool.apply_async(extract, (job_of(other),)),
+                    )
                     for other, _ in pending
                 )
                 extracted = f"Extracting the page took more than {hard_limit:.0f} seconds; it was given up."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
 
@@ -43,7 +43,7 @@ class SavedDocument:
     url: str | None = None
     captured_at: datetime | None = None
     charset: str | None = None  # as declared outside the page (HTTP header, MIME part)
-    resources: Resources = NoResources()
+    resources: Resources = field(default_factory=NoResources)
 
 
 @dataclass(frozen=True, slots=True)

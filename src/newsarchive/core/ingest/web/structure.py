@@ -56,10 +56,13 @@ _TAG_BOX = re.compile(
 _CAPTION_CLASS = re.compile(r"caption|legend|legenda|leyenda|pie[-_]?de[-_]?foto", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|fotografo|autor[-_]?foto|source", re.IGNORECASE)
 _COMMENT_COUNT = re.compile(
-    r"^\s*(\d{1,6})\s+(?:comments?|comentarios?|comentários?|coment[aá]rios?|responses?|replies)\b", re.IGNORECASE
+    r"^\s*(\d{1,6})\s+(?:comments?|comentarios?|comentários?|coment[aá]rios?|responses?|replies)\b",
+    re.IGNORECASE,
 )
 _NO_COMMENTS = re.compile(r"^\s*(?:no\s+comments|sin\s+comentarios|sem\s+coment[aá]rios)\b", re.IGNORECASE)
-_HOME_WORDS = frozenset({"home", "inicio", "início", "portada", "capa", "home page", "homepage", "front page"})
+_HOME_WORDS = frozenset(
+    {"home", "inicio", "início", "portada", "capa", "home page", "homepage", "front page"}
+)
 _SPACES = re.compile(r"\s+")
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
 
@@ -72,8 +75,14 @@ def text_of(element: lxml.html.HtmlElement) -> str:
 def marks(element: lxml.html.HtmlElement) -> str:
     """The words an element is styled and named by: its class, id, itemprop and role."""
     return " ".join(
-        value for value in (element.get("class"), element.get("id"), element.get("itemprop"),
-                            element.get("role"), element.get("aria-label"))
+        value
+        for value in (
+            element.get("class"),
+            element.get("id"),
+            element.get("itemprop"),
+            element.get("role"),
+            element.get("aria-label"),
+        )
         if value
     )
 
@@ -127,8 +136,11 @@ def read_structure(tree: lxml.html.HtmlElement) -> Structure:
             holder = element.getparent()
             if holder is not None and holder.tag not in ("body", "main", "html"):
                 structure.teaser_chars += len(text_of(holder))
-        if tag == "form" and ("search" in label.lower() or element.find(".//input[@name='q']") is not None
-                              or element.find(".//input[@type='search']") is not None):
+        if tag == "form" and (
+            "search" in label.lower()
+            or element.find(".//input[@name='q']") is not None
+            or element.find(".//input[@type='search']") is not None
+        ):
             structure.search_form = True
         if tag in ("nav", "footer") or (tag == "header" and element.find(".//h1") is None):
             structure.noise.append(element)
@@ -284,9 +296,12 @@ def _read_boxes_by_heading(structure: Structure, tree: lxml.html.HtmlElement) ->
             if box.find(".//a") is not None and box not in structure.noise:
                 structure.related.extend(_headlines_in(box))
                 structure.noise.append(box)
-        elif _MOST_READ_HEADING.search(text) and box not in structure.noise:
-            if not _contains_body(box, structure.body_container):
-                structure.noise.append(box)
+        elif (
+            _MOST_READ_HEADING.search(text)
+            and box not in structure.noise
+            and not _contains_body(box, structure.body_container)
+        ):
+            structure.noise.append(box)
 
 
 def _byline_text(element: lxml.html.HtmlElement) -> str:
@@ -316,14 +331,22 @@ def _comment_count(element: lxml.html.HtmlElement) -> int | None:
 def _lead_figure(root: lxml.html.HtmlElement, tree: lxml.html.HtmlElement) -> LeadFigure | None:
     for scope in (root, tree):
         for element in scope.iter("figure", "div", "span", "p"):
-            if element.tag != "figure" and not _CAPTION_CLASS.search(marks(element)) and not any(
-                _CAPTION_CLASS.search(marks(child)) for child in element if isinstance(child.tag, str)
+            if (
+                element.tag != "figure"
+                and not _CAPTION_CLASS.search(marks(element))
+                and not any(
+                    _CAPTION_CLASS.search(marks(child)) for child in element if isinstance(child.tag, str)
+                )
             ):
                 continue
             image = next((e for e in element.iter("img", "amp-img", "source") if image_address(e)), None)
             if image is None and element.tag != "figure":
                 parent = element.getparent()
-                image = next((e for e in parent.iter("img", "amp-img") if image_address(e)), None) if parent is not None else None
+                image = (
+                    next((e for e in parent.iter("img", "amp-img") if image_address(e)), None)
+                    if parent is not None
+                    else None
+                )
             if image is None:
                 continue
             caption, credit = _caption_and_credit(element)
@@ -344,8 +367,11 @@ def image_address(element: lxml.html.HtmlElement) -> str | None:
 def _caption_and_credit(figure: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
     credit_parts = [e for e in figure.iter() if isinstance(e.tag, str) and _CREDIT_CLASS.search(marks(e))]
     credit = text_of(credit_parts[0]) if credit_parts else None
-    captions = [e for e in figure.iter() if isinstance(e.tag, str) and
-                (e.tag == "figcaption" or _CAPTION_CLASS.search(marks(e)))]
+    captions = [
+        e
+        for e in figure.iter()
+        if isinstance(e.tag, str) and (e.tag == "figcaption" or _CAPTION_CLASS.search(marks(e)))
+    ]
     caption = None
     if captions:
         holder = captions[0]
@@ -377,9 +403,12 @@ def _piece(child: lxml.html.HtmlElement) -> str:
     return text_of(child) + " " + (child.tail or "")
 
 
-_CREDIT_WORD_TAIL = re.compile(r"\s*(?:photo|foto|image|imagem|imagen|credit|crédito)s?\s*:?\s*$", re.IGNORECASE)
-_CREDIT_PREFIX = re.compile(r"^\(?\s*(?:photo|foto|image|imagem|imagen|credit|crédito|cr[eé]dito)s?\s*(?:by|de|:)\s*",
-                            re.IGNORECASE)
+_CREDIT_WORD_TAIL = re.compile(
+    r"\s*(?:photo|foto|image|imagem|imagen|credit|crédito)s?\s*:?\s*$", re.IGNORECASE
+)
+_CREDIT_PREFIX = re.compile(
+    r"^\(?\s*(?:photo|foto|image|imagem|imagen|credit|crédito|cr[eé]dito)s?\s*(?:by|de|:)\s*", re.IGNORECASE
+)
 
 
 def _strip_credit_word(caption: str) -> str:

@@ -27,7 +27,7 @@ def decode_html(content: bytes, declared: str | None = None) -> str:
     byte, as browsers do for pages that declare nothing)."""
     for bom, encoding in _BOMS:
         if content.startswith(bom):
-            return content[len(bom):].decode(encoding, errors="replace")
+            return content[len(bom) :].decode(encoding, errors="replace")
     candidates: list[str] = []
     if declared:
         candidates.append(declared)

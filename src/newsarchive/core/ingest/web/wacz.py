@@ -25,11 +25,14 @@ def read_wacz(path: Path) -> Iterator[SavedDocument | PageFailure]:
     with archive:
         members = archive.infolist()
         if len(members) > MAX_WACZ_MEMBERS:
-            raise ImportFailure(f"The WACZ file lists {len(members):,} files, more than a web archive holds; "
-                                "it was not read.")
+            raise ImportFailure(
+                f"The WACZ file lists {len(members):,} files, more than a web archive holds; it was not read."
+            )
         warcs = [m for m in members if m.filename.lower().endswith((".warc", ".warc.gz")) and not m.is_dir()]
         if not warcs:
-            raise ImportFailure("The WACZ file holds no WARC files (nothing under archive/); it was not read.")
+            raise ImportFailure(
+                "The WACZ file holds no WARC files (nothing under archive/); it was not read."
+            )
         for member in warcs:
             problem = _bomb(member)
             if problem:
@@ -40,16 +43,22 @@ def read_wacz(path: Path) -> Iterator[SavedDocument | PageFailure]:
 
 def _bomb(member: zipfile.ZipInfo) -> str | None:
     if member.file_size > MAX_WACZ_MEMBER_BYTES:
-        return (f"{member.filename} unpacks to {member.file_size / 2**30:.0f} GB, over the "
-                f"{MAX_WACZ_MEMBER_BYTES // 2**30} GB a web archive member may have; it was not read.")
+        return (
+            f"{member.filename} unpacks to {member.file_size / 2**30:.0f} GB, over the "
+            f"{MAX_WACZ_MEMBER_BYTES // 2**30} GB a web archive member may have; it was not read."
+        )
     if member.compress_type == zipfile.ZIP_STORED and member.file_size != member.compress_size:
-        return (f"{member.filename} is stored unpacked but its two sizes disagree (a damaged or crafted "
-                "zip); it was not read.")
+        return (
+            f"{member.filename} is stored unpacked but its two sizes disagree (a damaged or crafted "
+            "zip); it was not read."
+        )
     if member.compress_type != zipfile.ZIP_STORED:
         ratio = member.file_size / max(member.compress_size, 1)
         if ratio > MAX_ZIP_RATIO:
-            return (f"{member.filename} unpacks to {ratio:,.0f} times its packed size (a zip bomb); "
-                    "it was not read.")
+            return (
+                f"{member.filename} unpacks to {ratio:,.0f} times its packed size (a zip bomb); "
+                "it was not read."
+            )
     return None
 
 

@@ -65,16 +65,22 @@ def read_warc(opener: Opener, source: str) -> Iterator[SavedDocument | PageFailu
             iterator = ArchiveIterator(stream)
             for record in iterator:
                 if len(pages) + len(images) >= MAX_INDEXED_RECORDS:
-                    damage = f"it holds more than {MAX_INDEXED_RECORDS:,} pages and images; the rest was not read"
+                    damage = (
+                        f"it holds more than {MAX_INDEXED_RECORDS:,} pages and images; the rest was not read"
+                    )
                     break
                 kind = _kind(record)
                 url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip()[:_MAX_URL]
                 if kind == "html":
-                    pages.append(_Entry(url, iterator.get_record_offset(), record.rec_headers.get_header("WARC-Date")))
+                    pages.append(
+                        _Entry(url, iterator.get_record_offset(), record.rec_headers.get_header("WARC-Date"))
+                    )
                 elif kind == "image" and url:
                     images.setdefault(url, iterator.get_record_offset())
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, gzip.BadGzipFile) as exc:
-        damage = f"the archive is damaged after {len(pages)} pages ({_short(exc)}); the pages before it were read"
+        damage = (
+            f"the archive is damaged after {len(pages)} pages ({_short(exc)}); the pages before it were read"
+        )
     resources = WarcResources(opener, images)
     for entry in pages:
         yield _document(opener, entry, source, resources)
@@ -100,7 +106,9 @@ def _kind(record: object) -> str | None:
     return None
 
 
-def _document(opener: Opener, entry: _Entry, source: str, resources: WarcResources) -> SavedDocument | PageFailure:
+def _document(
+    opener: Opener, entry: _Entry, source: str, resources: WarcResources
+) -> SavedDocument | PageFailure:
     where = f"{source} ({entry.url})"
     try:
         with opener() as stream:
@@ -108,15 +116,22 @@ def _document(opener: Opener, entry: _Entry, source: str, resources: WarcResourc
             record = next(iter(ArchiveIterator(stream)))
             claimed = record.rec_headers.get_header("Content-Length")
             if claimed and claimed.isdigit() and int(claimed) > MAX_RECORD_BYTES + 65536:
-                return PageFailure(where, f"The archived page claims {int(claimed) / 2**20:.0f} MB, more than "
-                                   "a saved article can be; it was not read.", entry.url)
+                return PageFailure(
+                    where,
+                    f"The archived page claims {int(claimed) / 2**20:.0f} MB, more than "
+                    "a saved article can be; it was not read.",
+                    entry.url,
+                )
             content = _payload(record, MAX_RECORD_BYTES)
             charset = _charset(record)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, StopIteration, gzip.BadGzipFile) as exc:
         return PageFailure(where, f"The archived page cannot be read ({_short(exc)}).", entry.url)
     if content is None:
-        return PageFailure(where, "The archived page is larger than a saved article can be, or cut short; "
-                           "it was not read.", entry.url)
+        return PageFailure(
+            where,
+            "The archived page is larger than a saved article can be, or cut short; it was not read.",
+            entry.url,
+        )
     return SavedDocument(
         source=where,
         kind="warc",
@@ -169,8 +184,8 @@ def _seekable(opener: Opener) -> Opener:
         return opener
     try:
         with opener() as stream:
-            first = ArchiveIterator(stream)
-            for _ in zip(range(2), first):
+            # Reading two records is enough for warcio to tell a whole-file gzip.
+            for _, _record in zip(range(2), ArchiveIterator(stream), strict=False):
                 pass
     except ArchiveLoadFailed as exc:
         if "non-chunked" in str(exc).lower():
