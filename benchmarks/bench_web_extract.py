@@ -95,9 +95,27 @@ def saved_pages(count: int, seed: int = 7) -> list[bytes]:
     return pages
 
 
-def _rate(label: str, count: int, seconds: float) -> float:
-    print(f"{label:<48} {count / seconds:8.1f} pages/s  ({seconds:.1f} s for {count})", flush=True)
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children (the pool's workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _rate(label: str, count: int, seconds: float, cpu: float) -> float:
+    print(
+        f"{label:<40} {count / seconds:7.1f} pages/s wall, {count / cpu:7.1f} per CPU second "
+        f"({seconds:.1f} s for {count})",
+        flush=True,
+    )
     return count / seconds
+
+
+def _peak_rss_mb() -> float:
+    """This process's own peak RSS (VmHWM: unlike ru_maxrss, not inherited across exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def bench_pages(count: int) -> None:
@@ -110,21 +128,22 @@ def bench_pages(count: int) -> None:
         f"load average {os.getloadavg()[0]:.2f}",
         flush=True,
     )
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu()
     found = 0
     for page in pages:
         document = trafilatura.bare_extraction(
             page.decode("utf-8"), with_metadata=True, include_comments=False
         )
         found += document is not None
-    _rate("trafilatura alone, one core", count, time.perf_counter() - started)
+    _rate("trafilatura alone, one core", count, time.perf_counter() - started, _cpu() - cpu)
     documents = [SavedDocument(f"page{i}.html", "html", p, p, "original.html") for i, p in enumerate(pages)]
     for workers in (1, 2):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu()
         results = list(extract_documents(documents, workers=workers))
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _cpu() - cpu
         articles = sum(isinstance(r, SavedPage) for r in results)
-        _rate(f"ours, {'in this process' if workers == 1 else f'pool of {workers} workers'}", count, seconds)
+        label = "ours, in this process" if workers == 1 else f"ours, pool of {workers} workers"
+        _rate(label, count, seconds, cpu)
         print(f"    {articles} articles, {count - articles} failures", flush=True)
     print(f"load average after: {os.getloadavg()[0]:.2f}", flush=True)
 
@@ -171,7 +190,7 @@ def read_large_warc(path: Path) -> None:
         elif isinstance(result, PageFailure):
             failures += 1
     seconds = time.perf_counter() - started
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = _peak_rss_mb()
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(
         f"read {articles} articles ({failures} failures) in {seconds:.0f} s, "
