@@ -205,3 +205,25 @@ def test_one_document_extracts_in_process(story: Story) -> None:
 
     saved = extract_document(SavedDocument("x.html", "html", article_html(story), b"", "original.html"))
     assert isinstance(saved, SavedPage) and saved.page.title == story.title
+
+
+def test_an_article_with_a_sidebar_of_headlines_is_not_a_listing(story: Story) -> None:
+    from newsarchive.core.ingest.web import SavedDocument
+
+    sidebar = "".join(f'<h3><a href="/n{i}">Another story number {i} in the news</a></h3>' for i in range(9))
+    html = article_html(story, "print").replace(b"</body>", f"<aside>{sidebar}</aside></body>".encode())
+    saved = extract_document(SavedDocument("x.html", "html", html, html, "original.html"))
+    assert isinstance(saved, SavedPage) and saved.page.title == story.title
+
+
+def test_an_archived_photo_is_found_by_the_captured_address_when_the_canonical_differs(
+    tmp_path: Path, story: Story
+) -> None:
+    captured = "https://m.example-mirror.org/amp/story"
+    html = article_html(story, "wordpress").replace(story.image_url.encode(), b"../img/lead.jpg")
+    photo = ("https://m.example-mirror.org/img/lead.jpg", "image/jpeg", jpeg(4), "200 OK")
+    path = tmp_path / "mirror.warc.gz"
+    path.write_bytes(warc_bytes([(captured, "text/html", html, "200 OK"), photo]))
+    [saved] = _read(path)
+    assert isinstance(saved, SavedPage) and saved.url == story.url  # the canonical address
+    assert saved.photos and saved.photos[0].data == jpeg(4)

@@ -44,6 +44,10 @@ def read_saved_file(path: Path) -> Iterator[SavedDocument | PageFailure]:
         yield PageFailure(str(path), str(exc))
     except OSError as exc:
         yield PageFailure(str(path), f"cannot read the file: {exc.strerror or exc}")
+    except Exception as exc:  # a reader bug must cost one file, not the import
+        yield PageFailure(
+            str(path), f"could not be read (internal error {type(exc).__name__}: {exc}); please report it"
+        )
 
 
 def _read_pdf_file(path: Path) -> SavedDocument:

@@ -7,13 +7,13 @@ first where they say more. Nothing is fetched: trafilatura and htmldate are give
 
 from __future__ import annotations
 
+import html
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-import lxml.html
 import trafilatura
 
 from newsarchive.core.ingest.headline import clean_title
@@ -262,7 +262,7 @@ def _title(declared: Declared, structure: Structure, document: Any, site_name: s
     for candidate in candidates:
         if candidate and candidate.strip():
             return clean_title(
-                lxml.html.fromstring(f"<p>{candidate}</p>").text_content() if "&" in candidate else candidate,
+                html.unescape(candidate),
                 [site_name] if site_name else [],
             )
     return None
@@ -386,7 +386,5 @@ def _photo_addresses(declared: Declared, structure: Structure, document: Any) ->
 
 
 def _with_warning(page: ParsedPage, message: str, field: str) -> ParsedPage:
-    from dataclasses import replace
-
     title = page.title or " ".join((page.lede or "").split()[:12])
     return replace(page, title=title, warnings=(*page.warnings, ParseWarning(message, field)))

@@ -85,5 +85,9 @@ def _is_listing(text: str, declared: Declared, structure: Structure, url: str | 
     teasers = structure.teasers
     # An article page may link a few headlines; a listing is made of them: most of what it shows
     # is headline-and-blurb blocks pointing elsewhere.
-    made_of_teasers = teasers >= 2 and structure.teaser_chars >= 0.6 * len(text)
-    return teasers >= 6 or made_of_teasers or (teasers >= 3 and listing_address)
+    share = structure.teaser_chars / max(1, len(text))
+    if teasers >= 2 and share >= 0.6:
+        return True
+    # A sidebar of headline links beside a long article is not a listing: many teasers count only
+    # when their blocks hold a good part of what was extracted.
+    return share >= 0.3 and (teasers >= 6 or (teasers >= 3 and listing_address))

@@ -54,7 +54,7 @@ def extract_content(job: Job, seconds: float = SECONDS_PER_PAGE) -> Extracted:
         return "The page is nested too deeply to read."
     except MemoryError:
         return "The page needs more memory to read than an article can; it was given up."
-    except Exception as exc:
+    except Exception as exc:  # an extractor bug must cost one page, not the import
         return (
             f"The page could not be extracted (internal error {type(exc).__name__}: {str(exc)[:160]}); "
             "please report it."
@@ -70,7 +70,7 @@ def finish(document: SavedDocument, extracted: Extracted) -> SavedPage | PageFai
     if page.url is None and document.url:
         page = replace(page, url=document.url)
     photo, problem = find_photo(
-        addresses, document.resources, page.url or document.url, page.photo_caption, page.photo_credit
+        addresses, document.resources, (document.url, page.url), page.photo_caption, page.photo_credit
     )
     if problem and page.photo_caption:
         page = replace(page, warnings=(*page.warnings, ParseWarning(f"photo not kept: {problem}")))

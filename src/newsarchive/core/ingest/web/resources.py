@@ -73,14 +73,20 @@ def data_uri_bytes(address: str) -> bytes | None:
     return unquote(payload).encode("latin-1", errors="replace")
 
 
-def candidate_addresses(address: str, page_url: str | None) -> Iterator[str]:
-    """The address as written, then resolved against the page's address (pages write `../img/x.jpg`)."""
+def candidate_addresses(address: str, page_urls: Iterable[str | None]) -> Iterator[str]:
+    """The address as written, then resolved against each address of the page (pages write
+    `../img/x.jpg`; an archive keys its records by the address captured, which may differ from the
+    page's canonical one)."""
     yield address
-    if page_url and not address.startswith("data:"):
+    if address.startswith("data:"):
+        return
+    for page_url in page_urls:
+        if not page_url:
+            continue
         try:
             absolute = urljoin(page_url, address)
         except ValueError:
-            return
+            continue
         if absolute != address:
             yield absolute
     if address.startswith("//"):
@@ -90,7 +96,7 @@ def candidate_addresses(address: str, page_url: str | None) -> Iterator[str]:
 def find_photo(
     addresses: Iterable[str],
     resources: Resources,
-    page_url: str | None,
+    page_urls: Iterable[str | None],
     caption: str | None,
     credit: str | None,
 ) -> tuple[Photo | None, str | None]:
@@ -98,9 +104,10 @@ def find_photo(
     None and None when the page names no photo at all."""
     problem = None
     tried = False
+    bases = tuple(dict.fromkeys(page_urls))
     for address in addresses:
         tried = True
-        for candidate in candidate_addresses(address, page_url):
+        for candidate in candidate_addresses(address, bases):
             data = data_uri_bytes(candidate) if candidate.startswith("data:") else resources.get(candidate)
             if data is None:
                 continue

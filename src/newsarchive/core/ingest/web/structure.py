@@ -126,16 +126,16 @@ def read_structure(tree: lxml.html.HtmlElement) -> Structure:
     structure.root = root
     structure.body_container = _body_container(tree)
     _read_headline(structure, root, tree)
+    headed: dict[lxml.html.HtmlElement, int] = {}
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
         label = marks(element)
         tag = element.tag
         if tag in ("h2", "h3", "h4") and element.find(".//a") is not None:
-            structure.teasers += 1
             holder = element.getparent()
             if holder is not None and holder.tag not in ("body", "main", "html"):
-                structure.teaser_chars += len(text_of(holder))
+                headed[holder] = headed.get(holder, 0) + 1
         if tag == "form" and (
             "search" in label.lower()
             or element.find(".//input[@name='q']") is not None
@@ -173,6 +173,11 @@ def read_structure(tree: lxml.html.HtmlElement) -> Structure:
     for link in tree.iter("a"):
         if "tag" in (link.get("rel") or "").lower().split() and text_of(link):
             structure.tags.append(text_of(link))
+    # A teaser is a block with one linked headline (and its blurb); a block listing many linked
+    # headlines is a box of links (a sidebar, "most read"), which article pages have too.
+    teasers = [holder for holder, count in headed.items() if count == 1]
+    structure.teasers = len(teasers)
+    structure.teaser_chars = sum(len(text_of(holder)) for holder in teasers)
     _read_boxes_by_heading(structure, tree)
     structure.figure = _lead_figure(root, tree)
     structure.tags = list(dict.fromkeys(t for t in structure.tags if len(t) <= 60))

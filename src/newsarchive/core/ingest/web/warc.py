@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +24,16 @@ from newsarchive.core.ingest.web.limits import MAX_INDEXED_RECORDS, MAX_RECORD_B
 from newsarchive.core.ingest.web.saved import PageFailure, SavedDocument
 
 Opener = Callable[[], BinaryIO]
+# What reading a damaged archive raises: warcio's own error, I/O, gzip/zlib and zip member errors.
+_READ_ERRORS = (
+    ArchiveLoadFailed,
+    OSError,
+    EOFError,
+    ValueError,
+    gzip.BadGzipFile,
+    zipfile.BadZipFile,
+    zlib.error,
+)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MAX_URL = 4000
 
@@ -49,7 +61,7 @@ class WarcResources:
                 stream.seek(offset)
                 for record in ArchiveIterator(stream):
                     return _payload(record, MAX_RESOURCE_BYTES)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError, gzip.BadGzipFile):
+        except _READ_ERRORS:
             return None
         return None
 
@@ -77,7 +89,7 @@ def read_warc(opener: Opener, source: str) -> Iterator[SavedDocument | PageFailu
                     )
                 elif kind == "image" and url:
                     images.setdefault(url, iterator.get_record_offset())
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, gzip.BadGzipFile) as exc:
+    except _READ_ERRORS as exc:
         damage = (
             f"the archive is damaged after {len(pages)} pages ({_short(exc)}); the pages before it were read"
         )
@@ -124,7 +136,7 @@ def _document(
                 )
             content = _payload(record, MAX_RECORD_BYTES)
             charset = _charset(record)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, StopIteration, gzip.BadGzipFile) as exc:
+    except (*_READ_ERRORS, StopIteration) as exc:
         return PageFailure(where, f"The archived page cannot be read ({_short(exc)}).", entry.url)
     if content is None:
         return PageFailure(
