@@ -23,8 +23,9 @@ from newsarchive.core.ingest.outlets import normalise_outlet
 from newsarchive.core.ingest.related import read_labelled
 from newsarchive.core.ingest.web import fields
 from newsarchive.core.ingest.web.linked_data import Declared, names_of, read_declared, text_values, urls_of
+from newsarchive.core.ingest.web.markup import text_of
 from newsarchive.core.ingest.web.page_kind import refuse_non_article
-from newsarchive.core.ingest.web.structure import Structure, read_structure, text_of
+from newsarchive.core.ingest.web.structure import Structure, read_structure
 from newsarchive.core.ingest.web.tree import parse_html
 from newsarchive.core.model import ParsedPage, ParseWarning
 
