@@ -62,7 +62,6 @@ _NO_COMMENTS = re.compile(r"^\s*(?:no\s+comments|sin\s+comentarios|sem\s+coment[
 _HOME_WORDS = frozenset(
     {"home", "inicio", "início", "portada", "capa", "home page", "homepage", "front page"}
 )
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
