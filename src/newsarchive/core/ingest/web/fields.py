@@ -1,0 +1,78 @@
+"""Field values as pages write them -> the record's: author names, dates, sections, tags, languages."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+
+from newsarchive.core.ingest.dates import read_date_line
+
+_BY_PREFIX = re.compile(
+    r"^\s*(?:by|por|de|written\s+by|text\s+by|texto\s+de|reportagem\s+de)\s*:?\s+", re.IGNORECASE
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\s+and\s+|\s+y\s+|\s+e\s+|\s+with\s+|\s+con\s+|\s+com\s+|\|)\s*")
+_NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.com\b", re.IGNORECASE)
+_TRAILING_DATE = re.compile(r"\s*(?:[|·—–-]|\bon\b|\bel\b|\bem\b)\s*.*\d{4}.*$", re.IGNORECASE)
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_LANGUAGE = re.compile(r"^([a-z]{2})(?:[-_][a-z]{2,4})?$", re.IGNORECASE)
+_MAX_NAMES = 8
+
+
+def author_names(text: str) -> list[str]:
+    """`By Ana Ruiz and Tom Lee` -> [`Ana Ruiz`, `Tom Lee`]; empty when the text names no person."""
+    text = _TRAILING_DATE.sub("", text.strip())
+    text = _BY_PREFIX.sub("", text)
+    names = []
+    for part in _NAME_SPLIT.split(text):
+        part = _BY_PREFIX.sub("", part).strip(" .·|-–—")
+        if not part or _NOT_NAME.search(part) or len(part) > 60 or len(part.split()) > 5:
+            continue
+        if not part[0].isupper():
+            continue
+        names.append(part)
+    return list(dict.fromkeys(names))[:_MAX_NAMES]
+
+
+def joined_authors(names: list[str]) -> str | None:
+    unique = list(dict.fromkeys(n for n in names if n))
+    return "; ".join(unique) if unique else None
+
+
+def machine_date(value: str | None) -> date | None:
+    """A date written for machines (`2024-03-14T08:30:00Z`, `2024-03-14`, RFC 2822 in meta tags)."""
+    if not value:
+        return None
+    value = value.strip()
+    match = _ISO_DAY.match(value)
+    if match:
+        try:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    if len(value) > 60 or not any(ch.isdigit() for ch in value):
+        return None
+    try:
+        parsed = date_parser.parse(value, fuzzy=False, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if parsed.year > 1900 else None
+
+
+def human_date(text: str) -> date | None:
+    """A date as a page prints it near the headline (`March 14, 2024`, `14 de março de 2024`)."""
+    line = read_date_line(text[:200])
+    return line.value if line is not None else None
+
+
+def language_code(value: str | None) -> str | None:
+    """`pt-BR` -> `pt`; None for anything that is not a language tag."""
+    if not value:
+        return None
+    match = _LANGUAGE.match(value.strip())
+    return match.group(1).lower() if match else None
+
+
+def clean_label(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;|#·")

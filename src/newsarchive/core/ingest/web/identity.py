@@ -1,0 +1,60 @@
+"""The text an article's id is made from, the same whichever way the article was saved.
+
+A text dump, a saved HTML page, an MHTML or WARC copy and a PDF of one article differ in
+everything around the text (menus, markup, line wrapping, quote styles, headline suffixes); what
+they share is the article's own paragraphs. So the id text is the lede and body, with every
+difference a saving tool or a parser makes folded away: Unicode forms, typographic quotes and
+dashes, case, spacing and where paragraphs break.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsarchive.core.model import ParsedPage
+
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "…": "...",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def text_for_id(page: ParsedPage) -> str:
+    """The article's lede and body as one normalised string (its headline when it has no text):
+    hash this for the article id, for text dumps and saved web pages alike."""
+    text = " ".join(p for p in (page.lede, *page.body) if p) or page.title
+    return normalised_text(text)
+
+
+def normalised_text(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
+    return _SPACE.sub(" ", folded).strip()
