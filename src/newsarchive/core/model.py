@@ -96,6 +96,7 @@ class Article:
     note: str | None = None
     imported_at: datetime | None = None
     updated_at: datetime | None = None
+    captured_at: datetime | None = None  # when a web archive captured the page
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property

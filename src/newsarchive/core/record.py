@@ -259,6 +259,7 @@ FIELD_TYPES: dict[str, Callable[[object], object]] = {
     "note": _optional_text,
     "imported_at": _timestamp,
     "updated_at": _timestamp,
+    "captured_at": _timestamp,
     "extra": _mapping,
 }
 

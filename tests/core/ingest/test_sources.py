@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from newsarchive.core.ingest.sources import ArticleSource, NotAnArticle, find_sources
+from newsarchive.core.ingest.sources import ArticleSource, NotAnArticle, WebSource, find_sources
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 32
 
@@ -18,7 +18,7 @@ def _tree(root: Path, files: dict[str, bytes | str]) -> None:
 
 def _found(root: Path, *paths: Path):
     found = list(find_sources(paths or [root]))
-    sources = [f for f in found if isinstance(f, ArticleSource)]
+    sources = [f for f in found if isinstance(f, ArticleSource | WebSource)]
     skipped = [f for f in found if isinstance(f, NotAnArticle)]
     return sources, skipped
 
@@ -42,16 +42,15 @@ def test_a_folder_of_loose_dumps_pairs_photos_and_sidecars_by_stem(tmp_path):
         "stray.png": b"\x89PNG\r\n\x1a\n", "notes.pdf": b"%PDF-1.4",
     })
     sources, skipped = _found(tmp_path)
-    by_name = {s.text.name: s for s in sources}
+    by_name = {s.text.name: s for s in sources if isinstance(s, ArticleSource)}
     assert set(by_name) == {"a.txt", "b.txt"}
     assert by_name["a.txt"].photos == () and by_name["a.txt"].sidecar is None
     assert [p.name for p in by_name["b.txt"].photos] == ["b.jpg"]
     assert by_name["b.txt"].sidecar.name == "b.yaml"
+    # A PDF is a saved page of its own (read by core.ingest.web).
+    assert [s.path.name for s in sources if isinstance(s, WebSource)] == ["notes.pdf"]
     reasons = {s.path.name: s.reason for s in skipped}
-    assert reasons == {
-        "stray.png": "a photo with no article text beside it",
-        "notes.pdf": "not a saved text page (.pdf)",
-    }
+    assert reasons == {"stray.png": "a photo with no article text beside it"}
 
 
 def test_walks_recursively_in_sorted_order_and_ignores_hidden_files(tmp_path):
@@ -64,9 +63,11 @@ def test_walks_recursively_in_sorted_order_and_ignores_hidden_files(tmp_path):
 
 
 def test_a_file_named_explicitly_is_tried_whatever_its_suffix(tmp_path):
-    _tree(tmp_path, {"page.html": "<p>x</p>"})
-    (source,), _ = _found(tmp_path, tmp_path / "page.html")
-    assert source.text.name == "page.html"
+    _tree(tmp_path, {"page.dump": "text", "page.html": "<p>x</p>"})
+    (source,), _ = _found(tmp_path, tmp_path / "page.dump")
+    assert source.text.name == "page.dump"
+    (web,), _ = _found(tmp_path, tmp_path / "page.html")  # a saved web page, read as one
+    assert isinstance(web, WebSource) and web.path.name == "page.html"
 
 
 def test_a_missing_path_is_reported(tmp_path):

@@ -108,7 +108,8 @@ def test_corrections_follow_a_changed_copy_of_the_same_page(library: Library, tm
     [first] = import_paths(library, [page]).items
     assert first.id is not None
     edit_articles(library, [first.id], ArticleEdit({"section_path": ("Europe",)}))
-    page.write_text(SEED.read_text(encoding="utf-8") + "\nA late correction by the outlet.\n",
+    # The outlet corrected a paragraph: another text, another article id.
+    page.write_text(SEED.read_text(encoding="utf-8").replace("On Friday", "On Thursday"),
                     encoding="utf-8")
     [second] = import_paths(library, [page]).items
     assert second.status == "imported" and second.id != first.id

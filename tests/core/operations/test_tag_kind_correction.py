@@ -22,7 +22,9 @@ def _page(folder: Path, name: str, tag: str, marker: str) -> Path:
     head, _, tail = text.rpartition("Dmitry Peskov\nPost with no comments.")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
-    path.write_text(head.replace("Kremlin", marker, 1) + f"{tag}\nPost with no comments.{tail}", encoding="utf-8")
+    # The marker goes into the lede: each page is another article (same text would be one).
+    head = head.replace("On the current conflict", f"{marker}: on the current conflict", 1)
+    path.write_text(head + f"{tag}\nPost with no comments.{tail}", encoding="utf-8")
     return path
 
 

@@ -19,10 +19,11 @@ from newsarchive.core.index.analysis import (
     language_code,
     language_key,
 )
+from newsarchive.core.ingest.identity import content_key
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 
 # Bumped whenever fields or analysis change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Text fields a query word searches when it names no field, with their weights.
 DEFAULT_FIELDS: dict[str, float] = {
@@ -72,6 +73,8 @@ def build_schema() -> fields.Schema:
 
     return fields.Schema(
         id=fields.ID(unique=True, sortable=True),
+        # The article's content key (`ingest.identity`): the same article saved another way.
+        content=fields.ID(),
         title=text_field(text),
         lede=text_field(text),
         body=text_field(text),
@@ -139,6 +142,7 @@ def document_for(article: Article) -> dict[str, Any]:
     body = "\n\n".join(article.body)
     doc: dict[str, Any] = {
         "id": article.id,
+        "content": content_key(article),
         "title": LanguageText(article.title, lang),
         "language": language_code(article.language),
         "hit": (

@@ -31,6 +31,7 @@ def compose_article(
     *,
     photos: tuple[str, ...] = (),
     source_path: str | None = None,
+    captured_at: datetime | None = None,
 ) -> Article:
     """The record: parsed fields, then every field the sidecar sets, then people from the tag kinds
     and the outlet under its one name.
@@ -58,11 +59,50 @@ def compose_article(
         id=article_id,
         photos=photos,
         source_path=source_path,
+        captured_at=captured_at,
         sidecar_fields=tuple(sorted(overrides)),
         review=tuple(dict.fromkeys(review)),
         extra=plain_extra(sidecar.extra) if sidecar else {},
         **values,
     ))
+
+
+_EMPTY: tuple[object, ...] = (None, (), "")
+# What another copy of the same article can add to the record the library holds.
+_FILLABLE = ("section_path", "published", "people", "tags", "photo_caption", "photo_credit",
+             "url", "source", "author", "comment_count", "related_headlines")
+
+
+def fill_in(held: Article, copy: Article) -> tuple[Article, tuple[str, ...]]:
+    """The record the library holds with what another copy of the same article adds (the same
+    text saved another way: a web page for a dump, a dump with a sidecar): the fields the copy's
+    sidecar sets, and the fields the held record lacks. The fields changed come with it."""
+    changes: dict[str, Any] = {}
+    for name in _FILLABLE:
+        ours, theirs = getattr(held, name), getattr(copy, name)
+        if theirs in _EMPTY or ours == theirs:
+            continue
+        if name in copy.sidecar_fields or ours in _EMPTY:
+            changes[name] = theirs
+    if not changes:
+        return held, ()
+    review = tuple(r for r in held.review if r.split(":", 1)[0] not in changes)
+    sidecar_fields = tuple(sorted({*held.sidecar_fields,
+                                   *(f for f in copy.sidecar_fields if f in changes)}))
+    filled = replace(held, **changes, review=review, sidecar_fields=sidecar_fields)
+    return filled, tuple(changes)
+
+
+def kept_on_reimport(fresh: Article, previous: Article) -> Article:
+    """A page imported again: what other copies of it had filled in stays (its own sidecar's
+    fields go when the sidecar no longer sets them)."""
+    changes = {
+        name: getattr(previous, name)
+        for name in _FILLABLE
+        if getattr(fresh, name) in _EMPTY and getattr(previous, name) not in _EMPTY
+        and name not in previous.sidecar_fields
+    }
+    return replace(fresh, **changes) if changes else fresh
 
 
 def same_content(a: Article, b: Article) -> bool:

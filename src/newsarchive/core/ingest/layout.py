@@ -10,6 +10,7 @@ from newsarchive.core.ingest.bylines import all_given_names, read_names
 from newsarchive.core.ingest.classify import Kind, Payload, SectionPath
 from newsarchive.core.ingest.dates import DateLine
 from newsarchive.core.ingest.lines import Line, ends_sentence, is_title_case
+from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet
 
 # How far above the first paragraph the headline may stand (title, standfirst, byline, captions,
 # date, widgets); farther up is the site's menu.
@@ -139,13 +140,20 @@ def _previous_heading(lines: list[Line], kinds: list[str], j: int) -> int | None
 
 
 def _is_standfirst(line: Line, above: Line) -> bool:
-    """A sentence-case summary under a headline, longer than it and with no final stop."""
+    """A sentence-case summary under a headline, longer than it and with no final stop. The line
+    above must be a headline, not the outlet's name printed over a sentence-case headline
+    (`Crónica del Valle` over `Vuelve el tren de pasajeros…`, as Spanish and Portuguese write)."""
     return (
         line.words >= _STANDFIRST_WORDS
         and line.words > above.words
         and not is_title_case(line.text)
         and above.words >= 3
+        and not _names_an_outlet(above)
     )
+
+
+def _names_an_outlet(line: Line) -> bool:
+    return line.words <= 5 and (known_outlet(line.text) is not None or has_outlet_word(line.text))
 
 
 def _heading_above(kinds: list[str], j: int) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsarchive.core.ingest.photos import looks_like_photo_name
+from newsarchive.core.ingest.web_files import is_saved_web_file, resource_folder
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 SIDECAR_NAMES = ("article.yaml", "article.yml")
@@ -45,6 +46,15 @@ class ArticleSource:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSource:
+    """A saved web page (HTML with its `_files/` folder, MHTML, a web archive, a PDF): one or,
+    for a web archive, many articles, read by `core.ingest.web`; its sidecar if any."""
+
+    path: Path
+    sidecar: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class NotAnArticle:
     """A file met in a folder walk that is not imported (the import report lists it as skipped)."""
 
@@ -52,8 +62,11 @@ class NotAnArticle:
     reason: str
 
 
-def find_sources(paths: Iterable[Path]) -> Iterator[ArticleSource | NotAnArticle]:
+def find_sources(paths: Iterable[Path]) -> Iterator[ArticleSource | WebSource | NotAnArticle]:
     """Every article under `paths`, in a stable order (sorted names, depth first).
+
+    Saved web pages (`.html` with the `<stem>_files/` folder a browser saves beside it, `.mhtml`,
+    `.warc`, `.wacz`, `.pdf`) are `WebSource`s; the rest of this is about text dumps.
 
     A folder whose one text file sits beside photos or an `article.yaml` is an article folder. In a
     folder with several text files, a photo or `.yaml` sharing a text file's stem belongs to it
@@ -67,6 +80,8 @@ def find_sources(paths: Iterable[Path]) -> Iterator[ArticleSource | NotAnArticle
         path = Path(path)
         if path.is_dir():
             yield from _walk(path)
+        elif path.exists() and is_saved_web_file(path):
+            yield WebSource(path, _sidecar_of(path))
         elif path.exists():
             yield _source_for_file(path)
         else:
@@ -88,8 +103,16 @@ def _walk(root: Path) -> Iterator[ArticleSource | NotAnArticle]:
     except OSError as exc:
         yield NotAnArticle(root, f"cannot read the folder ({exc.strerror or exc})")
         return
-    folder = _FolderFiles([Path(e.path) for e in entries if not e.name.startswith(".") and _is_file(e)])
+    files = [Path(e.path) for e in entries if not e.name.startswith(".") and _is_file(e)]
+    web = [p for p in files if is_saved_web_file(p)]
+    resource_folders = {folder for page in web if (folder := resource_folder(page)) is not None}
+    folder = _FolderFiles([p for p in files if p not in set(web)])
     claimed: set[Path] = set(folder.texts) | set(folder.companions)
+    for page in web:
+        sidecar = folder.sidecars_by_stem.get(page.stem)
+        if sidecar is not None:
+            claimed.add(sidecar)
+        yield WebSource(page, sidecar)
     for companion, reason in folder.companions.items():
         yield NotAnArticle(companion, reason)
     for text in folder.texts:
@@ -109,7 +132,8 @@ def _walk(root: Path) -> Iterator[ArticleSource | NotAnArticle]:
             reason = f"not a saved text page ({path.suffix or 'no suffix'})"
         yield NotAnArticle(path, reason)
     for entry in entries:
-        if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+        if (not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)
+                and Path(entry.path) not in resource_folders):  # a saved page's own files
             yield from _walk(Path(entry.path))
 
 
@@ -142,6 +166,14 @@ class _FolderFiles:
             photos = tuple(self.photos_by_stem.get(text.stem, ()))
             sidecar = self.sidecars_by_stem.get(text.stem)
         return ArticleSource(text, photos, sidecar)
+
+
+def _sidecar_of(page: Path) -> Path | None:
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = page.with_suffix(suffix)
+        if sidecar.is_file():
+            return sidecar
+    return None
 
 
 def _companions(texts: list[Path]) -> dict[Path, str]:

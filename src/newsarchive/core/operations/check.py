@@ -8,8 +8,8 @@ from typing import Literal
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError
 from newsarchive.core.files import is_temporary
-from newsarchive.core.storage.library import Library
 from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
+from newsarchive.core.storage.library import Library
 
 ProblemKind = Literal["damaged", "invalid", "mismatch", "unindexed", "duplicate", "orphan", "index"]
 _REBUILD = "run `newsarchive rebuild` to fix the index"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from newsarchive.core.storage.library import Library
 from newsarchive.core.search.request import FacetCount, SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.library import Library
 
 
 @dataclass(frozen=True, slots=True)

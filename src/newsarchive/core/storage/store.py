@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import filecmp
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from newsarchive.core.files import write_atomic
@@ -14,9 +14,12 @@ from newsarchive.core.record import dump_record
 
 
 def store_new(
-    library: Library, article: Article, text: bytes, photos: dict[str, Path]
+    library: Library, article: Article, text: bytes, photos: Mapping[str, Path | bytes],
+    original_name: str = ARTICLE_FILE,
 ) -> None:
-    """Create `articles/<id>/` with the original text byte for byte, the photos and the record.
+    """Create `articles/<id>/` with the original byte for byte (`article.txt` for a text dump,
+    `original.html`/`.mhtml`/`.pdf` for a saved web page), the photos (files to copy or their
+    bytes) and the record.
 
     Everything is written into a hidden staging folder that is renamed into place at the end, so a
     crash leaves either no article folder or a complete one (a stale staging folder is ignored by
@@ -28,9 +31,12 @@ def store_new(
         shutil.rmtree(staging)
     staging.mkdir()
     try:
-        (staging / ARTICLE_FILE).write_bytes(text)
+        (staging / original_name).write_bytes(text)
         for name, source in photos.items():
-            shutil.copyfile(source, staging / name)
+            if isinstance(source, bytes):
+                (staging / name).write_bytes(source)
+            else:
+                shutil.copyfile(source, staging / name)
         (staging / RECORD_FILE).write_text(dump_record(article), encoding="utf-8")
         os.rename(staging, final)
     except BaseException:
@@ -38,14 +44,15 @@ def store_new(
         raise
 
 
-def store_update(library: Library, article: Article, photos: dict[str, Path]) -> None:
+def store_update(library: Library, article: Article, photos: Mapping[str, Path | bytes]) -> None:
     """Rewrite an existing article's record, adding or replacing photos first (never deleting any)."""
     folder = library.article_dir(article.id)
     for name, source in photos.items():
         target = folder / name
-        if target.exists() and filecmp.cmp(source, target, shallow=False):
+        data = source if isinstance(source, bytes) else source.read_bytes()
+        if target.exists() and target.read_bytes() == data:
             continue
-        write_atomic(target, source.read_bytes())
+        write_atomic(target, data)
     write_atomic(folder / RECORD_FILE, dump_record(article))
 
 

@@ -7,12 +7,12 @@
 This package is the only one importing trafilatura, lxml, warcio and pypdf.
 """
 
-from newsarchive.core.ingest.web.documents import WEB_SUFFIXES, is_saved_web_file, read_saved_file
-from newsarchive.core.ingest.web.html_file import resource_folder
-from newsarchive.core.ingest.web.identity import text_for_id
+from newsarchive.core.ingest.web.documents import read_saved_file
+from newsarchive.core.ingest.identity import text_for_id
 from newsarchive.core.ingest.web.pages import extract_document
 from newsarchive.core.ingest.web.pool import extract_documents
 from newsarchive.core.ingest.web.saved import PageFailure, Photo, SavedDocument, SavedPage
+from newsarchive.core.ingest.web_files import WEB_SUFFIXES, is_saved_web_file, resource_folder
 
 __all__ = [
     "WEB_SUFFIXES",

@@ -6,24 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsarchive.core.errors import ImportFailure
+from newsarchive.core.ingest.web_files import MHTML_SUFFIXES
 from newsarchive.core.ingest.web.html_file import read_html_file
 from newsarchive.core.ingest.web.limits import MAX_PDF_BYTES
 from newsarchive.core.ingest.web.mhtml import read_mhtml_file
 from newsarchive.core.ingest.web.saved import PageFailure, SavedDocument
 from newsarchive.core.ingest.web.wacz import read_wacz
 from newsarchive.core.ingest.web.warc import read_warc
-
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
-MHTML_SUFFIXES = frozenset({".mhtml", ".mht"})
-ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wacz")
-WEB_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | {".warc", ".gz", ".wacz", ".pdf"}
-
-
-def is_saved_web_file(path: Path) -> bool:
-    """True for the files this package reads (by name: `.html`, `.mhtml`, `.warc.gz`, `.pdf`…)."""
-    name = path.name.lower()
-    return path.suffix.lower() in HTML_SUFFIXES | MHTML_SUFFIXES | {".pdf"} or name.endswith(ARCHIVE_SUFFIXES)
-
 
 def read_saved_file(path: Path) -> Iterator[SavedDocument | PageFailure]:
     """Every page a saved web file holds, in file order; never raises for a bad file (a failure

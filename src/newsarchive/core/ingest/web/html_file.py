@@ -10,24 +10,15 @@ from pathlib import Path
 from dateutil import parser as date_parser
 
 from newsarchive.core.errors import ImportFailure
+from newsarchive.core.ingest.web_files import resource_folder
 from newsarchive.core.ingest.web.limits import MAX_HTML_BYTES
 from newsarchive.core.ingest.web.resources import FolderResources
 from newsarchive.core.ingest.web.saved import SavedDocument
 
 # Browsers name the resource folder after the page, in their own language.
-_FOLDER_SUFFIXES = ("_files", "-Dateien", "_archivos", "_arquivos", "_fichiers", "_file", "-files")
 _SINGLEFILE = re.compile(rb"<!--\s*Page saved with SingleFile", re.IGNORECASE)
 _SINGLEFILE_URL = re.compile(rb"^\s*url:\s*(\S+)", re.MULTILINE)
 _SINGLEFILE_DATE = re.compile(rb"^\s*saved date:\s*([^\r\n]+)", re.MULTILINE)
-
-
-def resource_folder(page: Path) -> Path | None:
-    """The folder a browser saved the page's files in, if it is there."""
-    for suffix in _FOLDER_SUFFIXES:
-        folder = page.with_name(page.stem + suffix)
-        if folder.is_dir():
-            return folder
-    return None
 
 
 def read_html_file(path: Path) -> SavedDocument:

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newsarchive.core.model import ParsedPage
+import hashlib
+
+from newsarchive.core.model import Article, ParsedPage
+
+# Content keys are as long as article ids: 64 bits, enough for any archive.
+KEY_LENGTH = 16
 
 _FOLD = str.maketrans(
     {
@@ -48,11 +53,17 @@ _FOLD = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 
-def text_for_id(page: ParsedPage) -> str:
+def text_for_id(page: ParsedPage | Article) -> str:
     """The article's lede and body as one normalised string (its headline when it has no text):
     hash this for the article id, for text dumps and saved web pages alike."""
     text = " ".join(p for p in (page.lede, *page.body) if p) or page.title
     return normalised_text(text)
+
+
+def content_key(page: ParsedPage | Article) -> str:
+    """A short key of `text_for_id`: two records with the same key are the same article, however
+    each was saved (the index keeps it, so an import finds the article under another id)."""
+    return hashlib.sha256(text_for_id(page).encode("utf-8")).hexdigest()[:KEY_LENGTH]
 
 
 def normalised_text(text: str) -> str:

@@ -1,0 +1,108 @@
+"""Reading what the user imports into `Incoming` articles: text dumps one by one, saved web pages
+through the extractors (a process pool when there are many)."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from newsarchive.core.errors import ImportFailure
+from newsarchive.core.ingest.compose import article_id
+from newsarchive.core.ingest.identity import content_key
+from newsarchive.core.ingest.page import parse_page
+from newsarchive.core.ingest.photos import check_photo, library_photo_name
+from newsarchive.core.ingest.reading import MAX_ARTICLE_BYTES, decode_text
+from newsarchive.core.ingest.sidecar import Sidecar, read_sidecar
+from newsarchive.core.ingest.sources import ArticleSource, WebSource
+from newsarchive.core.operations.import_item import Incoming
+from newsarchive.core.operations.import_report import ImportItem
+from newsarchive.core.progress import CancelToken
+
+# Below this many saved web files, extraction runs in the importing process (a pool costs ~1.5 s
+# to start per worker).
+POOL_THRESHOLD = 8
+
+
+def read_dump(source: ArticleSource) -> Incoming | ImportItem:
+    """A text dump and what comes with it, or the failed item saying why it is no article."""
+    where = str(source.text)
+    try:
+        raw = _read_bounded(source.text)
+        decoded = decode_text(raw, where)
+        page = parse_page(decoded.text)
+    except ImportFailure as exc:
+        return ImportItem(where, "failed", reason=str(exc))
+    except Exception as exc:
+        reason = f"could not be parsed (internal error {type(exc).__name__}: {exc}); please report it"
+        return ImportItem(where, "failed", reason=reason)
+    sidecar = read_sidecar(source.sidecar) if source.sidecar is not None else None
+    warnings = [*decoded.warnings, *_page_warnings(page.warnings, sidecar)]
+    photos: dict[str, Path | bytes] = {}
+    chosen = sidecar.photo if sidecar is not None else None
+    # The photo the sidecar names comes first: it is the one the reader shows.
+    for path in sorted(source.photos, key=lambda p: p.name != chosen):
+        problem = check_photo(path)
+        if problem:
+            warnings.append(f"photo not kept: {problem}")
+        else:
+            photos.setdefault(library_photo_name(path.name), path)
+    return Incoming(where, article_id(decoded.text), page, raw, photos, warnings, sidecar)
+
+
+def read_web_pages(
+    sources: Sequence[WebSource], cancel: CancelToken | None
+) -> Iterator[Incoming | ImportItem]:
+    """Every article the saved web files hold; a page that is no article (a listing, a scan, a
+    damaged archive) comes as its failed item."""
+    # Imported here: the extractors take ~0.5 s to load, which an import of text dumps never pays.
+    from newsarchive.core.ingest.web import (
+        PageFailure,
+        SavedDocument,
+        extract_documents,
+        read_saved_file,
+    )
+
+    owners: deque[WebSource] = deque()  # the file each document came from, in order
+
+    def documents() -> Iterator[SavedDocument | PageFailure]:
+        for source in sources:
+            for found in read_saved_file(source.path):
+                owners.append(source)
+                yield found
+
+    workers = 1 if len(sources) < POOL_THRESHOLD else None
+    for result in extract_documents(documents(), workers=workers, cancel=cancel):
+        source = owners.popleft()  # results come in the order the documents went in
+        if isinstance(result, PageFailure):
+            yield ImportItem(result.source, "failed", reason=result.reason)
+            continue
+        sidecar = read_sidecar(source.sidecar) if source.sidecar is not None else None
+        warnings = list(_page_warnings(result.page.warnings, sidecar))
+        photos: dict[str, Path | bytes] = {library_photo_name(p.name): p.data for p in result.photos}
+        page = result.page
+        if page.url is None and result.url is not None:
+            page = replace(page, url=result.url)
+        yield Incoming(result.source, content_key(page), page, result.original, photos,
+                       warnings, sidecar, result.original_name, result.captured_at)
+
+
+def _page_warnings(warnings: Sequence[object], sidecar: Sidecar | None) -> Iterator[str]:
+    # A guess about a field the sidecar sets is moot: the sidecar's value is what is kept.
+    overridden = sidecar.overrides if sidecar is not None else {}
+    for warning in warnings:
+        field = getattr(warning, "field", None)
+        if field is None or field not in overridden:
+            yield str(warning)
+    if sidecar is not None:
+        yield from sidecar.warnings
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, reading at most one byte past the size limit (a huge file costs nothing)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        raise ImportFailure(f"cannot read the file: {exc.strerror or exc}") from exc
