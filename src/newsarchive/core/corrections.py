@@ -93,7 +93,7 @@ def rename_key(field_name: str, value: str) -> str:
 
 def _renamed_path(path: tuple[str, ...], rename: Rename) -> tuple[str, ...]:
     old = split_section(rename.old)
-    if len(path) < len(old) or any(tag_key(a) != tag_key(b) for a, b in zip(path, old)):
+    if len(path) < len(old) or any(tag_key(a) != tag_key(b) for a, b in zip(path, old, strict=False)):
         return path
     return (*split_section(rename.new), *path[len(old):])
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import yaml
@@ -137,7 +137,7 @@ def _timestamp(value: object) -> datetime | None:
     if isinstance(value, datetime):
         # Records keep milliseconds (what `article_to_dict` writes), in a known time zone.
         return value.replace(microsecond=value.microsecond // 1000 * 1000,
-                             tzinfo=value.tzinfo or timezone.utc)
+                             tzinfo=value.tzinfo or UTC)
     if isinstance(value, str):
         try:
             return _timestamp(datetime.fromisoformat(value.strip()))
@@ -275,7 +275,9 @@ class RecordProblem:
         return f"{self.field} {self.message}"
 
 
-def coerce_record(data: Mapping[str, Any], article_id: str | None = None) -> tuple[Article, tuple[RecordProblem, ...]]:
+def coerce_record(
+    data: Mapping[str, Any], article_id: str | None = None
+) -> tuple[Article, tuple[RecordProblem, ...]]:
     """An `Article` from plain data of unknown quality: every field in its declared type.
 
     A missing field takes its default; a value of the wrong type is coerced (a number becomes

@@ -19,10 +19,10 @@ from newsarchive.core.export.destination import PendingFile, default_file_name, 
 from newsarchive.core.export.fields import FieldChoice, check_fields
 from newsarchive.core.export.provenance import Provenance
 from newsarchive.core.export.registry import get_format
-from newsarchive.core.storage.library import Library
 from newsarchive.core.model import Article
 from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
 from newsarchive.core.search.request import SearchRequest, SearchResult
+from newsarchive.core.storage.library import Library
 
 # Progress is reported about this many times per export (the GUI need not be flooded at 100k).
 _PROGRESS_STEPS = 200

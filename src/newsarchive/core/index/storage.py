@@ -15,8 +15,8 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from newsarchive.core.errors import LibraryError
-from newsarchive.core.index.schema import SCHEMA_VERSION, build_schema
 from newsarchive.core.files import write_atomic
+from newsarchive.core.index.schema import SCHEMA_VERSION, build_schema
 
 MARKER_FILE = "newsarchive-index.yaml"
 REBUILD_HINT = "run `newsarchive rebuild` to build it again from the library's articles"

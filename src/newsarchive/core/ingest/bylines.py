@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsarchive.core.ingest.tag_knowledge import tag_knowledge
 from newsarchive.core.ingest.lines import first_word
+from newsarchive.core.ingest.tag_knowledge import tag_knowledge
 from newsarchive.core.ingest.tag_text import tag_key
 
 AUTHOR_SEPARATOR = "; "

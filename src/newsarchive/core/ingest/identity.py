@@ -9,10 +9,9 @@ dashes, case, spacing and where paragraphs break.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-
-import hashlib
 
 from newsarchive.core.model import Article, ParsedPage
 

@@ -14,7 +14,7 @@ _PUNCTUATION_STARTS = frozenset("(*—–-@/+©")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-_QUOTES = str.maketrans({c: None for c in "\"'“”‘’«»„`´"})
+_QUOTES = str.maketrans(dict.fromkeys("\"'“”‘’«»„`´"))
 
 # Words written in lower case inside a Title Case headline (English, Spanish, Portuguese).
 MINOR_WORDS = frozenset(

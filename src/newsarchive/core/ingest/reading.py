@@ -49,7 +49,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # C0 controls except tab and newline (CR is turned into a newline before this runs), and DEL.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 # UTF-8 read as a Western or Central-European code page: a lead byte shown as Â/Ã/Ă/Å/Ä followed
 # by a continuation byte shown as a symbol, or the three-byte punctuation `â€™`, `â€œ`.

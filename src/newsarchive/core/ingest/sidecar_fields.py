@@ -240,11 +240,11 @@ class _DateWords(dateparser.parserinfo):
     dates: "23 de septiembre de 2022", "sexta-feira, 23 de setembro de 2022"), weekday names and
     Spanish and Portuguese joining words skipped; compared without accents."""
 
-    MONTHS = [
+    MONTHS = [  # noqa: RUF012 - dateutil reads these class attributes
         tuple(sorted({*english, *(k for k, n in calendar_names.MONTHS.items() if n == number)}))
         for number, english in enumerate(dateparser.parserinfo.MONTHS, start=1)
     ]
-    JUMP = [
+    JUMP = [  # noqa: RUF012 - dateutil reads these class attributes
         *dateparser.parserinfo.JUMP, "de", "del", "do", "el", "feira",
         *sorted(calendar_names.WEEKDAYS - set(calendar_names.MONTHS)),
     ]

@@ -96,7 +96,7 @@ def _source_for_file(path: Path) -> ArticleSource:
     return _FolderFiles(siblings).article_for(path)
 
 
-def _walk(root: Path) -> Iterator[ArticleSource | NotAnArticle]:
+def _walk(root: Path) -> Iterator[ArticleSource | WebSource | NotAnArticle]:
     try:
         with os.scandir(root) as scan:
             entries = sorted(scan, key=lambda e: e.name)
@@ -105,8 +105,9 @@ def _walk(root: Path) -> Iterator[ArticleSource | NotAnArticle]:
         return
     files = [Path(e.path) for e in entries if not e.name.startswith(".") and _is_file(e)]
     web = [p for p in files if is_saved_web_file(p)]
-    resource_folders = {folder for page in web if (folder := resource_folder(page)) is not None}
-    folder = _FolderFiles([p for p in files if p not in set(web)])
+    resource_folders = {found for page in web if (found := resource_folder(page)) is not None}
+    web_files = set(web)
+    folder = _FolderFiles([p for p in files if p not in web_files])
     claimed: set[Path] = set(folder.texts) | set(folder.companions)
     for page in web:
         sidecar = folder.sidecars_by_stem.get(page.stem)

@@ -311,7 +311,7 @@ class _Parser:
         text = token.text
         if "~" in text:
             match = _FUZZY.match(text)
-            if match is None or not match["distance"] and text.count("~") > 1:
+            if match is None or (not match["distance"] and text.count("~") > 1):
                 raise QueryError(f"{text!r} {_where(token.position)}: a fuzzy word is written "
                                  "word~ or word~2.", token.position)
             if match["distance"] and not match["distance"].isdigit():

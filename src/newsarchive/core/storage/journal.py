@@ -1,4 +1,5 @@
-"""The journal of articles stored but not yet committed to the index, so a crash never leaves them unfindable."""
+"""The journal of articles stored but not yet committed to the index: a crash never leaves them
+unfindable."""
 
 from __future__ import annotations
 

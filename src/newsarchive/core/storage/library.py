@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
 
-from newsarchive.core.errors import ArticleNotFound, LibraryError, LibraryReadOnly
-from newsarchive.core.index.storage import create_index, index_exists
-from newsarchive.core.files import is_temporary, write_atomic
-from newsarchive.core.model import Article
 from newsarchive.core.corrections import effective
+from newsarchive.core.errors import ArticleNotFound, LibraryError, LibraryReadOnly
+from newsarchive.core.files import is_temporary, write_atomic
+from newsarchive.core.index.storage import create_index, index_exists
+from newsarchive.core.model import Article
 from newsarchive.core.record import RecordProblem, load_record
 from newsarchive.core.storage.collections import Collections
 from newsarchive.core.storage.notes import Notes
@@ -32,7 +32,8 @@ def _empty_or_half_created(root: Path) -> bool:
     for entry in root.iterdir():
         if entry.name in ("articles", "imports") and entry.is_dir() and not any(entry.iterdir()):
             continue
-        if entry.name in ("index", "index.lock", "library.lock") or entry.name.startswith(f".{LIBRARY_FILE}."):
+        if entry.name in ("index", "index.lock", "library.lock") or entry.name.startswith(
+                f".{LIBRARY_FILE}."):
             continue
         return False
     return True
@@ -80,7 +81,7 @@ class Library:
             settings = {
                 "format_version": FORMAT_VERSION,
                 "name": name or root.name,
-                "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "created": datetime.now(UTC).isoformat(timespec="seconds"),
                 "settings": {},
             }
             # library.yaml is written last: a folder without it is not (yet) a library.

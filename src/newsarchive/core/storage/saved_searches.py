@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -82,13 +82,13 @@ def request_from(query: str, filters: object, sort: object) -> SearchRequest:
 
 def _when(value: object) -> datetime:
     if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, str):
         try:
             return _when(datetime.fromisoformat(value))
         except ValueError:
             pass
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class SavedSearches:
@@ -152,5 +152,5 @@ def seen_now(search: SavedSearch) -> SavedSearch:
 
 def now_to_the_millisecond() -> datetime:
     """Now, to the millisecond (how records keep import times)."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     return now.replace(microsecond=now.microsecond // 1000 * 1000)

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from newsarchive.core.files import write_atomic
-from newsarchive.core.storage.library import ARTICLE_FILE, RECORD_FILE, Library
 from newsarchive.core.model import Article
 from newsarchive.core.record import dump_record
+from newsarchive.core.storage.library import ARTICLE_FILE, RECORD_FILE, Library
 
 
 def store_new(

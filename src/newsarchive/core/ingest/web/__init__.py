@@ -7,8 +7,8 @@
 This package is the only one importing trafilatura, lxml, warcio and pypdf.
 """
 
-from newsarchive.core.ingest.web.documents import read_saved_file
 from newsarchive.core.ingest.identity import text_for_id
+from newsarchive.core.ingest.web.documents import read_saved_file
 from newsarchive.core.ingest.web.pages import extract_document
 from newsarchive.core.ingest.web.pool import extract_documents
 from newsarchive.core.ingest.web.saved import PageFailure, Photo, SavedDocument, SavedPage

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsarchive.core.errors import ImportFailure
-from newsarchive.core.ingest.web_files import MHTML_SUFFIXES
 from newsarchive.core.ingest.web.html_file import read_html_file
 from newsarchive.core.ingest.web.limits import MAX_PDF_BYTES
 from newsarchive.core.ingest.web.mhtml import read_mhtml_file
 from newsarchive.core.ingest.web.saved import PageFailure, SavedDocument
 from newsarchive.core.ingest.web.wacz import read_wacz
 from newsarchive.core.ingest.web.warc import read_warc
+from newsarchive.core.ingest.web_files import MHTML_SUFFIXES
+
 
 def read_saved_file(path: Path) -> Iterator[SavedDocument | PageFailure]:
     """Every page a saved web file holds, in file order; never raises for a bad file (a failure

@@ -10,10 +10,10 @@ from pathlib import Path
 from dateutil import parser as date_parser
 
 from newsarchive.core.errors import ImportFailure
-from newsarchive.core.ingest.web_files import resource_folder
 from newsarchive.core.ingest.web.limits import MAX_HTML_BYTES
 from newsarchive.core.ingest.web.resources import FolderResources
 from newsarchive.core.ingest.web.saved import SavedDocument
+from newsarchive.core.ingest.web_files import resource_folder
 
 # Browsers name the resource folder after the page, in their own language.
 _SINGLEFILE = re.compile(rb"<!--\s*Page saved with SingleFile", re.IGNORECASE)
