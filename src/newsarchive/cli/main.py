@@ -30,6 +30,7 @@ def _commands() -> list[ModuleType]:
         cmd_saved,
         cmd_search,
         cmd_show,
+        cmd_similar,
         cmd_stats,
         cmd_tag_kind,
         cmd_undo,
@@ -37,7 +38,7 @@ def _commands() -> list[ModuleType]:
 
     return [
         cmd_import, cmd_search, cmd_show, cmd_edit, cmd_rename, cmd_undo, cmd_note,
-        cmd_collection, cmd_saved, cmd_stats, cmd_export, cmd_tag_kind, cmd_check, cmd_rebuild,
+        cmd_collection, cmd_saved, cmd_similar, cmd_stats, cmd_export, cmd_tag_kind, cmd_check, cmd_rebuild,
         cmd_gui,
     ]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,13 @@ from newsarchive.core.index.storage import (
     open_searcher,
     unreadable_index_errors,
 )
+from newsarchive.core.model import Article
 from newsarchive.core.search.facets import count_facets, facet_masks
 from newsarchive.core.search.matching import CompiledQuery, QueryCompiler
 from newsarchive.core.search.query import Node, parse_query, typed_words
 from newsarchive.core.search.ranking import Evaluated, IndexCache, evaluate
 from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
+from newsarchive.core.search.similar import similar_query
 from newsarchive.core.search.snippets import MarkTerms, make_snippet
 from newsarchive.core.search.suggestions import suggest
 from newsarchive.core.storage.collections import Collections
@@ -132,25 +135,45 @@ class ArchiveSearcher:
 
         Raises `QueryError` for a malformed query.
         """
-        started = time.perf_counter()
         with self._lock:
             self._require_open()
             node = parse_query(request.query, self._is_known_value)
-            arrays = self._arrays
-            collections = self._collection_masks()
-            masks = facet_masks(arrays, request, collections)
-            compiled = self._compile(node, request.include_notes)
-            evaluated = self._evaluate(compiled)
-            matched = evaluated.matched & arrays.live
-            selected = masks.combined(matched)
-            total = int(np.count_nonzero(selected))
-            first = max(0, request.offset)
-            limit = max(0, request.limit)
-            page = self._ranked(request, evaluated, selected, first + limit)[first:]
-            marks = compiled.marks if compiled else MarkTerms()
-            hits = tuple(self._hit(docnum, score, marks) for docnum, score in page)
-            facets = count_facets(arrays, matched, masks, collections)
-            suggestion = self._suggestion(request.query, node, matched)
+            return self._answer(request, node, self._compile(node, request.include_notes))
+
+    def search_similar(self, article: Article, request: SearchRequest,
+                       leave_out: Collection[str] = ()) -> SearchResult:
+        """Articles on the same story or subject as `article` (by its key terms), best first,
+        with the request's filters; `article` and `leave_out` (its copies) are not among them."""
+        with self._lock:
+            self._require_open()
+            compiled = similar_query(article, self._searcher.reader())
+            if compiled is None:
+                return SearchResult(request, 0, 0.0, ())
+            docnums = self._docnum_of()
+            unwanted = [d for i in (article.id, *leave_out) if (d := docnums.get(i)) is not None]
+            return self._answer(replace(request, sort="relevance"), None, compiled, unwanted,
+                                by_relevance=True)
+
+    def _answer(self, request: SearchRequest, node: Node | None, compiled: CompiledQuery | None,
+                unwanted: Collection[int] = (), *, by_relevance: bool = False) -> SearchResult:
+        started = time.perf_counter()
+        arrays = self._arrays
+        collections = self._collection_masks()
+        masks = facet_masks(arrays, request, collections)
+        evaluated = self._evaluate(compiled)
+        matched = evaluated.matched & arrays.live
+        if unwanted:
+            matched[np.asarray(list(unwanted), dtype=np.int64)] = False
+        selected = masks.combined(matched)
+        total = int(np.count_nonzero(selected))
+        first = max(0, request.offset)
+        limit = max(0, request.limit)
+        page = self._ranked(request, evaluated, selected, first + limit,
+                            by_relevance=by_relevance)[first:]
+        marks = compiled.marks if compiled else MarkTerms()
+        hits = tuple(self._hit(docnum, score, marks) for docnum, score in page)
+        facets = count_facets(arrays, matched, masks, collections)
+        suggestion = self._suggestion(request.query, node, matched) if node is not None else None
         took_ms = round((time.perf_counter() - started) * 1000, 1)
         return SearchResult(request, total, took_ms, hits, facets, suggestion, typed_words(node))
 
@@ -221,11 +244,11 @@ class ArchiveSearcher:
         return evaluate(self._searcher, compiled.query, self._arrays.dates, self._index_cache)
 
     def _ranked(self, request: SearchRequest, evaluated: Evaluated, selected: np.ndarray,
-                count: int | None) -> list[tuple[int, float]]:
+                count: int | None, *, by_relevance: bool = False) -> list[tuple[int, float]]:
         """The first `count` (None: all) selected documents in the request's order, with scores."""
         if count == 0:
             return []
-        if request.effective_sort == "relevance":
+        if by_relevance or request.effective_sort == "relevance":
             docs = np.flatnonzero(selected)
             scores = evaluated.scores[docs]
             if count is not None and count < len(docs):
