@@ -3,7 +3,7 @@
     python -m benchmarks.bench_parse [FOLDER] [--count N] [--seed S] [--rounds R]
 
 Without FOLDER it renders `--count` realistic pages (300-800-word articles from
-`benchmarks.corpus`) in the page-dump families of formats.md: teleSUR with nav bullets, caption
+`benchmarks.corpus`) in the page-dump families of docs/saved-pages.md: teleSUR with nav bullets, caption
 printed twice and tags; a long menu printed twice with a BREAKING ticker; MercoPress with a
 crawl date and comment bodies; a Joomla `Category:` page; a repost blog with taglines and an
 author box; agency wires with datelines; teleSUR 2024 with `Hour:` and `X/ @handle`; Spanish

@@ -1,4 +1,4 @@
-"""The command line: a thin face over the core (see DESIGN.md, "Command line")."""
+"""The command line: a thin face over the core (see docs/design.md, "Command line")."""
 
 from newsarchive.cli.main import main
 

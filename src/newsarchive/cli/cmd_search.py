@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def result_to_json(result: SearchResult) -> dict[str, Any]:
-    """The `--json` shape of DESIGN.md."""
+    """The `--json` shape of docs/design.md."""
     return {
         "query": result.request.query,
         "total": result.total,

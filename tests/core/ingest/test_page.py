@@ -1,4 +1,4 @@
-"""parse_page on the reference seed and on one or more fixture dumps per variant family of formats.md."""
+"""parse_page on the reference seed and on one or more fixture dumps per variant family of docs/saved-pages.md."""
 
 from __future__ import annotations
 

@@ -235,7 +235,7 @@ def is_section_name(text: str) -> bool:
 def find_section(
     lines: list[Line], kinds: list[str], payloads: list[Payload], title_at: int, body_start: int
 ) -> tuple[str, ...]:
-    """The section path printed near the headline, in the forms of formats.md family 2."""
+    """The section path printed near the headline, in the forms of docs/saved-pages.md family 2."""
     title = lines[title_at].text
     for j in range(title_at - 1, max(-1, title_at - 4), -1):
         glued = sections.read_glued_home(lines[j].text, title)

@@ -148,7 +148,7 @@ def _related_before_title(
     lines: list[Line], kinds: list[str], title_at: int | None, title: str, reading: Reading
 ) -> None:
     """A related headline printed as the page's first line: right above the headline, or after a
-    `Related…` label (formats.md family 5)."""
+    `Related…` label (docs/saved-pages.md family 5)."""
     if title_at is None:
         return
     labelled = kinds[0] is Kind.FURNITURE and lines[0].text.lower().startswith("related")

@@ -1,5 +1,5 @@
 """The publication date of a page: its date lines by how far each can be trusted, then datelines,
-update dates and the URL (formats.md rule 3)."""
+update dates and the URL (docs/saved-pages.md rule 3)."""
 
 from __future__ import annotations
 

@@ -48,7 +48,7 @@ class DamagedRecord:
 
 
 class Library:
-    """An open library folder (see DESIGN.md, "The library").
+    """An open library folder (see docs/design.md, "The library").
 
     Opening never writes. `read_only` is True when the folder cannot be written (read-only media,
     no permission) or when asked; every write method then raises `LibraryReadOnly`.

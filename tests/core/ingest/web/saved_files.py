@@ -104,7 +104,7 @@ def wacz_bytes(warc: bytes, name: str = "archive/data.warc.gz", compress: int = 
 
 def text_dump(story: Story) -> str:
     """The article as a browser's "save as text" dump in the catalogued teleSUR style
-    (`formats.md`): nav bullets, breadcrumb, title, caption printed twice, date line, body, tags."""
+    (`docs/saved-pages.md`): nav bullets, breadcrumb, title, caption printed twice, date line, body, tags."""
     related = story.related[0] if story.related else None
     paragraphs = list(story.paragraphs)
     if related:
