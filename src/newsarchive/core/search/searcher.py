@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -31,7 +31,13 @@ from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
 from newsarchive.core.search.similar import similar_query
 from newsarchive.core.search.snippets import MarkTerms, make_snippet
 from newsarchive.core.search.suggestions import suggest
-from newsarchive.core.storage.collections import Collections
+
+class CollectionSource(Protocol):
+    """Where the searcher reads a library's collections from (`storage.collections.Collections`):
+    name -> article ids, the same tuple object while the collection is unchanged."""
+
+    def all(self) -> Mapping[str, tuple[str, ...]]: ...
+
 
 # Sort key of undated articles: after every date, whichever way dates are sorted.
 _UNDATED_LAST = np.int64(10**9)
@@ -51,7 +57,7 @@ class ArchiveSearcher:
     A missing, damaged or outdated index raises `LibraryError` asking for `newsarchive rebuild`.
     """
 
-    def __init__(self, index_dir: Path, collections: Collections | None = None) -> None:
+    def __init__(self, index_dir: Path, collections: CollectionSource | None = None) -> None:
         self.index_dir = Path(index_dir)
         # The library's collections, for collection filters and counts (None: there are none).
         self._collections = collections
