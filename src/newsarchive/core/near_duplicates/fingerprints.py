@@ -1,0 +1,147 @@
+"""An article's near-duplicate fingerprint: a MinHash signature of its text and the LSH band keys.
+
+Two articles are copies of one story when the estimated Jaccard similarity of their sets of word
+shingles reaches `THRESHOLD` and they are written in the same language (a translation is another
+article). The index stores each article's band keys as terms, so the candidates for a new article
+are the articles sharing a band key with it, and its signature (`Fingerprint.to_bytes`) to check
+them. Every parameter here was chosen on the evaluation set of tests/data/near_duplicates/ (see
+docs/benchmarks.md, "Near-duplicates"); changing one changes every stored fingerprint, so it goes
+with a new `FORMAT`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from newsarchive.core.errors import NewsarchiveError
+from newsarchive.core.index.analysis import language_code
+from newsarchive.core.near_duplicates.shingles import shingle_hashes, word_hashes
+
+FORMAT = 1
+SHINGLE_WORDS = 4
+NUM_PERM = 128
+SEED = 1
+THRESHOLD = 0.5
+# datasketch's own choice for THRESHOLD and NUM_PERM (`MinHashLSH(threshold, num_perm).b, .r`,
+# equal weights for false positives and negatives); a test recomputes it.
+BANDS = 25
+ROWS = 5
+# Below this many words a text is a caption, a teaser or a video page's blurb: one edited word
+# changes a tenth of its shingles and two unrelated blurbs share whole stock phrases ("Watch the
+# video"), so similarity says little about being a copy.
+MIN_WORDS = 40
+
+_BAND_KEY_BYTES = 5
+_VALUE = np.dtype("<u4")
+
+
+class FingerprintError(NewsarchiveError):
+    """A stored fingerprint that this version cannot read (another format, damaged bytes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """One article's MinHash signature (`NUM_PERM` little-endian 32-bit values), its language
+    code and its band keys (short hex strings, one per LSH band, distinct across bands)."""
+
+    signature: bytes
+    language: str
+    band_keys: tuple[str, ...]
+
+    def to_bytes(self) -> bytes:
+        """The compact form the index stores: format, language, signature."""
+        language = self.language.encode("ascii")
+        return bytes((FORMAT, len(language))) + language + self.signature
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Fingerprint:
+        """Read `to_bytes`'s form back; `FingerprintError` for another format or damaged bytes."""
+        if len(data) < 2 or data[0] != FORMAT:
+            found = f"format {data[0]}" if data else "no data"
+            raise FingerprintError(
+                f"A stored near-duplicate fingerprint has {found}, not format {FORMAT}: it was "
+                "written by another version of newsarchive. Rebuild the index to compute it again."
+            )
+        end = 2 + data[1]
+        signature = data[end:]
+        if len(signature) != NUM_PERM * _VALUE.itemsize:
+            raise FingerprintError(
+                "A stored near-duplicate fingerprint is damaged (it has "
+                f"{len(signature)} bytes of signature, not {NUM_PERM * _VALUE.itemsize}). "
+                "Rebuild the index to compute it again."
+            )
+        try:
+            language = data[2:end].decode("ascii")
+        except UnicodeDecodeError:
+            raise FingerprintError(
+                "A stored near-duplicate fingerprint is damaged (its language is not a language "
+                "code). Rebuild the index to compute it again."
+            ) from None
+        return cls(signature, language, band_keys(signature, language))
+
+
+def fingerprint(text: str, language: str) -> Fingerprint | None:
+    """The fingerprint of an article's text (title, lede and body), or None below `MIN_WORDS`."""
+    words = word_hashes(text)
+    if words.size < MIN_WORDS:
+        return None
+    minhash = _new_minhash()
+    minhash.update_batch(shingle_hashes(words, SHINGLE_WORDS).tolist())
+    signature = np.asarray(minhash.hashvalues, dtype=_VALUE).tobytes()
+    code = language_code(language)
+    return Fingerprint(signature, code, band_keys(signature, code))
+
+
+def band_keys(signature: bytes, language: str) -> tuple[str, ...]:
+    """One key per band of `ROWS` signature values: the band's number and a hash of its values and
+    the language, so only articles in one language can share a key."""
+    if len(signature) != NUM_PERM * _VALUE.itemsize:
+        raise ValueError(f"a signature has {NUM_PERM * _VALUE.itemsize} bytes, not {len(signature)}")
+    step = ROWS * _VALUE.itemsize
+    salt = language.encode("ascii") + b"\0"
+    return tuple(
+        f"{band:02x}"
+        + hashlib.blake2b(salt + signature[band * step:(band + 1) * step],
+                          digest_size=_BAND_KEY_BYTES).hexdigest()
+        for band in range(BANDS)
+    )
+
+
+def similarity(a: Fingerprint, b: Fingerprint) -> float:
+    """The estimated Jaccard similarity of the two texts' shingle sets (0 to 1)."""
+    return float(np.count_nonzero(_values(a) == _values(b))) / NUM_PERM
+
+
+def is_copy(a: Fingerprint, b: Fingerprint) -> bool:
+    """True when the two are copies of one story: same language, similarity at or above THRESHOLD."""
+    return a.language == b.language and similarity(a, b) >= THRESHOLD
+
+
+def _values(item: Fingerprint) -> npt.NDArray[np.uint32]:
+    return np.frombuffer(item.signature, dtype=_VALUE)
+
+
+def _same(value: int) -> int:
+    # The shingles arrive already hashed to 32 bits; datasketch mixes them before permuting.
+    return value
+
+
+def _new_minhash() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_same,
+                   permutations=_permutations(), scheme="affine32")
+
+
+@cache
+def _permutations() -> Any:
+    # Imported on first use: datasketch loads scipy (~1 s), which searching never needs.
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
