@@ -7,6 +7,7 @@ stories at search time. Only `fingerprint` needs datasketch, and imports it on f
 
 from newsarchive.core.near_duplicates.fingerprints import (
     BANDS,
+    LSH_WEIGHTS,
     MIN_WORDS,
     NUM_PERM,
     ROWS,
@@ -23,6 +24,7 @@ from newsarchive.core.near_duplicates.grouping import group
 
 __all__ = [
     "BANDS",
+    "LSH_WEIGHTS",
     "MIN_WORDS",
     "NUM_PERM",
     "ROWS",

@@ -24,14 +24,19 @@ from newsarchive.core.index.analysis import language_code
 from newsarchive.core.near_duplicates.shingles import shingle_hashes, word_hashes
 
 FORMAT = 1
+# Chosen on the tuning stories: the least similar copies there (another lede, the last paragraph
+# cut) have 0.46 of their 4-word shingles in common with the original, and the most similar
+# different article (a follow-up repeating two of its four paragraphs) 0.32.
 SHINGLE_WORDS = 4
 NUM_PERM = 128
 SEED = 1
-THRESHOLD = 0.5
-# datasketch's own choice for THRESHOLD and NUM_PERM (`MinHashLSH(threshold, num_perm).b, .r`,
-# equal weights for false positives and negatives); a test recomputes it.
-BANDS = 25
-ROWS = 5
+THRESHOLD = 0.4
+# datasketch's optimal bands for THRESHOLD and NUM_PERM (`MinHashLSH(threshold, num_perm,
+# weights).b, .r`; a test recomputes them), with a missed copy weighted four times a false
+# candidate: a false candidate costs one signature comparison, a miss loses the copy.
+LSH_WEIGHTS = (0.2, 0.8)
+BANDS = 31
+ROWS = 3
 # Below this many words a text is a caption, a teaser or a video page's blurb: one edited word
 # changes a tenth of its shingles and two unrelated blurbs share whole stock phrases ("Watch the
 # video"), so similarity says little about being a copy.
@@ -47,12 +52,15 @@ class FingerprintError(NewsarchiveError):
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """One article's MinHash signature (`NUM_PERM` little-endian 32-bit values), its language
-    code and its band keys (short hex strings, one per LSH band, distinct across bands)."""
+    """One article's MinHash signature (`NUM_PERM` little-endian 32-bit values) and language code."""
 
     signature: bytes
     language: str
-    band_keys: tuple[str, ...]
+
+    @property
+    def band_keys(self) -> tuple[str, ...]:
+        """The article's LSH band keys, the terms the index finds its candidate copies by."""
+        return band_keys(self.signature, self.language)
 
     def to_bytes(self) -> bytes:
         """The compact form the index stores: format, language, signature."""
@@ -83,7 +91,7 @@ class Fingerprint:
                 "A stored near-duplicate fingerprint is damaged (its language is not a language "
                 "code). Rebuild the index to compute it again."
             ) from None
-        return cls(signature, language, band_keys(signature, language))
+        return cls(signature, language)
 
 
 def fingerprint(text: str, language: str) -> Fingerprint | None:
@@ -94,13 +102,13 @@ def fingerprint(text: str, language: str) -> Fingerprint | None:
     minhash = _new_minhash()
     minhash.update_batch(shingle_hashes(words, SHINGLE_WORDS).tolist())
     signature = np.asarray(minhash.hashvalues, dtype=_VALUE).tobytes()
-    code = language_code(language)
-    return Fingerprint(signature, code, band_keys(signature, code))
+    return Fingerprint(signature, language_code(language))
 
 
 def band_keys(signature: bytes, language: str) -> tuple[str, ...]:
-    """One key per band of `ROWS` signature values: the band's number and a hash of its values and
-    the language, so only articles in one language can share a key."""
+    """One key per band of `ROWS` signature values (short hex strings, distinct across bands): the
+    band's number and a hash of its values and the language, so only articles in one language can
+    share a key. Computed on demand: reading a stored fingerprint back to compare it needs none."""
     if len(signature) != NUM_PERM * _VALUE.itemsize:
         raise ValueError(f"a signature has {NUM_PERM * _VALUE.itemsize} bytes, not {len(signature)}")
     step = ROWS * _VALUE.itemsize
