@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from tests.data.near_duplicates.copies import COPY_KINDS, Document, documents
 
 from newsarchive.core.ingest.page import parse_page
 from newsarchive.core.near_duplicates import (
@@ -55,7 +56,6 @@ from newsarchive.core.near_duplicates import (
     similarity,
 )
 from newsarchive.core.near_duplicates.shingles import shingle_hashes, word_hashes
-from tests.data.near_duplicates.copies import COPY_KINDS, Document, documents
 
 OTHER_KINDS = ("same_topic", "follow_up", "translation")
 
@@ -296,7 +296,8 @@ def lsh_scores(docs: Sequence[Document], signatures: np.ndarray, threshold: floa
     buckets: dict[tuple[str, int, bytes], list[int]] = defaultdict(list)
     for number, signature in enumerate(signatures):
         for band in range(bands):
-            buckets[(languages[number], band, signature[band * rows:(band + 1) * rows].tobytes())].append(number)
+            values = signature[band * rows:(band + 1) * rows].tobytes()
+            buckets[(languages[number], band, values)].append(number)
     candidates = {pair for members in buckets.values() for pair in itertools.combinations(members, 2)}
     links = sorted(((estimates[a, b], a, b) for a, b in candidates if estimates[a, b] >= threshold),
                    reverse=True)
@@ -341,7 +342,7 @@ def sweep(docs: list[Document], source: str) -> None:
         s = matrix_scores(docs, matrices[size], THRESHOLD, languages, language_rule=False)
         print(f"  {size}-word at {THRESHOLD}: translations {s.kinds['translation']}, "
               f"precision {s.pair_precision}")
-    print(f"\nThe shipped parameters with other MinHash seeds (the permutations are one random draw):")
+    print("\nThe shipped parameters with other MinHash seeds (the permutations are one random draw):")
     sets = shingle_sets(texts, SHINGLE_WORDS)
     rows = [lsh_scores(docs, minhash_matrix(sets, NUM_PERM, seed), THRESHOLD, languages, LSH_WEIGHTS)[0]
             for seed in range(1, 21)]
@@ -404,7 +405,8 @@ def speed(n: int) -> dict[str, object]:
     fps = [fingerprint(text, language) for text, language in texts]
     fingerprint_cpu = time.process_time() - cpu
     per_call = sorted(_cpu_per_call(
-        (lambda text=text, language=language: fingerprint(text, language)) for text, language in texts[:2000]))
+        (lambda text=text, language=language: fingerprint(text, language))
+        for text, language in texts[:2000]))
     kept = [fp for fp in fps if fp is not None]
     cpu = time.process_time()
     keys = [fp.band_keys for fp in kept]

@@ -181,7 +181,8 @@ def broadsheet_en(a: _Article, rng: random.Random, others: list[str]) -> str:
     p.add("BREAKING", *rng.sample(_TICKER_EN, 2), "")
     p.add(a.section, "", a.title, "")
     p.add(f"By {rng.choice(['Helen Marsh', 'Tom Okafor', 'Priya Nair'])}", "")
-    p.add(f"{EN_MONTHS[a.day.month - 1]} {a.day.day}, {a.day.year} {rng.randint(6, 11)}:{rng.randint(10, 59)} am", "")
+    hour = f"{rng.randint(6, 11)}:{rng.randint(10, 59)} am"
+    p.add(f"{EN_MONTHS[a.day.month - 1]} {a.day.day}, {a.day.year} {hour}", "")
     if a.caption:
         p.add(f"{a.caption} (Photo: Courier staff)", "")
     for i, paragraph in enumerate(a.paragraphs):
@@ -199,11 +200,14 @@ def wire_en(a: _Article, rng: random.Random, others: list[str]) -> str:
     """A wire service's own site: header, byline with reading time, editing credit, `Read next`."""
     p = _Page()
     p.add("Continental Newswire", "Trusted news since 1952", "", a.section.upper(), "", a.title, "")
-    p.add(f"By {rng.choice(['Ana Lima', 'George Petit', 'Sam Kariuki'])}", f"{rng.randint(3, 6)} min read", "")
-    p.add(f"{EN_MONTHS[a.day.month - 1]} {a.day.day}, {a.day.year} {rng.randint(1, 11)}:{rng.randint(10, 59)} PM GMT", "")
+    byline = f"By {rng.choice(['Ana Lima', 'George Petit', 'Sam Kariuki'])}"
+    p.add(byline, f"{rng.randint(3, 6)} min read", "")
+    hour = f"{rng.randint(1, 11)}:{rng.randint(10, 59)} PM GMT"
+    p.add(f"{EN_MONTHS[a.day.month - 1]} {a.day.day}, {a.day.year} {hour}", "")
     for paragraph in a.paragraphs:
         p.add(paragraph, "")
-    p.add(f"(Reporting by {rng.choice(['Ana Lima', 'George Petit'])}; Editing by {rng.choice(['Mark Hale', 'Ruth Gale'])})", "")
+    reporter = rng.choice(['Ana Lima', 'George Petit'])
+    p.add(f"(Reporting by {reporter}; Editing by {rng.choice(['Mark Hale', 'Ruth Gale'])})", "")
     p.add("Read next", "")
     for headline in rng.sample(others, min(3, len(others))):
         p.add(headline, f"{rng.randint(2, 9)} hours ago")
@@ -232,7 +236,8 @@ def portal_es(a: _Article, rng: random.Random, others: list[str]) -> str:
     if a.caption:
         p.add(f"  • {a.caption}", "", f"    {a.caption} | Foto: EFE", "")
     d = a.day
-    p.add(f"Publicado el {d.day} de {ES_MONTHS[d.month - 1]} de {d.year} a las {rng.randint(7, 22)}:{rng.randint(10, 59)}", "")
+    hour = f"{rng.randint(7, 22)}:{rng.randint(10, 59)}"
+    p.add(f"Publicado el {d.day} de {ES_MONTHS[d.month - 1]} de {d.year} a las {hour}", "")
     for i, paragraph in enumerate(a.paragraphs):
         p.add(paragraph, "")
         if i == 1 and others:
@@ -248,7 +253,8 @@ def diario_es(a: _Article, rng: random.Random, others: list[str]) -> str:
     p.add("Diario del Litoral", *menu, "", a.section, "", a.title, "")
     p.add(f"Por {rng.choice(['Lucía Ferrer', 'Mateo Quiroga', 'Redacción'])}", "")
     d = a.day
-    p.add(f"{d.day} {ES_MONTHS[d.month - 1][:3]}. {d.year} - {rng.randint(7, 22)}:{rng.randint(10, 59)} h", "")
+    hour = f"{rng.randint(7, 22)}:{rng.randint(10, 59)} h"
+    p.add(f"{d.day} {ES_MONTHS[d.month - 1][:3]}. {d.year} - {hour}", "")
     if a.caption:
         p.add(f"{a.caption} Foto: Archivo", "")
     for paragraph in a.paragraphs:
@@ -266,7 +272,8 @@ def agencia_es(a: _Article, rng: random.Random, others: list[str]) -> str:
     p.add(f"{a.day:%d/%m/%Y} {rng.randint(7, 22):02d}:{rng.randint(0, 59):02d}", "")
     for paragraph in a.paragraphs:
         p.add(paragraph, "")
-    p.add("Con información de agencias", "", f"Autor: Noticias Andinas - {rng.choice(['mf', 'jl', 'ar'])}", "")
+    initials = rng.choice(['mf', 'jl', 'ar'])
+    p.add("Con información de agencias", "", f"Autor: Noticias Andinas - {initials}", "")
     p.add(f"Etiquetas: {a.section}, {a.place}")
     return p.text()
 
@@ -372,7 +379,7 @@ def _story_documents(story: dict[str, Any], titles: dict[str, list[str]], start:
     rng.shuffle(sites)
     made: list[tuple[str, str, _Article, Any]] = []
 
-    def copy(kind: str, **changes: Any) -> _Article:
+    def copy(**changes: Any) -> _Article:
         fields = {**base.__dict__, **changes}
         return _Article(**fields)
 
@@ -389,35 +396,35 @@ def _story_documents(story: dict[str, Any], titles: dict[str, list[str]], start:
         paragraphs[cut_at] = " ".join(said)
     paragraphs.insert(2, swap_quotes(wire_a["added"]))
     paragraphs[0] = dateline(base, wire_a["outlet"]) + paragraphs[0]
-    made.append(("wire_dateline", sid, copy("wire", title=wire_a["title"], paragraphs=paragraphs),
+    made.append(("wire_dateline", sid, copy(title=wire_a["title"], paragraphs=paragraphs),
                  rng.choice(sites)))
 
     paragraphs = [wire_b["lede"], *base.paragraphs[1:-1]]
-    made.append(("wire_lede", sid, copy("wire", title=wire_b["title"], paragraphs=paragraphs),
+    made.append(("wire_lede", sid, copy(title=wire_b["title"], paragraphs=paragraphs),
                  rng.choice(sites)))
 
     keep = max(2, round(len(base.paragraphs) * 0.6))
-    made.append(("trimmed", sid, copy("trimmed", paragraphs=base.paragraphs[:keep]), rng.choice(sites)))
-    made.append(("typos", sid, copy("typos", paragraphs=add_typos(base.paragraphs, rng)), sites[0]))
-    made.append(("correction", sid, copy("correction", paragraphs=[*base.paragraphs, story["correction"]]),
+    made.append(("trimmed", sid, copy(paragraphs=base.paragraphs[:keep]), rng.choice(sites)))
+    made.append(("typos", sid, copy(paragraphs=add_typos(base.paragraphs, rng)), sites[0]))
+    made.append(("correction", sid, copy(paragraphs=[*base.paragraphs, story["correction"]]),
                  rng.choice(sites)))
     moved = list(base.paragraphs)
     moved.insert(len(moved) - 1, moved.pop(rng.randrange(1, len(moved) - 2)))
-    made.append(("moved", sid, copy("moved", paragraphs=moved), rng.choice(sites)))
+    made.append(("moved", sid, copy(paragraphs=moved), rng.choice(sites)))
 
     topic = story["same_topic"]
     made.append(("same_topic", f"{sid}/same_topic",
-                 copy("topic", title=topic["title"], paragraphs=list(topic["paragraphs"]),
+                 copy(title=topic["title"], paragraphs=list(topic["paragraphs"]),
                       caption=None), rng.choice(sites)))
     follow = story["follow_up"]
-    follow_up = copy("follow", title=follow["title"], paragraphs=_paragraphs(follow["paragraphs"], base.paragraphs),
+    follow_up = copy(title=follow["title"], paragraphs=_paragraphs(follow["paragraphs"], base.paragraphs),
                      day=base.day + timedelta(days=1), caption=None)
     made.append(("follow_up", f"{sid}/follow_up", follow_up, sites[0]))
     made.append(("follow_up_menus", f"{sid}/follow_up", follow_up, sites[1]))
     translated = story["translation"]
     other_language = translated["language"]
     made.append(("translation", f"{sid}/translation",
-                 copy("translation", title=translated["title"], paragraphs=list(translated["paragraphs"]),
+                 copy(title=translated["title"], paragraphs=list(translated["paragraphs"]),
                       language=other_language, caption=translated.get("caption")),
                  rng.choice(SITES[other_language])))
 
@@ -438,7 +445,8 @@ def main() -> None:
     if args.write:
         args.write.mkdir(parents=True, exist_ok=True)
         for doc in docs:
-            (args.write / f"{doc.number:04d}_{doc.story}_{doc.kind}.txt").write_text(doc.page, encoding="utf-8")
+            name = f"{doc.number:04d}_{doc.story}_{doc.kind}.txt"
+            (args.write / name).write_text(doc.page, encoding="utf-8")
     stories = {d.story for d in docs}
     held = {d.story for d in docs if d.split == "held-out"}
     print(f"{len(docs)} documents, {len(stories)} stories ({len(held)} held out)")
