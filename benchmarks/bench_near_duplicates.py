@@ -57,7 +57,7 @@ from newsarchive.core.near_duplicates import (
 )
 from newsarchive.core.near_duplicates.shingles import shingle_hashes, word_hashes
 
-OTHER_KINDS = ("same_topic", "follow_up", "translation")
+REPORTED_OTHER_KINDS = ("same_topic", "follow_up", "translation")
 
 
 # ---- Accuracy ---------------------------------------------------------------------------------
@@ -213,7 +213,7 @@ def print_scores(title: str, scores: Scores) -> None:
     print(f"  pairs in one story:    precision {scores.pair_precision}, recall {scores.pair_recall}")
     print(f"  stories found exactly: precision {scores.group_precision}, recall {scores.group_recall}")
     copies = ", ".join(f"{k} {scores.kinds[k]}" for k in COPY_KINDS[1:] if k in scores.kinds)
-    others = ", ".join(f"{k} {scores.kinds[k]}" for k in OTHER_KINDS if k in scores.kinds)
+    others = ", ".join(f"{k} {scores.kinds[k]}" for k in REPORTED_OTHER_KINDS if k in scores.kinds)
     print(f"  copies placed with their original: {copies}")
     print(f"  others wrongly placed there: {others}")
     if scores.no_fingerprint:
