@@ -5,6 +5,7 @@
     python -m benchmarks.bench_near_duplicates --accuracy --sweep      # the alternatives, tuning only
     python -m benchmarks.bench_near_duplicates --accuracy --mistakes   # the tuning part's mistakes
     python -m benchmarks.bench_near_duplicates --speed --n 10000       # cost per article, grouping
+    python -m benchmarks.bench_near_duplicates --index-cost --n 10000  # what they add to an index
 
 Accuracy: every document of tests/data/near_duplicates/ (its saved page read by the page parser,
 or with `--source records` the title and paragraphs as written) is fingerprinted; each split is a
@@ -35,7 +36,7 @@ import statistics
 import time
 import tracemalloc
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -50,6 +51,7 @@ from newsarchive.core.near_duplicates import (
     SHINGLE_WORDS,
     THRESHOLD,
     Fingerprint,
+    copy_pairs,
     fingerprint,
     group,
     is_copy,
@@ -370,18 +372,20 @@ def sweep(docs: list[Document], source: str) -> None:
 # ---- Speed ------------------------------------------------------------------------------------
 
 
-def synthetic_texts(n: int) -> list[tuple[str, str]]:
-    """`n` synthetic articles; every twentieth is followed by a near copy (title changed, last
-    paragraph cut), so that grouping has pairs to join."""
+def synthetic_texts(n: int) -> Iterator[tuple[str, str]]:
+    """`n` synthetic articles, one at a time; every twentieth is followed by a near copy (title
+    changed, last paragraph cut), so that grouping has pairs to join."""
     from benchmarks.corpus import generate_articles
 
-    out = []
+    made = 0
     for number, article in enumerate(generate_articles(n)):
-        out.append(("\n\n".join((article.title, article.lede, *article.body)), article.language))
-        if number % 20 == 0 and len(out) < n:
-            body = article.body[:-1] if len(article.body) > 2 else article.body
-            out.append(("\n\n".join(("Copy: " + article.title, article.lede, *body)), article.language))
-    return out[:n]
+        for copy in (False, True) if number % 20 == 0 else (False,):
+            if made == n:
+                return
+            body = article.body[:-1] if copy and len(article.body) > 2 else article.body
+            title = f"Copy: {article.title}" if copy else article.title
+            made += 1
+            yield "\n\n".join((title, article.lede, *body)), article.language
 
 
 def _cpu_per_call(calls: Iterable[Callable[[], object]]) -> list[float]:
@@ -394,19 +398,24 @@ def _cpu_per_call(calls: Iterable[Callable[[], object]]) -> list[float]:
 
 
 def speed(n: int) -> dict[str, object]:
-    texts = synthetic_texts(n)
-    words = [len(text.split()) for text, _ in texts]
+    sample = list(itertools.islice(synthetic_texts(n), 2000))
+    words = [len(text.split()) for text, _ in sample]
     started = time.perf_counter()
-    fingerprint(texts[0][0], texts[0][1])  # the first call imports datasketch (and scipy)
+    fingerprint(*sample[0])  # the first call imports datasketch (and scipy)
     first_call = time.perf_counter() - started
 
+    # Articles come one at a time, as an import reads them; only the fingerprints are kept.
     gc.collect()
-    cpu = time.process_time()
-    fps = [fingerprint(text, language) for text, language in texts]
-    fingerprint_cpu = time.process_time() - cpu
+    fps = []
+    fingerprint_cpu = 0.0
+    for text, language in synthetic_texts(n):
+        cpu = time.process_time()
+        fps.append(fingerprint(text, language))
+        fingerprint_cpu += time.process_time() - cpu
+    rss_after_fingerprints = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     per_call = sorted(_cpu_per_call(
         (lambda text=text, language=language: fingerprint(text, language))
-        for text, language in texts[:2000]))
+        for text, language in sample))
     kept = [fp for fp in fps if fp is not None]
     cpu = time.process_time()
     keys = [fp.band_keys for fp in kept]
@@ -419,7 +428,7 @@ def speed(n: int) -> dict[str, object]:
 
     # Memory: what fingerprinting holds while it runs (measured apart: tracing slows it down).
     tracemalloc.start()
-    for text, language in texts[:2000]:
+    for text, language in sample:
         fingerprint(text, language)
     _, fingerprinting_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -442,6 +451,19 @@ def speed(n: int) -> dict[str, object]:
     group_cpu = time.process_time() - cpu
     stories = Counter(labels.tolist())
 
+    # The same pairs from per-document columns (what the index could keep instead of terms).
+    cpu = time.process_time()
+    band_matrix = np.stack([fp.band_hashes for fp in kept])
+    bands_cpu = time.process_time() - cpu
+    signature_matrix = np.stack([fp.values for fp in kept])
+    cpu = time.process_time()
+    column_pairs, _ = copy_pairs(band_matrix, signature_matrix)
+    column_cpu = time.process_time() - cpu
+    assert {tuple(p) for p in column_pairs.tolist()} == {tuple(sorted(p)) for p in pairs}
+    cpu = time.process_time()
+    group(len(kept), column_pairs)
+    column_group_cpu = time.process_time() - cpu
+
     rng = np.random.default_rng(7)
     random_pairs = rng.integers(0, len(kept), size=(len(kept) // 2, 2))
     splits = rng.integers(0, len(kept), size=(200, 2))
@@ -457,7 +479,7 @@ def speed(n: int) -> dict[str, object]:
     _, group_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {
-        "n": len(fps), "words_median": statistics.median(words),
+        "n": len(fps), "words_median_of_first_2000": statistics.median(words),
         "first_call_s": round(first_call, 3),
         "fingerprint_cpu_ms_per_article": round(1000 * fingerprint_cpu / len(fps), 4),
         "fingerprint_cpu_ms_median": round(1000 * statistics.median(per_call), 4),
@@ -472,12 +494,60 @@ def speed(n: int) -> dict[str, object]:
         "stories_with_copies": sum(1 for size in stories.values() if size > 1),
         "candidates_cpu_s": round(candidates_cpu, 3), "verify_cpu_s": round(verify_cpu, 4),
         "group_cpu_s": round(group_cpu, 4),
+        "band_hashes_cpu_ms_per_article": round(1000 * bands_cpu / len(kept), 4),
+        "columns_mb": round((band_matrix.nbytes + signature_matrix.nbytes) / 2**20, 1),
+        "copy_pairs_from_columns_cpu_s": round(column_cpu, 3),
+        "group_of_column_pairs_cpu_s": round(column_group_cpu, 4),
         "group_random_pairs": len(random_pairs), "group_random_cpu_s": round(random_cpu, 4),
         "group_random_with_splits_cpu_s": round(random_split_cpu, 4),
         "group_traced_peak_mb": round(group_peak / 2**20, 2),
+        "peak_rss_after_fingerprinting_mb": round(rss_after_fingerprints, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "load_average": [round(x, 1) for x in os.getloadavg()],
     }
+
+
+def index_cost(n: int) -> dict[str, object]:
+    """What storing fingerprints costs a Whoosh index: `n` synthetic articles indexed by plain
+    Whoosh with an id alone, then with the band keys as a keyword field and the stored form beside
+    them, then with the stored form alone (one writer, `compound=False`); the differences are the
+    fingerprints' share."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from whoosh import fields, index
+
+    fps = [fingerprint(text, language) for text, language in synthetic_texts(n)]
+    results: dict[str, object] = {"n": n}
+    for variant in ("id only", "id + band keys + stored fingerprint", "id + stored fingerprint"):
+        schema = fields.Schema(id=fields.ID(stored=True, unique=True))
+        if "band keys" in variant:
+            schema.add("copies", fields.KEYWORD(scorable=False))
+        if "fingerprint" in variant:
+            schema.add("fingerprint", fields.STORED())
+        folder = Path(tempfile.mkdtemp(prefix="nd-index-"))
+        try:
+            ix = index.create_in(str(folder), schema)
+            cpu = time.process_time()
+            writer = ix.writer(compound=False)
+            for number, fp in enumerate(fps):
+                doc: dict[str, object] = {"id": f"{number:08d}"}
+                if "band keys" in variant and fp is not None:
+                    doc["copies"] = " ".join(fp.band_keys)
+                if "fingerprint" in variant and fp is not None:
+                    doc["fingerprint"] = fp.to_bytes()
+                writer.add_document(**doc)
+            writer.commit()
+            seconds = time.process_time() - cpu
+            size = sum(path.stat().st_size for path in folder.iterdir())
+            ix.close()
+        finally:
+            shutil.rmtree(folder)
+        results[variant] = {"cpu_ms_per_article": round(1000 * seconds / n, 3),
+                            "index_mb": round(size / 2**20, 2)}
+    results["load_average"] = [round(x, 1) for x in os.getloadavg()]
+    return results
 
 
 def main() -> None:
@@ -488,14 +558,18 @@ def main() -> None:
     parser.add_argument("--mistakes", action="store_true", help="list the tuning part's mistakes")
     parser.add_argument("--source", choices=("pages", "records"), default="pages")
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--index-cost", action="store_true",
+                        help="what band keys and stored fingerprints add to a plain Whoosh index")
     parser.add_argument("--n", type=int, default=10000)
     args = parser.parse_args()
     if args.accuracy:
         accuracy(args)
     if args.speed:
         print(json.dumps(speed(args.n)))
-    if not (args.accuracy or args.speed):
-        parser.error("say --accuracy or --speed")
+    if args.index_cost:
+        print(json.dumps(index_cost(args.n)))
+    if not (args.accuracy or args.speed or args.index_cost):
+        parser.error("say --accuracy, --speed or --index-cost")
 
 
 if __name__ == "__main__":

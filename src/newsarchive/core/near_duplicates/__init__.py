@@ -1,10 +1,12 @@
 """Near-duplicate copies of one story: fingerprints of article text, and the groups they form.
 
-`fingerprint(text, language)` runs at import; the index keeps each fingerprint's band keys as terms
-and its bytes as a stored value. `group(...)` turns the near-duplicate pairs found among them into
-stories at search time. Only `fingerprint` needs datasketch, and imports it on first use.
+`fingerprint(text, language)` runs at import. The index keeps each fingerprint's bytes, and finds
+candidate copies either by its band keys as terms or by its band hashes as a per-document column
+(`copy_pairs` over the columns of many documents at once); `group(...)` turns the near-duplicate
+pairs into stories at search time. Only `fingerprint` needs datasketch, and imports it on first use.
 """
 
+from newsarchive.core.near_duplicates.candidates import candidate_pairs, copy_pairs, similarities
 from newsarchive.core.near_duplicates.fingerprints import (
     BANDS,
     LSH_WEIGHTS,
@@ -15,6 +17,7 @@ from newsarchive.core.near_duplicates.fingerprints import (
     THRESHOLD,
     Fingerprint,
     FingerprintError,
+    band_hashes,
     band_keys,
     fingerprint,
     is_copy,
@@ -32,9 +35,13 @@ __all__ = [
     "THRESHOLD",
     "Fingerprint",
     "FingerprintError",
+    "band_hashes",
     "band_keys",
+    "candidate_pairs",
+    "copy_pairs",
     "fingerprint",
     "group",
     "is_copy",
+    "similarities",
     "similarity",
 ]

@@ -42,7 +42,6 @@ ROWS = 3
 # video"), so similarity says little about being a copy.
 MIN_WORDS = 40
 
-_BAND_KEY_BYTES = 5
 _VALUE = np.dtype("<u4")
 
 
@@ -61,6 +60,16 @@ class Fingerprint:
     def band_keys(self) -> tuple[str, ...]:
         """The article's LSH band keys, the terms the index finds its candidate copies by."""
         return band_keys(self.signature, self.language)
+
+    @property
+    def band_hashes(self) -> npt.NDArray[np.uint64]:
+        """The same bands as numbers, for a per-document column (`candidates.candidate_pairs`)."""
+        return band_hashes(self.signature, self.language)
+
+    @property
+    def values(self) -> npt.NDArray[np.uint32]:
+        """The signature as `NUM_PERM` numbers, for a per-document matrix (`candidates.similarities`)."""
+        return np.frombuffer(self.signature, dtype=_VALUE)
 
     def to_bytes(self) -> bytes:
         """The compact form the index stores: format, language, signature."""
@@ -105,34 +114,38 @@ def fingerprint(text: str, language: str) -> Fingerprint | None:
     return Fingerprint(signature, language_code(language))
 
 
-def band_keys(signature: bytes, language: str) -> tuple[str, ...]:
-    """One key per band of `ROWS` signature values (short hex strings, distinct across bands): the
-    band's number and a hash of its values and the language, so only articles in one language can
-    share a key. Computed on demand: reading a stored fingerprint back to compare it needs none."""
+def band_hashes(signature: bytes, language: str) -> npt.NDArray[np.uint64]:
+    """One 64-bit hash per band of `ROWS` signature values, salted with the language so that only
+    articles in one language can share one. Two articles share a band's hash exactly when they
+    agree on all of that band's values (or, about once in 2**64, by chance)."""
     if len(signature) != NUM_PERM * _VALUE.itemsize:
         raise ValueError(f"a signature has {NUM_PERM * _VALUE.itemsize} bytes, not {len(signature)}")
     step = ROWS * _VALUE.itemsize
     salt = language.encode("ascii") + b"\0"
-    return tuple(
-        f"{band:02x}"
-        + hashlib.blake2b(salt + signature[band * step:(band + 1) * step],
-                          digest_size=_BAND_KEY_BYTES).hexdigest()
-        for band in range(BANDS)
+    return np.array(
+        [int.from_bytes(hashlib.blake2b(salt + signature[band * step:(band + 1) * step],
+                                        digest_size=8).digest(), "little")
+         for band in range(BANDS)],
+        dtype=np.uint64,
     )
+
+
+def band_keys(signature: bytes, language: str) -> tuple[str, ...]:
+    """The band hashes as index terms: the band's number and 40 bits of its hash, in hex (12
+    characters, distinct across bands). Computed on demand: comparing two stored fingerprints
+    needs none."""
+    return tuple(f"{band:02x}{value >> 24:010x}"
+                 for band, value in enumerate(band_hashes(signature, language).tolist()))
 
 
 def similarity(a: Fingerprint, b: Fingerprint) -> float:
     """The estimated Jaccard similarity of the two texts' shingle sets (0 to 1)."""
-    return float(np.count_nonzero(_values(a) == _values(b))) / NUM_PERM
+    return float(np.count_nonzero(a.values == b.values)) / NUM_PERM
 
 
 def is_copy(a: Fingerprint, b: Fingerprint) -> bool:
     """True when the two are copies of one story: same language, similarity at or above THRESHOLD."""
     return a.language == b.language and similarity(a, b) >= THRESHOLD
-
-
-def _values(item: Fingerprint) -> npt.NDArray[np.uint32]:
-    return np.frombuffer(item.signature, dtype=_VALUE)
 
 
 def _same(value: int) -> int:
