@@ -212,3 +212,14 @@ def test_searching_does_not_load_datasketch() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_any_language_name_gives_a_storable_fingerprint() -> None:
+    for language in ("日本語", "", "Português", "x" * 80):
+        fp = fingerprint(PARAGRAPH, language)
+        assert fp is not None
+        assert Fingerprint.from_bytes(fp.to_bytes()) == fp
+    with pytest.raises(ValueError, match="short ASCII code"):
+        Fingerprint(fingerprint(PARAGRAPH, "en").signature, "日本語")
+    with pytest.raises(ValueError, match="bytes"):
+        Fingerprint(b"\0" * 12, "en")

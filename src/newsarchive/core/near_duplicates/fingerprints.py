@@ -43,6 +43,7 @@ ROWS = 3
 MIN_WORDS = 40
 
 _VALUE = np.dtype("<u4")
+_LONGEST_LANGUAGE = 35  # BCP 47's longest registered primary subtags are far shorter
 
 
 class FingerprintError(NewsarchiveError):
@@ -55,6 +56,12 @@ class Fingerprint:
 
     signature: bytes
     language: str
+
+    def __post_init__(self) -> None:
+        if len(self.signature) != NUM_PERM * _VALUE.itemsize:
+            raise ValueError(f"a signature has {NUM_PERM * _VALUE.itemsize} bytes, not {len(self.signature)}")
+        if not (self.language.isascii() and len(self.language) <= _LONGEST_LANGUAGE):
+            raise ValueError(f"a fingerprint's language is a short ASCII code, not {self.language!r}")
 
     @property
     def band_keys(self) -> tuple[str, ...]:
@@ -94,13 +101,12 @@ class Fingerprint:
                 "Rebuild the index to compute it again."
             )
         try:
-            language = data[2:end].decode("ascii")
-        except UnicodeDecodeError:
+            return cls(signature, data[2:end].decode("ascii"))
+        except (UnicodeDecodeError, ValueError):
             raise FingerprintError(
                 "A stored near-duplicate fingerprint is damaged (its language is not a language "
                 "code). Rebuild the index to compute it again."
             ) from None
-        return cls(signature, language)
 
 
 def fingerprint(text: str, language: str) -> Fingerprint | None:
@@ -111,7 +117,9 @@ def fingerprint(text: str, language: str) -> Fingerprint | None:
     minhash = _new_minhash()
     minhash.update_batch(shingle_hashes(words, SHINGLE_WORDS).tolist())
     signature = np.asarray(minhash.hashvalues, dtype=_VALUE).tobytes()
-    return Fingerprint(signature, language_code(language))
+    # A language outside the archive's codes still gets a key of its own, in the stored form's terms.
+    code = language_code(language).encode("ascii", "backslashreplace").decode("ascii")
+    return Fingerprint(signature, code[:_LONGEST_LANGUAGE])
 
 
 def band_hashes(signature: bytes, language: str) -> npt.NDArray[np.uint64]:
