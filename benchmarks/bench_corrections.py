@@ -26,7 +26,10 @@ from benchmarks.bench_index import WORK
 
 
 def library_dir(n: int, seed: int) -> Path:
-    folder = WORK / f"corrections-library-{n}-{seed}"
+    from newsarchive.core.index.schema import SCHEMA_VERSION
+
+    # A library built by an older index schema is built again (its index would need a rebuild).
+    folder = WORK / f"corrections-library-{n}-{seed}-schema{SCHEMA_VERSION}"
     if not (folder / ".complete").exists():
         from newsarchive.core.operations.importing import import_paths
         from newsarchive.core.storage.library import Library

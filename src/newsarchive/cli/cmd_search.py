@@ -75,6 +75,7 @@ def result_to_json(result: SearchResult) -> dict[str, Any]:
                 "people": list(hit.people),
                 "snippet": hit.snippet,
                 "score": hit.score,
+                **({"copies": list(hit.copies)} if result.request.collapse else {}),
             }
             for hit in result.hits
         ],

@@ -65,6 +65,10 @@ def add_request_arguments(parser: argparse.ArgumentParser) -> None:
         "--notes", action="store_true", dest="include_notes",
         help="plain words also search your notes (note: always does)",
     )
+    parser.add_argument(
+        "--collapse", action="store_true",
+        help="one result per story: near-duplicate copies folded under the best of them",
+    )
     filters.add_argument(
         "--needs-review", action="store_true",
         help="only articles whose record has something to review (a guessed date or title…)",
@@ -98,6 +102,7 @@ def request_from_args(args: argparse.Namespace, *, limit: int = 20, offset: int 
         collections=tuple(args.collections),
         exclude_collections=tuple(args.exclude_collections),
         include_notes=args.include_notes,
+        collapse=args.collapse,
         date_from=args.date_from,
         date_to=args.date_to,
         sort=args.sort,

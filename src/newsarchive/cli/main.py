@@ -20,6 +20,7 @@ def _commands() -> list[ModuleType]:
     from newsarchive.cli import (
         cmd_check,
         cmd_collection,
+        cmd_duplicates,
         cmd_edit,
         cmd_export,
         cmd_gui,
@@ -38,7 +39,7 @@ def _commands() -> list[ModuleType]:
 
     return [
         cmd_import, cmd_search, cmd_show, cmd_edit, cmd_rename, cmd_undo, cmd_note,
-        cmd_collection, cmd_saved, cmd_similar, cmd_stats, cmd_export, cmd_tag_kind, cmd_check, cmd_rebuild,
+        cmd_collection, cmd_saved, cmd_similar, cmd_duplicates, cmd_stats, cmd_export, cmd_tag_kind, cmd_check, cmd_rebuild,
         cmd_gui,
     ]
 
@@ -89,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     for module in _commands():
         command = module.add_parser(sub)
-        command.set_defaults(run=module.run)
+        if command.get_default("run") is None:
+            command.set_defaults(run=module.run)
     return parser
 
 

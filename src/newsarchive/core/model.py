@@ -97,6 +97,9 @@ class Article:
     imported_at: datetime | None = None
     updated_at: datetime | None = None
     captured_at: datetime | None = None  # when a web archive captured the page
+    # Articles that were in the library when this one came and are near-duplicate copies of it
+    # (other saves, other outlets' runs of one wire story): its story, with theirs.
+    copy_of: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -260,6 +260,7 @@ FIELD_TYPES: dict[str, Callable[[object], object]] = {
     "imported_at": _timestamp,
     "updated_at": _timestamp,
     "captured_at": _timestamp,
+    "copy_of": _text_list,
     "extra": _mapping,
 }
 

@@ -257,3 +257,18 @@ def test_a_guess_about_a_field_the_sidecar_sets_is_not_reported(library, tmp_pat
     (dated,) = import_paths(library, [with_sidecar]).items
     assert library.load(dated.id).published == date(2023, 3, 3)
     assert not any("gives no year" in w for w in dated.warnings)
+
+
+def test_one_article_twice_in_one_import_is_indexed_once(library, tmp_path):
+    from newsarchive.core.operations.check import check_library
+
+    for name, section in (("one", "World"), ("two", "Opinion")):
+        folder = tmp_path / "in" / name
+        folder.mkdir(parents=True)
+        shutil.copyfile(SEED, folder / "article.txt")
+        (folder / "article.yaml").write_text(f"section: {section}\n", encoding="utf-8")
+    report = import_paths(library, [tmp_path / "in"])
+    assert [i.status for i in report.items] == ["imported", "updated"]
+    assert check_library(library).ok  # one index entry, not two
+    with ArchiveSearcher(library.index_dir) as searcher:
+        assert searcher.search(SearchRequest(sections=("Opinion",))).total == 1

@@ -73,6 +73,8 @@ class SegmentValues:
     source_docs: np.ndarray  # (doc, value) pairs: each document's outlet
     source_ids: np.ndarray
     review: np.ndarray  # bool: the record has something for the user to review
+    copy_docs: np.ndarray  # (doc, article) pairs: the articles each document is a copy of
+    copy_ids: np.ndarray
 
 
 def _pairs(leaf: Any, field: str, vocabulary: Vocabulary) -> tuple[np.ndarray, np.ndarray]:
@@ -87,7 +89,7 @@ def _pairs(leaf: Any, field: str, vocabulary: Vocabulary) -> tuple[np.ndarray, n
 
 
 def read_segment(leaf: Any, sections: Vocabulary, people: Vocabulary,
-                 sources: Vocabulary) -> SegmentValues:
+                 sources: Vocabulary, copied: Vocabulary) -> SegmentValues:
     """Read the facet values of one segment from its postings and its date column."""
     dates = read_int_column(leaf, "date_value")
     imported = read_int_column(leaf, "imported_value", wide=True)
@@ -98,8 +100,9 @@ def read_segment(leaf: Any, sections: Vocabulary, people: Vocabulary,
     for flag, found in iter_term_ids(leaf, "flags"):
         if flag == NEEDS_REVIEW:
             review[found] = True
+    copy_docs, copy_ids = _pairs(leaf, "copy_of", copied)
     return SegmentValues(dates, imported, section_docs, section_ids, person_docs, person_ids,
-                         source_docs, source_ids, review)
+                         source_docs, source_ids, review, copy_docs, copy_ids)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,9 +125,12 @@ class FacetArrays:
     source_docs: np.ndarray
     source_ids: np.ndarray
     review: np.ndarray
+    copy_docs: np.ndarray
+    copy_ids: np.ndarray
     sections: Vocabulary
     people: Vocabulary
     sources: Vocabulary
+    copied: Vocabulary  # the ids of articles others are copies of
 
     @property
     def doc_count(self) -> int:
@@ -142,6 +148,7 @@ class FacetArrayCache:
         self.sections = Vocabulary(SECTION_SEPARATOR)
         self.people = Vocabulary()
         self.sources = Vocabulary()
+        self.copied = Vocabulary()
         self._segments: dict[str, SegmentValues] = {}
         self._lock = threading.Lock()
 
@@ -155,7 +162,8 @@ class FacetArrayCache:
                 segment_id = leaf.segment().segment_id()
                 values = self._segments.get(segment_id)
                 if values is None:
-                    values = read_segment(leaf, self.sections, self.people, self.sources)
+                    values = read_segment(leaf, self.sections, self.people, self.sources,
+                                          self.copied)
                 seen[segment_id] = values
                 parts.append((leaf, offset, values))
             self._segments = seen
@@ -164,7 +172,7 @@ class FacetArrayCache:
     def _assemble(self, parts: list[tuple[Any, int, SegmentValues]]) -> FacetArrays:
         lives, dates, reviews, imported = [], [], [], []
         section_docs, section_ids, person_docs, person_ids = [], [], [], []
-        source_docs, source_ids = [], []
+        source_docs, source_ids, copy_docs, copy_ids = [], [], [], []
         for leaf, offset, values in parts:
             live = np.ones(len(values.dates), dtype=bool)
             if leaf.has_deletions():
@@ -179,6 +187,8 @@ class FacetArrayCache:
             person_ids.append(values.person_ids)
             source_docs.append(values.source_docs + offset)
             source_ids.append(values.source_ids)
+            copy_docs.append(values.copy_docs + offset)
+            copy_ids.append(values.copy_ids)
             reviews.append(values.review)
 
         def join(chunks: list[np.ndarray], dtype: Any) -> np.ndarray:
@@ -198,7 +208,10 @@ class FacetArrayCache:
             source_docs=join(source_docs, np.int32),
             source_ids=join(source_ids, np.int32),
             review=join(reviews, bool),
+            copy_docs=join(copy_docs, np.int32),
+            copy_ids=join(copy_ids, np.int32),
             sections=self.sections,
             people=self.people,
             sources=self.sources,
+            copied=self.copied,
         )

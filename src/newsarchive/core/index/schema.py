@@ -21,9 +21,10 @@ from newsarchive.core.index.analysis import (
 )
 from newsarchive.core.ingest.identity import content_key
 from newsarchive.core.model import SECTION_SEPARATOR, Article
+from newsarchive.core.near_duplicates import Fingerprint, fingerprint
 
 # Bumped whenever fields or analysis change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Text fields a query word searches when it names no field, with their weights.
 DEFAULT_FIELDS: dict[str, float] = {
@@ -93,6 +94,9 @@ def build_schema() -> fields.Schema:
         date=fields.NUMERIC(int, bits=32),
         # The facets' own values, exact case, read back into per-segment arrays.
         section_value=value_list(),
+        # Near-duplicate copies: the articles this one copies (ids), and its fingerprint's bytes.
+        copy_of=value_list(),
+        fingerprint=fields.COLUMN(columns.VarBytesColumn()),
         person_value=value_list(),
         source_value=value_list(),
         date_value=fields.COLUMN(columns.NumericColumn("i", default=0)),
@@ -136,8 +140,9 @@ class StoredHit:
     has_note: bool = False
 
 
-def document_for(article: Article) -> dict[str, Any]:
-    """The Whoosh document of an article (fields left out are empty)."""
+def document_for(article: Article, fingerprint: Fingerprint | None | bool = True) -> dict[str, Any]:
+    """The Whoosh document of an article (fields left out are empty). Its near-duplicate
+    fingerprint is computed from its text unless the caller has it (`None`: too short for one)."""
     lang = language_key(article.language)
     body = "\n\n".join(article.body)
     doc: dict[str, Any] = {
@@ -184,7 +189,18 @@ def document_for(article: Article) -> dict[str, Any]:
         doc["date_value"] = date_number(article.published)
     if article.imported_at:
         doc["imported_value"] = milliseconds(article.imported_at)
+    if article.copy_of:
+        doc["copy_of"] = list(article.copy_of)
+    if fingerprint is True:
+        fingerprint = fingerprint_of(article)
+    if isinstance(fingerprint, Fingerprint):
+        doc["fingerprint"] = fingerprint.to_bytes()
     return doc
+
+
+def fingerprint_of(article: Article) -> Fingerprint | None:
+    """An article's near-duplicate fingerprint: of its title and text, in its language."""
+    return fingerprint(f"{article.title}\n\n{article.text}", article.language)
 
 
 def stored_hit(stored: dict[str, Any]) -> StoredHit:

@@ -15,6 +15,7 @@ from newsarchive.core.index.orphans import die_with_parent
 from newsarchive.core.index.schema import document_for
 from newsarchive.core.index.storage import create_index, index_exists, open_index
 from newsarchive.core.model import Article
+from newsarchive.core.near_duplicates import Fingerprint
 
 # A bulk write indexes in this many worker processes (measured: 1.9x one process at 10k).
 BULK_PROCESSES = 2
@@ -71,17 +72,18 @@ class IndexWriter:
             raise LibraryError("The index writer is not open; use it in a `with` block.")
         return self._writer
 
-    def add(self, article: Article) -> None:
-        """Index an article that is not in the index yet (adding one twice would list it twice)."""
-        self._require_open().add_document(**document_for(article))
+    def add(self, article: Article, fingerprint: Fingerprint | None | bool = True) -> None:
+        """Index an article that is not in the index yet (adding one twice would list it twice);
+        `fingerprint`: its near-duplicate fingerprint when the caller has it (see `document_for`)."""
+        self._require_open().add_document(**document_for(article, fingerprint))
 
-    def replace(self, article: Article) -> None:
+    def replace(self, article: Article, fingerprint: Fingerprint | None | bool = True) -> None:
         """Index a changed article in place of its committed version (or add it if absent).
 
         Whoosh deletes only from what is committed: an article added earlier in this same batch
         cannot be replaced in it.
         """
-        self._require_open().update_document(**document_for(article))
+        self._require_open().update_document(**document_for(article, fingerprint))
 
     def remove(self, article_id: str) -> None:
         """Drop an article from the index; an id that is not there is not an error."""

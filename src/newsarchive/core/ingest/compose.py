@@ -93,6 +93,22 @@ def fill_in(held: Article, copy: Article) -> tuple[Article, tuple[str, ...]]:
     return filled, tuple(changes)
 
 
+def same_saving(a: Article, b: Article) -> bool:
+    """Whether two records of one text are one article saved twice (a dump and its web page,
+    two captures) rather than one wire story run by two outlets: their outlets and addresses
+    agree where both are known."""
+    if a.source and b.source and a.source.casefold() != b.source.casefold():
+        return False
+    return not (a.url and b.url and _address(a.url) != _address(b.url))
+
+
+def _address(url: str) -> str:
+    bare = url.strip().lower().split("#", 1)[0].split("?", 1)[0]
+    for prefix in ("https://", "http://", "www."):
+        bare = bare.removeprefix(prefix)
+    return bare.rstrip("/")
+
+
 def kept_on_reimport(fresh: Article, previous: Article) -> Article:
     """A page imported again: what other copies of it had filled in stays (its own sidecar's
     fields go when the sidecar no longer sets them)."""

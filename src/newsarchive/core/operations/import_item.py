@@ -10,10 +10,13 @@ from pathlib import Path
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError
 from newsarchive.core.index.lookup import content_keys
+from newsarchive.core.index.near_copies import CopyFinder
+from newsarchive.core.index.schema import fingerprint_of
 from newsarchive.core.ingest.compose import (
     compose_article,
     fill_in,
     kept_on_reimport,
+    same_saving,
     same_content,
     stamped,
 )
@@ -21,6 +24,7 @@ from newsarchive.core.ingest.identity import content_key
 from newsarchive.core.ingest.sidecar import Sidecar
 from newsarchive.core.ingest.tag_kinds import TagKinds
 from newsarchive.core.model import Article, ParsedPage
+from newsarchive.core.near_duplicates import Fingerprint
 from newsarchive.core.operations.import_report import ImportItem, Status
 from newsarchive.core.operations.transaction import WriteTransaction
 from newsarchive.core.storage.library import ARTICLE_FILE, Library
@@ -34,6 +38,7 @@ class Outcome:
     item: ImportItem
     article: Article | None = None
     is_new: bool = False
+    fingerprint: Fingerprint | None | bool = True  # computed by the index unless known
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +64,9 @@ class ImportRun:
         self.library = library
         self.tx = tx
         self.kinds = kinds
-        self.keys = content_keys(library.index_dir)  # content key -> article id
+        self.keys = content_keys(library.index_dir)  # content key -> ids of articles
         self._carried = _CarriedCorrections(library)
+        self._copies = CopyFinder(library.index_dir)
 
     def store(self, incoming: Incoming) -> Outcome:
         library, where, warnings = self.library, incoming.where, incoming.warnings
@@ -81,17 +87,19 @@ class ImportRun:
             reason = f"could not be parsed (internal error: {exc}); please report it"
             return Outcome(ImportItem(where, "failed", new_id, reason, tuple(warnings)))
         key = content_key(article)
-        elsewhere = self.keys.get(key)
         now = datetime.now(UTC)
-        if previous is None and elsewhere is not None and elsewhere != new_id:
-            return self._another_copy(incoming, article, elsewhere, now)
-        if previous is not None and previous.source_path not in (None, where):
-            # The same text from another file (two web copies share their id): one article.
-            return self._another_copy(incoming, article, new_id, now)
+        if previous is None:
+            held = self._same_article(key, article)
+            if held is not None:
+                return self._another_copy(incoming, article, held, now)
         if previous is not None:
-            article = kept_on_reimport(article, previous)
+            # The same text as before: the same copies (a new article's are found below).
+            article = replace(kept_on_reimport(article, previous), copy_of=previous.copy_of)
         try:
             if previous is None and not library.article_dir(new_id).exists():
+                print_ = fingerprint_of(article)
+                if print_ is not None:
+                    article = replace(article, copy_of=self._copies.copies_of(print_, new_id))
                 article = stamped(article, None, now)
                 self.tx.journal(new_id)
                 carried = self._carried.over(library, new_id, where)
@@ -99,15 +107,16 @@ class ImportRun:
                     warnings.append(carried)
                 store_new(library, article, incoming.original, incoming.photos,
                           incoming.original_name)
-                self.keys[key] = new_id
+                self.keys.setdefault(key, []).append(new_id)
+                if print_ is not None:
+                    self._copies.add(new_id, print_)
                 return Outcome(_item(where, "imported", new_id, warnings),
-                               library.with_corrections(article), is_new=True)
+                               library.with_corrections(article), is_new=True, fingerprint=print_)
             if previous is not None and same_content(article, previous):
                 return Outcome(_item(where, "duplicate", new_id, warnings))
             article = stamped(article, previous, now)
             self.tx.journal(new_id)
             store_update(library, article, incoming.photos)
-            self.keys[key] = new_id
             return Outcome(_item(where, "updated", new_id, warnings),
                            library.with_corrections(article))
         except OSError as exc:
@@ -115,16 +124,26 @@ class ImportRun:
             return Outcome(ImportItem(where, "failed", new_id, reason, tuple(warnings)))
 
 
-    def _another_copy(self, incoming: Incoming, copy: Article, held_id: str,
+    def _same_article(self, key: str, article: Article) -> Article | None:
+        """The record the library holds of this very article saved another way (the same text
+        from the same outlet), if any: another outlet's run of the text is another article."""
+        for held_id in self.keys.get(key, ()):
+            if held_id == article.id:
+                continue
+            try:
+                held = self.library.load_derived(held_id)[0]
+            except (ArticleNotFound, LibraryError):
+                continue
+            if same_saving(held, article):
+                return held
+        return None
+
+    def _another_copy(self, incoming: Incoming, copy: Article, held: Article,
                       now: datetime) -> Outcome:
         """The same article, saved another way (its text dump, its web page), is already in: this
         copy fills in what the held record lacks; it is one article, not two."""
-        where, warnings = incoming.where, incoming.warnings
+        where, warnings, held_id = incoming.where, incoming.warnings, held.id
         warnings.append(f"the same article as {held_id}, which the library already holds")
-        try:
-            held = self.library.load_derived(held_id)[0]
-        except (ArticleNotFound, LibraryError):
-            return Outcome(_item(where, "duplicate", held_id, warnings))
         filled, fields = fill_in(held, copy)
         photos = dict(incoming.photos) if not held.photos else {}
         if photos:

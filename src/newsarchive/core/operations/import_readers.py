@@ -3,14 +3,14 @@ through the extractors (a process pool when there are many)."""
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from newsarchive.core.errors import ImportFailure
-from newsarchive.core.ingest.compose import article_id
-from newsarchive.core.ingest.identity import content_key
+from newsarchive.core.ingest.compose import ID_LENGTH, article_id
 from newsarchive.core.ingest.page import parse_page
 from newsarchive.core.ingest.photos import check_photo, library_photo_name
 from newsarchive.core.ingest.reading import MAX_ARTICLE_BYTES, decode_text
@@ -84,7 +84,10 @@ def read_web_pages(
         page = result.page
         if page.url is None and result.url is not None:
             page = replace(page, url=result.url)
-        yield Incoming(result.source, content_key(page), page, result.original, photos,
+        # Like a dump's, the id comes from what was saved: one page saved twice (another capture,
+        # another outlet's run) is found as the same article by its text and outlet.
+        saved_id = hashlib.sha256(result.original).hexdigest()[:ID_LENGTH]
+        yield Incoming(result.source, saved_id, page, result.original, photos,
                        warnings, sidecar, result.original_name, result.captured_at)
 
 

@@ -62,17 +62,24 @@ def import_paths(
         s.path.name.lower().endswith(ARCHIVE_SUFFIXES) for s in pages)
     with WriteTransaction(library, "import", cancel=cancel, bulk=bulk) as tx:
         run = ImportRun(library, tx, load_tag_kinds(library))
+        added: set[str] = set()  # indexed in this batch: Whoosh cannot replace them in it
+        again: dict[str, Outcome] = {}  # ...so a later change of one waits for the next batch
 
         def take(read: Incoming | ImportItem) -> None:
             outcome = run.store(read) if isinstance(read, Incoming) else Outcome(read)
             items.append(outcome.item)
             if on_item is not None:
                 on_item(outcome.item)
-            if outcome.article is not None:
-                if outcome.is_new:
-                    tx.index.add(outcome.article)
-                else:
-                    tx.index.replace(outcome.article)
+            article = outcome.article
+            if article is None:
+                return
+            if outcome.is_new:
+                tx.index.add(article, outcome.fingerprint)
+                added.add(article.id)
+            elif article.id in added:
+                again[article.id] = outcome
+            else:
+                tx.index.replace(article, outcome.fingerprint)
 
         try:
             for done, dump in enumerate(dumps, start=1):
@@ -91,6 +98,11 @@ def import_paths(
         except Cancelled:
             cancelled = True  # the web pages' extraction stops between pages
         progress(len(sources), len(sources), "Updating the index…")
+        if again:
+            tx.flush()
+            for outcome in again.values():
+                assert outcome.article is not None
+                tx.index.replace(outcome.article, outcome.fingerprint)
         tx.commit()
         report = ImportReport(
             started=started,

@@ -12,8 +12,9 @@ from newsarchive.core.storage.library import Library
 def similar_articles(library: Library, article_id: str,
                      request: SearchRequest | None = None) -> SearchResult:
     """Articles like `article_id` (`ArticleNotFound` if unknown), ranked by the key terms they
-    share with it, within `request`'s filters; the article itself is left out."""
+    share with it, within `request`'s filters; the article and its near-duplicate copies are left
+    out (they are the same story, not more like it)."""
     article = library.load(article_id)
     request = replace(request or SearchRequest(), query="")
     with open_searcher(library) as searcher:
-        return searcher.search_similar(article, request)
+        return searcher.search_similar(article, request, searcher.copies_of(article_id))

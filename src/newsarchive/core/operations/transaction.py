@@ -90,6 +90,14 @@ class WriteTransaction:
         if self.cancel is not None:
             self.cancel.raise_if_cancelled()
 
+    def flush(self) -> None:
+        """Commit the index batch so far and go on with a fresh one, under the same lock (Whoosh
+        cannot replace, in a batch, an article added earlier in that batch)."""
+        if self._writer is None or self._committed:
+            raise LibraryError("There is no open index batch to flush.")
+        self._writer.__exit__(None, None, None)
+        self._writer.__enter__()
+
     def commit(self) -> None:
         """Commit the index batch now (the exit does it otherwise); the lock stays held."""
         if not self._committed:

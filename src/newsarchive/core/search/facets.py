@@ -17,6 +17,7 @@ from newsarchive.core.index.facet_arrays import FacetArrays, Vocabulary
 from newsarchive.core.index.schema import date_number, milliseconds
 from newsarchive.core.model import SECTION_SEPARATOR, split_section
 from newsarchive.core.search.request import FacetCount, SearchRequest
+from newsarchive.core.search.stories import Stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +113,13 @@ def date_mask(arrays: FacetArrays, start: date | None, end: date | None) -> np.n
 
 
 def _value_counts(docs: np.ndarray, ids: np.ndarray, vocabulary: Vocabulary,
-                  selected: np.ndarray) -> list[FacetCount]:
+                  selected: np.ndarray, stories: Stories | None = None) -> list[FacetCount]:
     counts = np.bincount(ids[selected[docs]], minlength=len(vocabulary))
     found = np.flatnonzero(counts)
     labels = vocabulary.labels
-    entries = [FacetCount(labels[i], int(counts[i])) for i in found]
+    told = stories.per_value(docs, ids, selected, len(vocabulary)) if stories else None
+    entries = [FacetCount(labels[i], int(counts[i]), int(told[i]) if told is not None else None)
+               for i in found]
     entries.sort(key=lambda e: (-e.count, e.value.casefold()))
     return entries
 
@@ -133,10 +136,12 @@ def _period_counts(periods: np.ndarray, selected: np.ndarray,
 
 
 def count_facets(arrays: FacetArrays, matched: np.ndarray, masks: FacetMasks,
-                 collections: Mapping[str, np.ndarray] | None = None
-                 ) -> dict[str, tuple[FacetCount, ...]]:
+                 collections: Mapping[str, np.ndarray] | None = None,
+                 stories: Stories | None = None) -> dict[str, tuple[FacetCount, ...]]:
     """Counts of every facet for the documents `matched` by the query (live ones only); every
-    collection is listed, in its own order, even when none of its articles match."""
+    collection is listed, in its own order, even when none of its articles match. With `stories`
+    (a library with near-duplicate copies) each value also counts the stories it holds."""
+    told = stories if stories is not None and stories.has_copies else None
     base = matched & arrays.live
     for_collections = masks.combined(base, without="collection")
     for_sections = masks.combined(base, without="section")
@@ -145,13 +150,15 @@ def count_facets(arrays: FacetArrays, matched: np.ndarray, masks: FacetMasks,
     for_dates = masks.combined(base, without="date")
     return {
         "section": tuple(_value_counts(arrays.section_docs, arrays.section_ids, arrays.sections,
-                                       for_sections)),
+                                       for_sections, told)),
         "person": tuple(_value_counts(arrays.person_docs, arrays.person_ids, arrays.people,
-                                      for_people)),
+                                      for_people, told)),
         "source": tuple(_value_counts(arrays.source_docs, arrays.source_ids, arrays.sources,
-                                      for_sources)),
-        "collection": tuple(FacetCount(name, int(np.count_nonzero(for_collections & mask)))
-                            for name, mask in (collections or {}).items()),
+                                      for_sources, told)),
+        "collection": tuple(
+            FacetCount(name, int(np.count_nonzero(for_collections & mask)),
+                       told.count(for_collections & mask) if told else None)
+            for name, mask in (collections or {}).items()),
         "year": tuple(_period_counts(arrays.years, for_dates, lambda v: f"{v:04d}")),
         "month": tuple(_period_counts(arrays.months, for_dates,
                                       lambda v: f"{v // 100:04d}-{v % 100:02d}")),

@@ -72,10 +72,14 @@ class FacetCount:
 
     value: str
     count: int
+    stories: int | None = None  # how many stories those articles tell (None: no copies known)
 
     def to_dict(self) -> dict[str, object]:
-        """The `{"value", "count"}` shape of the JSON outputs."""
-        return {"value": self.value, "count": self.count}
+        """The `{"value", "count"}` shape of the JSON outputs (with `"stories"` when known)."""
+        out: dict[str, object] = {"value": self.value, "count": self.count}
+        if self.stories is not None:
+            out["stories"] = self.stories
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +113,6 @@ class SearchResult:
     # The query's words as typed (excluded ones left out), for highlighting in a reader:
     # `snippets.highlight_spans(text, language, MarkTerms.from_words(terms))` finds every form.
     terms: tuple[str, ...] = ()
+    # How many stories the matches tell (near-duplicate copies counted once); with `collapse`,
+    # `total` counts stories too.
+    stories: int | None = None

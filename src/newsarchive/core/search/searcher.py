@@ -29,6 +29,7 @@ from newsarchive.core.search.query import Node, parse_query, typed_words
 from newsarchive.core.search.ranking import Evaluated, IndexCache, evaluate
 from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
 from newsarchive.core.search.similar import similar_query
+from newsarchive.core.search.stories import Stories
 from newsarchive.core.search.snippets import MarkTerms, make_snippet
 from newsarchive.core.search.suggestions import suggest
 
@@ -37,6 +38,13 @@ class CollectionSource(Protocol):
     name -> article ids, the same tuple object while the collection is unchanged."""
 
     def all(self) -> Mapping[str, tuple[str, ...]]: ...
+
+
+class SplitSource(Protocol):
+    """Where the searcher reads the user's "not a duplicate" pairs from
+    (`storage.duplicate_splits.DuplicateSplits`): the same tuple while unchanged."""
+
+    def all(self) -> tuple[tuple[str, str], ...]: ...
 
 
 # Sort key of undated articles: after every date, whichever way dates are sorted.
@@ -57,10 +65,14 @@ class ArchiveSearcher:
     A missing, damaged or outdated index raises `LibraryError` asking for `newsarchive rebuild`.
     """
 
-    def __init__(self, index_dir: Path, collections: CollectionSource | None = None) -> None:
+    def __init__(self, index_dir: Path, collections: CollectionSource | None = None,
+                 splits: SplitSource | None = None) -> None:
         self.index_dir = Path(index_dir)
-        # The library's collections, for collection filters and counts (None: there are none).
+        # The library's collections, for collection filters and counts (None: there are none),
+        # and the pairs its user said are not copies (None: none).
         self._collections = collections
+        self._splits = splits
+        self._stories: tuple[tuple[tuple[str, str], ...], Stories] | None = None
         self._collection_cache: dict[str, tuple[tuple[str, ...], np.ndarray]] = {}
         self._lock = threading.RLock()
         self._facet_cache = FacetArrayCache()
@@ -87,6 +99,7 @@ class ArchiveSearcher:
         self._suggestions: dict[str, str | None] = {}
         self._docnums: dict[str, int] | None = None
         self._collection_cache = {}
+        self._stories = None
 
     def refresh(self) -> bool:
         """Catch up with commits since the last look; True when something changed."""
@@ -171,20 +184,64 @@ class ArchiveSearcher:
         if unwanted:
             matched[np.asarray(list(unwanted), dtype=np.int64)] = False
         selected = masks.combined(matched)
-        total = int(np.count_nonzero(selected))
+        stories = self._story_groups()
         first = max(0, request.offset)
         limit = max(0, request.limit)
-        page = self._ranked(request, evaluated, selected, first + limit,
-                            by_relevance=by_relevance)[first:]
+        if request.collapse and stories.has_copies:
+            order = self._ranked(request, evaluated, selected, None, by_relevance=by_relevance)
+            scores = dict(order)
+            kept = stories.first_of_each(np.asarray([d for d, _ in order], dtype=np.int64))
+            total = len(kept)
+            page = [(int(d), scores[int(d)]) for d in kept[first:first + limit]]
+        else:
+            total = int(np.count_nonzero(selected))
+            page = self._ranked(request, evaluated, selected, first + limit,
+                                by_relevance=by_relevance)[first:]
         marks = compiled.marks if compiled else MarkTerms()
-        hits = tuple(self._hit(docnum, score, marks) for docnum, score in page)
-        facets = count_facets(arrays, matched, masks, collections)
+        hits = tuple(self._hit(docnum, score, marks, stories if request.collapse else None)
+                     for docnum, score in page)
+        facets = count_facets(arrays, matched, masks, collections, stories)
         suggestion = self._suggestion(request.query, node, matched) if node is not None else None
+        told = stories.count(selected) if stories.has_copies else None
         took_ms = round((time.perf_counter() - started) * 1000, 1)
-        return SearchResult(request, total, took_ms, hits, facets, suggestion, typed_words(node))
+        return SearchResult(request, total, took_ms, hits, facets, suggestion, typed_words(node),
+                            told)
+
+    def copies_of(self, article_id: str) -> tuple[str, ...]:
+        """The ids of the other articles of `article_id`'s story (its near-duplicate copies)."""
+        with self._lock:
+            self._require_open()
+            doc = self._docnum_of().get(article_id)
+            if doc is None:
+                return ()
+            ids = self._all_ids()
+            return tuple(ids[d] for d in self._story_groups().copies_of(doc, self._arrays.live))
+
+    def stories(self, minimum: int = 2) -> list[tuple[str, ...]]:
+        """Every story of at least `minimum` articles, as their ids, biggest first."""
+        with self._lock:
+            self._require_open()
+            groups = self._story_groups()
+            if not groups.has_copies:
+                return []
+            live = np.flatnonzero(self._arrays.live)
+            ids = self._all_ids()
+            by_story: dict[int, list[str]] = {}
+            for doc in live.tolist():
+                by_story.setdefault(int(groups.story[doc]), []).append(ids[doc])
+            found = [tuple(members) for members in by_story.values() if len(members) >= minimum]
+            found.sort(key=lambda members: (-len(members), members))
+            return found
+
+    def _story_groups(self) -> Stories:
+        splits = self._splits.all() if self._splits is not None else ()
+        if self._stories is None or self._stories[0] is not splits:
+            self._stories = (splits, Stories(self._arrays, self._docnum_of(), splits))
+        return self._stories[1]
 
     def iter_ids(self, request: SearchRequest) -> Iterator[str]:
-        """Ids of every match in the request's order (its limit and offset ignored)."""
+        """Ids of every match in the request's order (its limit and offset ignored); with
+        `collapse`, the first article of each story only (an export of one article per story)."""
         with self._lock:
             self._require_open()
             node = parse_query(request.query, self._is_known_value)
@@ -192,6 +249,9 @@ class ArchiveSearcher:
             evaluated = self._evaluate(self._compile(node, request.include_notes))
             selected = masks.combined(evaluated.matched & self._arrays.live)
             order = [d for d, _ in self._ranked(request, evaluated, selected, None)]
+            if request.collapse:
+                order = self._story_groups().first_of_each(
+                    np.asarray(order, dtype=np.int64)).tolist()
             ids = self._all_ids()
             found = [ids[d] for d in order]
         yield from found
@@ -279,8 +339,13 @@ class ArchiveSearcher:
             order = np.argsort(composite)
         return [(int(d), 0.0) for d in docs[order]]
 
-    def _hit(self, docnum: int, score: float, marks: MarkTerms) -> Hit:
+    def _hit(self, docnum: int, score: float, marks: MarkTerms,
+             stories: Stories | None = None) -> Hit:
         stored = stored_hit(self._searcher.stored_fields(docnum))
+        copies: tuple[str, ...] = ()
+        if stories is not None and stories.has_copies:
+            ids = self._all_ids()
+            copies = tuple(ids[d] for d in stories.copies_of(docnum, self._arrays.live))
         return Hit(
             id=stored.id,
             title=stored.title,
@@ -294,6 +359,7 @@ class ArchiveSearcher:
             language=stored.language_code,
             imported_at=stored.imported_at,
             has_note=stored.has_note,
+            copies=copies,
         )
 
     def _all_ids(self) -> list[str]:

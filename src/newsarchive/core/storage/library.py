@@ -17,6 +17,7 @@ from newsarchive.core.index.storage import create_index, index_exists
 from newsarchive.core.model import Article
 from newsarchive.core.record import RecordProblem, load_record
 from newsarchive.core.storage.collections import Collections
+from newsarchive.core.storage.duplicate_splits import DuplicateSplits
 from newsarchive.core.storage.notes import Notes
 from newsarchive.core.storage.saved_searches import SavedSearches
 from newsarchive.core.storage.user_layer import UserLayer
@@ -62,6 +63,7 @@ class Library:
         self.notes = Notes(path)
         self.collections = Collections(path)
         self.saved_searches = SavedSearches(path)
+        self.duplicate_splits = DuplicateSplits(path)
 
     # -- opening -----------------------------------------------------------------------------
 

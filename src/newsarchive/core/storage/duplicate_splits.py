@@ -1,0 +1,58 @@
+"""The user's "not a duplicate" decisions (`user/not_duplicates.yaml`): pairs of articles that stay
+in different stories whatever their texts share."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from newsarchive.core.errors import LibraryError
+from newsarchive.core.files import write_atomic
+from newsarchive.core.storage.user_layer import USER_FOLDER, dump_yaml, read_yaml
+
+_FILE = "not_duplicates.yaml"
+
+
+class DuplicateSplits:
+    """The pairs a user split, each as (smaller id, larger id), in the order they were made."""
+
+    def __init__(self, library_path: Path) -> None:
+        self.path = library_path / USER_FOLDER / _FILE
+        self._cache: tuple[tuple[str, str], ...] = ()
+        self._stamp: tuple[int, int] | None = None
+
+    def all(self) -> tuple[tuple[str, str], ...]:
+        try:
+            info = os.stat(self.path)
+            stamp = (info.st_mtime_ns, info.st_size)
+        except FileNotFoundError:
+            self._cache, self._stamp = (), None
+            return ()
+        if stamp != self._stamp:
+            self._cache = _parse(read_yaml(self.path), self.path)
+            self._stamp = stamp
+        return self._cache
+
+    def write(self, pairs: tuple[tuple[str, str], ...]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = dump_yaml({
+            "about": "Articles the library's users said are not copies of each other.",
+            "not_duplicates": [list(pair) for pair in dict.fromkeys(pairs)],
+        })
+        write_atomic(self.path, text, durable=True)
+
+
+def ordered(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _parse(data: object, path: Path) -> tuple[tuple[str, str], ...]:
+    items = data.get("not_duplicates") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise LibraryError(f"{path} is damaged: it holds no list of articles kept apart.")
+    out: list[tuple[str, str]] = []
+    for item in items:
+        if isinstance(item, list) and len(item) == 2 and all(isinstance(i, str) for i in item):
+            if item[0] != item[1]:
+                out.append(ordered(item[0], item[1]))
+    return tuple(dict.fromkeys(out))
