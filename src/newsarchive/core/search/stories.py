@@ -58,4 +58,5 @@ class Stories:
         chosen = selected[docs]
         keys = ids[chosen].astype(np.int64) * (len(self.story) + 1) + self.story[docs[chosen]]
         distinct = np.unique(keys) // (len(self.story) + 1)
-        return np.bincount(distinct, minlength=values)
+        counts: npt.NDArray[np.int64] = np.bincount(distinct, minlength=values)
+        return counts
