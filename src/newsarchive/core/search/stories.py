@@ -42,13 +42,14 @@ class Stories:
         if not self.has_copies or not len(order):
             return order
         _, first = np.unique(self.story[order], return_index=True)
-        return order[np.sort(first)]
+        kept: npt.NDArray[np.int64] = order[np.sort(first)]
+        return kept
 
     def copies_of(self, doc: int, live: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
         """The other live documents of `doc`'s story."""
         if not self.has_copies:
             return np.zeros(0, dtype=np.int64)
-        members = np.flatnonzero((self.story == self.story[doc]) & live)
+        members: npt.NDArray[np.int64] = np.flatnonzero((self.story == self.story[doc]) & live)
         return members[members != doc]
 
     def per_value(self, docs: npt.NDArray[np.int32], ids: npt.NDArray[np.int32],
