@@ -50,7 +50,8 @@ class Stories:
         if not self.has_copies:
             return np.zeros(0, dtype=np.int64)
         members: npt.NDArray[np.int64] = np.flatnonzero((self.story == self.story[doc]) & live)
-        return members[members != doc]
+        others: npt.NDArray[np.int64] = members[members != doc]
+        return others
 
     def per_value(self, docs: npt.NDArray[np.int32], ids: npt.NDArray[np.int32],
                   selected: npt.NDArray[np.bool_], values: int) -> npt.NDArray[np.int64]:
