@@ -179,3 +179,19 @@ def test_saved_searches_count_what_is_new_since_last_seen(library: Library, tmp_
     again = save_search(library, "PESKOV", SearchRequest(query="Peskov OR Putin"))
     assert again.name == "Peskov" and again.created == first.created
     assert replace(again.request, limit=20).query == "Peskov OR Putin"
+
+
+def test_a_damaged_workspace_file_is_reported_never_overwritten_and_search_goes_on(
+        library: Library) -> None:
+    from newsarchive.core.operations.check import check_library
+
+    add_to_collection(library, "Chapter 1", sorted(library.ids())[:2])
+    damaged = "collections: [this is: not, closed\n"
+    library.collections.path.write_text(damaged, encoding="utf-8")
+    assert found(library, sections=("News",))  # searching still works
+    with pytest.raises(Exception, match="It was not changed"):
+        add_to_collection(library, "Starred", sorted(library.ids())[:1])
+    assert library.collections.path.read_text(encoding="utf-8") == damaged
+    report = check_library(library)
+    assert [p.kind for p in report.problems] == ["user"]
+    assert "collections cannot be read" in report.problems[0].message

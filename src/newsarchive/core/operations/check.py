@@ -11,7 +11,8 @@ from newsarchive.core.files import is_temporary
 from newsarchive.core.progress import CancelToken, ProgressListener, no_progress
 from newsarchive.core.storage.library import Library
 
-ProblemKind = Literal["damaged", "invalid", "mismatch", "unindexed", "duplicate", "orphan", "index"]
+ProblemKind = Literal["damaged", "invalid", "mismatch", "unindexed", "duplicate", "orphan", "index",
+                      "user"]
 _REBUILD = "run `newsarchive rebuild` to fix the index"
 
 
@@ -61,6 +62,9 @@ def check_library(
         if problem is not None:
             problems.append(problem)
 
+    for message in _user_layer_problems(library):
+        problems.append(CheckProblem("user", None, message))
+
     indexed_total = 0
     try:
         with ArchiveSearcher(library.index_dir) as searcher:
@@ -86,6 +90,19 @@ def check_library(
                 f"The search index lists article {article_id}, which is not in the library; "
                 f"{_REBUILD}."))
     return CheckReport(len(ids), indexed_total, tuple(problems), tuple(_leftovers(library, ids)))
+
+
+def _user_layer_problems(library: Library) -> list[str]:
+    """Files of the user's own layer that cannot be read (each read counts as empty meanwhile)."""
+    found = list(library.user.problems())
+    for name, kept in (("collections", library.collections),
+                       ("saved searches", library.saved_searches),
+                       ("not-a-duplicate pairs", library.duplicate_splits)):
+        kept.all()
+        if kept.problem is not None:
+            found.append(f"Your {name} cannot be read: {kept.problem} Until it is repaired they "
+                         "are not shown, and changes to them are refused.")
+    return found
 
 
 def _record_problem(library: Library, folder: str) -> CheckProblem | None:

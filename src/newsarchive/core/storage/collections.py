@@ -9,7 +9,12 @@ from pathlib import Path
 
 from newsarchive.core.errors import LibraryError
 from newsarchive.core.files import write_atomic
-from newsarchive.core.storage.user_layer import USER_FOLDER, dump_yaml, read_yaml
+from newsarchive.core.storage.user_layer import (
+    USER_FOLDER,
+    dump_yaml,
+    read_yaml,
+    refuse_overwriting,
+)
 
 STARRED = "Starred"
 _FILE = "collections.yaml"
@@ -37,6 +42,7 @@ class Collections:
         self.path = library_path / USER_FOLDER / _FILE
         self._cache: dict[str, tuple[str, ...]] = {STARRED: ()}
         self._stamp: tuple[int, int] | None = None
+        self.problem: str | None = None  # why the file cannot be read (it is then never rewritten)
 
     def all(self) -> dict[str, tuple[str, ...]]:
         """Every collection and its members (Starred first)."""
@@ -47,7 +53,10 @@ class Collections:
             self._cache, self._stamp = {STARRED: ()}, None
             return dict(self._cache)
         if stamp != self._stamp:
-            self._cache = _parse(read_yaml(self.path), self.path)
+            try:
+                self._cache, self.problem = _parse(read_yaml(self.path), self.path), None
+            except LibraryError as exc:  # searching goes on without them; writing is refused
+                self._cache, self.problem = {STARRED: ()}, str(exc)
             self._stamp = stamp
         return dict(self._cache)
 
@@ -57,6 +66,7 @@ class Collections:
         return next((n for n in self.all() if n.casefold() == key), None)
 
     def write(self, collections: Mapping[str, Iterable[str]]) -> None:
+        refuse_overwriting(self.path, self.problem)
         data = {STARRED: (), **{name: tuple(ids) for name, ids in collections.items()}}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = dump_yaml({

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from newsarchive.core.errors import LibraryError
 from newsarchive.core.files import write_atomic
-from newsarchive.core.storage.user_layer import USER_FOLDER, dump_yaml, read_yaml
+from newsarchive.core.storage.user_layer import (
+    USER_FOLDER,
+    dump_yaml,
+    read_yaml,
+    refuse_overwriting,
+)
 
 _FILE = "not_duplicates.yaml"
 
@@ -20,6 +25,7 @@ class DuplicateSplits:
         self.path = library_path / USER_FOLDER / _FILE
         self._cache: tuple[tuple[str, str], ...] = ()
         self._stamp: tuple[int, int] | None = None
+        self.problem: str | None = None  # why the file cannot be read (it is then never rewritten)
 
     def all(self) -> tuple[tuple[str, str], ...]:
         try:
@@ -29,11 +35,15 @@ class DuplicateSplits:
             self._cache, self._stamp = (), None
             return ()
         if stamp != self._stamp:
-            self._cache = _parse(read_yaml(self.path), self.path)
+            try:
+                self._cache, self.problem = _parse(read_yaml(self.path), self.path), None
+            except LibraryError as exc:
+                self._cache, self.problem = (), str(exc)
             self._stamp = stamp
         return self._cache
 
     def write(self, pairs: tuple[tuple[str, str], ...]) -> None:
+        refuse_overwriting(self.path, self.problem)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = dump_yaml({
             "about": "Articles the library's users said are not copies of each other.",

@@ -12,7 +12,12 @@ from typing import Any
 from newsarchive.core.errors import LibraryError
 from newsarchive.core.files import write_atomic
 from newsarchive.core.search.request import SORTS, SearchRequest
-from newsarchive.core.storage.user_layer import USER_FOLDER, dump_yaml, read_yaml
+from newsarchive.core.storage.user_layer import (
+    USER_FOLDER,
+    dump_yaml,
+    read_yaml,
+    refuse_overwriting,
+)
 
 _FILE = "saved_searches.yaml"
 _LISTS = ("sections", "exclude_sections", "people", "exclude_people", "sources",
@@ -98,6 +103,7 @@ class SavedSearches:
         self.path = library_path / USER_FOLDER / _FILE
         self._cache: tuple[SavedSearch, ...] = ()
         self._stamp: tuple[int, int] | None = None
+        self.problem: str | None = None  # why the file cannot be read (it is then never rewritten)
 
     def all(self) -> tuple[SavedSearch, ...]:
         try:
@@ -107,7 +113,10 @@ class SavedSearches:
             self._cache, self._stamp = (), None
             return ()
         if stamp != self._stamp:
-            self._cache = _parse(read_yaml(self.path), self.path)
+            try:
+                self._cache, self.problem = _parse(read_yaml(self.path), self.path), None
+            except LibraryError as exc:
+                self._cache, self.problem = (), str(exc)
             self._stamp = stamp
         return self._cache
 
@@ -116,6 +125,7 @@ class SavedSearches:
         return next((s for s in self.all() if s.name.casefold() == key), None)
 
     def write(self, searches: tuple[SavedSearch, ...]) -> None:
+        refuse_overwriting(self.path, self.problem)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         text = dump_yaml({
             "about": "Searches saved by the library's users, with when each was last seen.",

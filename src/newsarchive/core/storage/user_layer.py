@@ -51,6 +51,16 @@ def read_yaml(path: Path) -> object:
         raise LibraryError(f"{path} is damaged: {exc}") from exc
 
 
+def refuse_overwriting(path: Path, problem: str | None) -> None:
+    """A file of the user's layer that cannot be read is the user's work: never replaced by a
+    change made without it. `LibraryError` saying so."""
+    if problem is not None:
+        raise LibraryError(
+            f"{problem} It was not changed: repair it (or move it aside to start afresh), then "
+            "try again."
+        )
+
+
 class UserLayer:
     """Reads and writes the `user/` folder of one library. Reads are cheap and never create
     anything; writes are atomic file replacements, made inside a write transaction."""
@@ -59,6 +69,7 @@ class UserLayer:
         self.root = library_path / USER_FOLDER
         self._renames: tuple[Rename, ...] = ()
         self._renames_stamp: tuple[int, int] | None = None
+        self._renames_problem: str | None = None
 
     # -- edits -------------------------------------------------------------------------------
 
@@ -106,13 +117,14 @@ class UserLayer:
             info = os.stat(self._renames_path)
             stamp = (info.st_mtime_ns, info.st_size)
         except FileNotFoundError:
-            self._renames, self._renames_stamp = (), None
+            self._renames, self._renames_stamp, self._renames_problem = (), None, None
             return ()
         if stamp != self._renames_stamp:
             try:
                 self._renames = _renames_from(read_yaml(self._renames_path), self._renames_path)
-            except LibraryError:
-                self._renames = ()
+                self._renames_problem = None
+            except LibraryError as exc:
+                self._renames, self._renames_problem = (), str(exc)
             self._renames_stamp = stamp
         return self._renames
 
@@ -130,6 +142,8 @@ class UserLayer:
         return out
 
     def write_renames(self, renames: tuple[Rename, ...]) -> None:
+        self.renames()
+        refuse_overwriting(self._renames_path, self._renames_problem)
         self.root.mkdir(parents=True, exist_ok=True)
         data = {
             "about": "Values renamed across the library, applied in this order.",
