@@ -1,12 +1,14 @@
 """Parsing accuracy: the fields parse_page gets right on the evaluation pages, per part and per field.
 
-    python -m benchmarks.bench_parse_accuracy [--part tuning|held_out|both] [--failures] [--json]
+    python -m benchmarks.bench_parse_accuracy [--part tuning|held_out|independent|both] [--failures] [--json]
 
-The pages are `tests/data/parse_eval/{tuning,held_out}/<style>/<story>.txt`, each with a YAML file
-beside it saying what a correct import gives (written from the story and what the style printed,
-not from the parser). The held-out part is whole outlet styles the parser was never tuned on; its
-figure measures how the rules generalise. `--failures` lists the wrong fields of the tuning part
-only: looking at held-out failures while fixing the parser would turn them into tuning pages.
+The pages are `tests/data/parse_eval/{tuning,held_out,independent}/<style>/<story>.txt`, each with a
+YAML file beside it saying what a correct import gives (written from the story and what the style
+printed, not from the parser). The held-out part is whole outlet styles the parser was never tuned
+on; its figure measures how the rules generalise. The independent part was written by someone who
+never saw the parser or the other pages (see its README); `both` scores every part. `--failures`
+lists the wrong fields of the tuning part only: looking at held-out failures while fixing the parser
+would turn them into tuning pages.
 
 A field is right when it equals the expected value; `lede` when it starts with the expected first
 words; `body` when the paragraph count and the first words of the first and last paragraphs match;
@@ -33,7 +35,7 @@ from newsarchive.core.ingest.reading import decode_text
 from newsarchive.core.model import ParsedPage
 
 EVAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "parse_eval"
-PARTS = ("tuning", "held_out")
+PARTS = ("tuning", "held_out", "independent")
 FIELDS = (
     "title",
     "section_path",
