@@ -13,7 +13,9 @@ from pathlib import Path
 
 from newsarchive.core.export.run import export_results
 from newsarchive.core.operations.rebuild import rebuild_index
+from newsarchive.core.operations.collections import add_to_collection, remove_from_collection
 from newsarchive.core.operations.editing import ArticleEdit, edit_articles
+from newsarchive.core.operations.notes import set_note
 from newsarchive.core.operations.importing import import_paths
 from newsarchive.core.operations.renaming import rename_value
 from newsarchive.core.operations.undo import undo_last
@@ -40,6 +42,13 @@ def main(op: str, library_path: str, *args: str) -> None:
         rename_value(library, "section", args[0], args[1])
     elif op == "undo":
         undo_last(library)
+    elif op == "collect":  # every article into one collection, in one change
+        add_to_collection(library, "Kill test", library.ids())
+    elif op == "uncollect":
+        remove_from_collection(library, "Kill test", library.ids())
+    elif op == "note":  # a long note on every article, one after another
+        for article_id in library.ids():
+            set_note(library, article_id, f"Note on {article_id}.\n\n" + "A long thought. " * 2000)
     elif op == "rebuild":
         rebuild_index(library)
     elif op == "export":

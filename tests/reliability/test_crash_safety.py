@@ -206,6 +206,53 @@ def test_renames_killed_at_random_moments_are_all_or_nothing(tmp_path):
     _record("rename (a section of 27 articles with its subsections)", moments)
 
 
+def test_a_collection_change_killed_at_random_moments_is_all_or_nothing(tmp_path):
+    dumps = tmp_path / "dumps"
+    write_dumps(dumps, 600, seed=12)
+    original = tmp_path / "original"
+    run_worker(tmp_path, "import", str(original), str(dumps))
+    rng = random.Random(SEED + 6)
+    moments = []
+    for n in range(5):
+        library = tmp_path / f"killed-{n}"
+        shutil.copytree(original, library)
+        moment = rng.uniform(0.05, 2.5)
+        moments.append(round(moment, 3))
+        run_worker(tmp_path, "collect", str(library), kill_after=moment)
+        assert_consistent(library, set())
+        opened = Library.open(library)
+        held = opened.collections.all().get("Kill test", ())
+        assert len(held) in (0, 600), f"a half-made collection after a kill at {moment} s"
+        with ArchiveSearcher(opened.index_dir, opened.collections) as searcher:
+            assert searcher.search(SearchRequest(collections=("Kill test",), limit=0)).total == len(held)
+        shutil.rmtree(library)
+    _record("collection of 600 articles", moments)
+
+
+def test_notes_killed_while_being_saved_are_whole_or_absent(tmp_path):
+    original = tmp_path / "original"
+    run_worker(tmp_path, "import", str(original), str(SAMPLE))
+    rng = random.Random(SEED + 7)
+    moments = []
+    for n in range(5):
+        library = tmp_path / f"killed-{n}"
+        shutil.copytree(original, library)
+        moment = rng.uniform(0.3, 4.0)
+        moments.append(round(moment, 3))
+        run_worker(tmp_path, "note", str(library), kill_after=moment)
+        assert_consistent(library, set())
+        opened = Library.open(library)
+        with ArchiveSearcher(opened.index_dir) as searcher:
+            noted = set(searcher.iter_ids(SearchRequest(query="note:thought")))
+        for article_id in opened.ids():
+            note = opened.load(article_id).note
+            # Whole or absent, and findable exactly when it is there.
+            assert note is None or note.endswith("A long thought. \n"), article_id
+            assert (note is not None) == (article_id in noted), article_id
+        shutil.rmtree(library)
+    _record("notes saved one after another (69 articles)", moments)
+
+
 def test_rebuilds_killed_at_random_moments_leave_the_old_index_working(tmp_path):
     rng = random.Random(SEED + 2)
     library = tmp_path / "lib"
