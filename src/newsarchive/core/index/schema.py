@@ -18,11 +18,13 @@ from newsarchive.core.index.analysis import (
     fold,
     language_code,
     language_key,
+    vocabulary_entries,
 )
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 
 # Bumped whenever fields or analysis change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 2
+# 3: Spanish and Portuguese words folded before stemming; the `words` field.
+SCHEMA_VERSION = 3
 
 # Text fields a query word searches when it names no field, with their weights.
 DEFAULT_FIELDS: dict[str, float] = {
@@ -79,6 +81,9 @@ def build_schema() -> fields.Schema:
         language=fields.ID(),
         # Dates as YYYYMMDD numbers: ranges at any precision are number ranges.
         date=fields.NUMERIC(int, bits=32),
+        # Words of the text fields, folded and unstemmed, that wildcards (`negotiat*`) expand
+        # over before stemming (`analysis.vocabulary_entries`).
+        words=value_list(),
         # The facets' own values, exact case, read back into per-segment arrays.
         section_value=value_list(),
         person_value=value_list(),
@@ -129,10 +134,14 @@ def document_for(article: Article) -> dict[str, Any]:
             zlib.compress(article.text.encode("utf-8"), 1),
         ),
     }
+    vocabulary = vocabulary_entries(article.title, lang)
     for name, value in (("lede", article.lede), ("body", body),
                         ("caption", article.photo_caption), ("credit", article.photo_credit)):
         if value:
             doc[name] = LanguageText(value, lang)
+            vocabulary |= vocabulary_entries(value, lang)
+    if vocabulary:
+        doc["words"] = sorted(vocabulary)
     if article.people:
         doc["person"] = NAME_SEPARATOR.join(article.people)
         doc["person_value"] = list(article.people)

@@ -67,9 +67,7 @@ class ArchiveSearcher:
     def _load(self) -> None:
         reader = self._searcher.reader()
         self._arrays: FacetArrays = self._facet_cache.arrays_for(reader)
-        self._languages = tuple(
-            lang for lang in LANGUAGES if lang == "en" or reader.doc_frequency("language", lang)
-        )
+        self._languages = _languages(reader)
         self._known_prefixes: dict[str, set[str]] | None = None
         self._suggestions: dict[str, str | None] = {}
 
@@ -260,6 +258,14 @@ class ArchiveSearcher:
                 "section": _word_prefixes(self._arrays.sections.keys),
             }
         return fold(words) in self._known_prefixes.get(field, set())
+
+
+def _languages(reader: Any) -> tuple[str, ...]:
+    # Articles in a language without its own analysis are analysed as English (`language_key`).
+    own = {lang: reader.doc_frequency("language", lang) for lang in LANGUAGES if lang != "en"}
+    english = reader.doc_count_all() > sum(own.values())
+    found = tuple(lang for lang in LANGUAGES if own.get(lang, 0) or (lang == "en" and english))
+    return found or ("en",)
 
 
 def _word_prefixes(values: list[str]) -> set[str]:
