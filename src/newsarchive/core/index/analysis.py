@@ -83,8 +83,8 @@ def index_term(word: str, lang: str = "en") -> str | None:
     if len(folded) < _MIN_LENGTH or len(folded) > _MAX_LENGTH or folded in _STOPS[lang]:
         return None
     if lang == "en":
-        return _STEMMERS[lang](folded)
-    stem = _STEMMERS[lang](_with_accented_ending(folded, lang))
+        return str(_STEMMERS[lang](folded))
+    stem = str(_STEMMERS[lang](_with_accented_ending(folded, lang)))
     return _PREFIX[lang] + stem.translate(accent_map)
 
 
@@ -170,6 +170,7 @@ class LanguageText(str):
     """Text that knows its language: Whoosh hands a field's analyzer only the value, so it says."""
 
     __slots__ = ("language",)
+    language: str
 
     def __new__(cls, text: str, language: str) -> LanguageText:
         self = super().__new__(cls, text)
@@ -185,14 +186,15 @@ class LanguageText(str):
 NAME_SEPARATOR = "\n"
 
 
-class ArticleTextAnalyzer(Analyzer):
+# Whoosh ships no type information, so its Analyzer is `Any` to mypy.
+class ArticleTextAnalyzer(Analyzer):  # type: ignore[misc]
     """Analyses text into stemmed, folded terms in its language (`LanguageText`; else English).
 
     Written as one stage instead of Whoosh's chain of filters: with the per-word cache of
     `index_term` it is several times faster, and indexing time is mostly analysis.
     """
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,
@@ -223,13 +225,13 @@ class ArticleTextAnalyzer(Analyzer):
     __hash__ = Analyzer.__hash__
 
 
-class NameListAnalyzer(Analyzer):
+class NameListAnalyzer(Analyzer):  # type: ignore[misc]  # (Whoosh is untyped, as above)
     """Analyses names (people, tags; `NAME_SEPARATOR` between them) into folded, unstemmed words.
 
     A gap of positions between names keeps a phrase from spanning two people.
     """
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self,
         value: str,
         positions: bool = False,

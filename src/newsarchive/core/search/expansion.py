@@ -23,6 +23,7 @@ from newsarchive.core.index.analysis import (
     may_be_rewritten,
     strip_language,
 )
+from newsarchive.core.index.schema import STEMMED_FIELDS
 from newsarchive.core.search.normalise import is_left_out
 from newsarchive.core.search.spelling import close_words
 
@@ -104,6 +105,20 @@ def fuzzy_terms(reader: Any, field: str, text: str, distance: int, lang: str,
         except (KeyError, TermNotFound):
             pass
     return out
+
+
+def is_library_word(reader: Any, word: str, lang: str) -> bool:
+    """Whether some article in `lang` holds `word` (folded) in its text fields."""
+    word = fold(word)
+    term = index_term(word, lang)
+    if term is None:
+        return False
+    if _has_term(reader, "words", _PREFIX[lang] + word):
+        return True
+    # A word left out of `words` is its own stem, and such a stem begins all its words.
+    stem = strip_language(term)[1]
+    return stem == word and not may_be_rewritten(stem, lang) and any(
+        _has_term(reader, field, term) for field in STEMMED_FIELDS)
 
 
 def _has_term(reader: Any, field: str, term: str) -> bool:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.reading import TermNotFound
 
-from newsarchive.core.index.analysis import fold, index_term, language_code, words
+from newsarchive.core.index.analysis import fold, index_term, language_code, language_key, words
 from newsarchive.core.index.schema import (
     DEFAULT_FIELDS,
     NAME_FIELDS,
@@ -86,11 +87,20 @@ class QueryCompiler:
         return CompiledQuery(parts[0] if len(parts) == 1 else wq.Or(parts), marks.build())
 
     def _only(self, lang: str, built: Any) -> Any:
-        # AndNot keeps the scores of its first part: the language test adds nothing to them.
-        if lang != "en":
-            return wq.AndNot(built, wq.AndNot(wq.Every(), wq.Term(_LANGUAGE_FIELD, lang)))
-        others = [wq.Term(_LANGUAGE_FIELD, other) for other in self.languages if other != "en"]
+        # Without the articles whose language code is analysed otherwise. AndNot keeps the
+        # scores of its first part, and naming the other codes needs no Every (which Whoosh
+        # mismatches when nested inside AndNot).
+        others = [wq.Term(_LANGUAGE_FIELD, code) for code in self._codes()
+                  if language_key(code) != lang]
+        if not others:
+            return built
         return wq.AndNot(built, others[0] if len(others) == 1 else wq.Or(others))
+
+    def _codes(self) -> list[str]:
+        try:
+            return sorted({key.decode("utf-8") for key in self.reader.lexicon(_LANGUAGE_FIELD)})
+        except (KeyError, TermNotFound):
+            return []
 
 
 class _LanguageCompiler:
@@ -180,7 +190,7 @@ class _LanguageCompiler:
             if marking:
                 self.marks.terms.update(self._as_text_terms(sorted(terms)))
         else:
-            terms = pattern_terms(self.reader, name, pattern, self.lang, unfielded)
+            terms = pattern_terms(self.reader, name, pattern, self.lang, True)
             if marking:
                 self.marks.terms.update(terms)
         if marking and pattern.endswith("*") and literal_start(pattern) == pattern[:-1]:

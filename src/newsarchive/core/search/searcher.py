@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from newsarchive.core.errors import LibraryError
+from newsarchive.core.errors import LibraryError, QueryError
 from newsarchive.core.index.analysis import LANGUAGES, fold
 from newsarchive.core.index.facet_arrays import FacetArrayCache, FacetArrays
 from newsarchive.core.index.schema import stored_hit
@@ -248,8 +248,17 @@ class ArchiveSearcher:
             if len(self._suggestions) > 256:
                 self._suggestions.clear()
             self._suggestions[text] = suggest(text, node, self._searcher.reader(),
-                                              int(np.count_nonzero(matched)))
+                                              int(np.count_nonzero(matched)), self._languages,
+                                              self._count)
         return self._suggestions[text]
+
+    def _count(self, text: str) -> int:
+        """How many live articles a query text matches (0 if it cannot be run)."""
+        try:
+            compiled = self._compile(parse_query(text, self._is_known_value))
+        except QueryError:
+            return 0
+        return int(np.count_nonzero(self._evaluate(compiled).matched & self._arrays.live))
 
     def _is_known_value(self, field: str, words: str) -> bool:
         if self._known_prefixes is None:
