@@ -216,12 +216,3 @@ def _sequence(name: str, sequence: list[str], slop: int, boost: float) -> Any:
         near.boost = boost
         return near
     return wq.Phrase(name, sequence, slop=1, boost=boost)
-
-
-def node_text(node: Node) -> str:
-    """The text a leaf was typed as (a wildcard's pattern)."""
-    if isinstance(node, Wildcard):
-        return node.pattern
-    if isinstance(node, Word | Phrase | Fuzzy):
-        return node.text
-    return ""
