@@ -43,8 +43,11 @@ def suggest(text: str, node: Node | None, reader: Any, total: int, languages: tu
         return None
     replacements: list[tuple[int, str, str]] = []
     for word in _plain_words(node):
-        if any(is_library_word(reader, word.text, lang) for lang in languages):
-            continue  # a word the library holds is no typo, however rare (`war` is not `warn`)
+        if any(is_library_word(reader, word.text, lang) or index_term(word.text, lang) is None
+               for lang in languages):
+            # A word the library holds is no typo, however rare (`war` is not `warn`), nor is
+            # a stop word of one of its languages (`não`).
+            continue
         better = _better_word(word.text, reader, languages)
         if better is not None:
             replacements.append((word.position, word.text, better))
