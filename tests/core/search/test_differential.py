@@ -6,8 +6,8 @@ Libraries are English, Spanish and Portuguese (and a few articles of other langu
 English) with inflected, accented and unaccented words, stop words and words that are stop words
 in one language only; queries combine words, phrases, proximity, prefixes, fields, sections,
 languages, ids and dates with AND, OR, NOT, `-`, `+` and parentheses, typed with and without
-accents. `make test` checks ~30 libraries x 25 queries; the `slow` run 300 x 40. The number
-checked is printed at the end of the run.
+accents. `make test` checks 30 libraries x 25 queries; the long run (`pytest -m slow
+tests/core/search`) 300 x 40. The number checked is printed at the end of the run.
 """
 
 from __future__ import annotations
