@@ -72,11 +72,16 @@ class QueryCompiler:
     def __init__(self, reader: Any, languages: Iterable[str]) -> None:
         self.reader = reader
         self.languages = tuple(languages) or ("en",)
+        self._frequencies: dict[str, int] | None = None
 
     def compile(self, node: Node) -> CompiledQuery:
         """Raises `QueryError` when the query has nothing to search for in any language."""
         require_something(node, self.languages)
         marks = _Marks()
+        if _reads_no_words(node):
+            # Dates, sections, languages and ids mean the same in every language.
+            built = _LanguageCompiler(self.reader, self.languages[0], marks).node(node, True)
+            return CompiledQuery(built, marks.build())
         parts = []
         for lang in self.languages:
             tree = for_language(node, lang)
@@ -87,20 +92,29 @@ class QueryCompiler:
         return CompiledQuery(parts[0] if len(parts) == 1 else wq.Or(parts), marks.build())
 
     def _only(self, lang: str, built: Any) -> Any:
-        # Without the articles whose language code is analysed otherwise. AndNot keeps the
-        # scores of its first part, and naming the other codes needs no Every (which Whoosh
-        # mismatches when nested inside AndNot).
-        others = [wq.Term(_LANGUAGE_FIELD, code) for code in self._codes()
-                  if language_key(code) != lang]
+        """`built` limited to the articles whose language code is analysed as `lang`."""
+        frequencies = self._codes()
+        own = [code for code in frequencies if language_key(code) == lang]
+        others = [code for code in frequencies if language_key(code) != lang]
         if not others:
             return built
-        return wq.AndNot(built, others[0] if len(others) == 1 else wq.Or(others))
+        if sum(frequencies[c] for c in own) <= sum(frequencies[c] for c in others):
+            # Keep the (fewer) articles of the language: a filter that adds nothing to scores.
+            return wq.And([built, wq.ConstantScoreQuery(_any_term(_LANGUAGE_FIELD, own, 1.0),
+                                                        0.0)])
+        # Leave out the (fewer) others. AndNot keeps the scores of its first part.
+        return wq.AndNot(built, _any_term(_LANGUAGE_FIELD, others, 1.0))
 
-    def _codes(self) -> list[str]:
-        try:
-            return sorted({key.decode("utf-8") for key in self.reader.lexicon(_LANGUAGE_FIELD)})
-        except (KeyError, TermNotFound):
-            return []
+    def _codes(self) -> dict[str, int]:
+        """The language codes in the index, with how many articles have each."""
+        if self._frequencies is None:
+            try:
+                self._frequencies = {
+                    key.decode("utf-8"): self.reader.doc_frequency(_LANGUAGE_FIELD, key)
+                    for key in self.reader.lexicon(_LANGUAGE_FIELD)}
+            except (KeyError, TermNotFound):
+                self._frequencies = {}
+        return self._frequencies
 
 
 class _LanguageCompiler:
@@ -196,6 +210,19 @@ class _LanguageCompiler:
         if marking and pattern.endswith("*") and literal_start(pattern) == pattern[:-1]:
             self.marks.prefixes.add(pattern[:-1])
         return _any_term(name, terms, boost)
+
+
+def _reads_no_words(node: Node) -> bool:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, And | Or):
+            stack.extend(item.items)
+        elif isinstance(item, Not):
+            stack.append(item.item)
+        elif not isinstance(item, DateRange) and item.field not in ("section", "language", "id"):
+            return False
+    return True
 
 
 def _any_term(name: str, terms: Iterable[str], boost: float) -> Any:

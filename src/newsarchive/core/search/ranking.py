@@ -152,13 +152,23 @@ class _Evaluation:
         if isinstance(query, wq.Or):
             return self.union(query)
         if isinstance(query, wq.And):
-            parts = [self.run(q) for q in query.subqueries]
+            parts: list[Evaluated] = []
+            for part in query.subqueries:
+                parts.append(self.run(part))
+                if not parts[-1].matched.any():
+                    return self.nothing()  # the rest cannot bring anything back
             matched = np.logical_and.reduce([p.matched for p in parts])
             return Evaluated(matched, _total(p.scores for p in parts) * matched)
         if isinstance(query, wq.AndNot):
             kept = self.run(query.a)
+            if not kept.matched.any():
+                return kept
             matched = kept.matched & ~self.run(query.b).matched
             return Evaluated(matched, kept.scores * matched)
+        if isinstance(query, wq.ConstantScoreQuery):
+            # A filter: its matches, each scored the same (0 adds nothing to an AND).
+            found = self.run(query.child).matched
+            return Evaluated(found, (found * np.float32(query.score)).astype(np.float32))
         if isinstance(query, wq.Every):
             return Evaluated(np.ones(self.size, dtype=bool), np.zeros(self.size, dtype=np.float32))
         if query is wq.NullQuery:
