@@ -44,6 +44,7 @@ from newsarchive.core.search.snippets import MarkTerms
 
 _FIRST_DAY, _LAST_DAY = 10101, 99991231
 _LANGUAGE_FIELD = "language"
+_LANGUAGE_FREE_FIELDS = ("section", "language", "id", *sorted(NAME_FIELDS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +79,9 @@ class QueryCompiler:
         """Raises `QueryError` when the query has nothing to search for in any language."""
         require_something(node, self.languages)
         marks = _Marks()
-        if _reads_no_words(node):
-            # Dates, sections, languages and ids mean the same in every language.
+        if _same_in_every_language(node):
+            # Dates, sections, languages, ids and named name fields (no stop words there)
+            # mean the same in every language: one compilation, no limits.
             built = _LanguageCompiler(self.reader, self.languages[0], marks).node(node, True)
             return CompiledQuery(built, marks.build())
         parts = []
@@ -212,7 +214,7 @@ class _LanguageCompiler:
         return _any_term(name, terms, boost)
 
 
-def _reads_no_words(node: Node) -> bool:
+def _same_in_every_language(node: Node) -> bool:
     stack = [node]
     while stack:
         item = stack.pop()
@@ -220,7 +222,7 @@ def _reads_no_words(node: Node) -> bool:
             stack.extend(item.items)
         elif isinstance(item, Not):
             stack.append(item.item)
-        elif not isinstance(item, DateRange) and item.field not in ("section", "language", "id"):
+        elif not isinstance(item, DateRange) and item.field not in _LANGUAGE_FREE_FIELDS:
             return False
     return True
 

@@ -249,7 +249,12 @@ class _Evaluation:
             found = self.cache.phrase_matches(
                 leaf, field, keys, partial(self.phrase_in, leaf, field, keys))
             matched[found + offset] = True
-        scores = _total(self.term(field, w, boost).scores for w in words)
+        if not matched.any():
+            return Evaluated(matched, np.zeros(self.size, dtype=np.float32))
+        scores = np.zeros(self.size, dtype=np.float32)
+        for word in words:
+            for docs, part in self.term_postings(field, word, boost):
+                scores[docs] += part
         return Evaluated(matched, scores * matched)
 
     def phrase_in(self, leaf: Any, field: str, keys: tuple[bytes, ...]) -> np.ndarray:
