@@ -18,14 +18,17 @@ from newsarchive.gui.qt import (
 
 # (what you type, what it finds)
 QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
-    ("peskov talks", "articles with both words (stemmed: talks finds talk, talking)"),
+    ("peskov talks", "articles with both words (stemmed: talks finds talk, talking; accents "
+     "optional: vacunacion finds vacunación)"),
     ('"partial mobilization"', "the exact phrase"),
-    ('"peace talks"~3', "the words within three words of each other"),
+    ('"peace talks"~3', "the words within three words of each other, in any order"),
     ("putin OR peskov", "either word"),
     ("ukraine NOT referendum", "the first without the second; -referendum does the same"),
+    ("drought -section:News", "a sign applies to a field too: -person:\"X\", -date:>2022"),
     ("(kremlin OR moscow) talks", "brackets group"),
-    ("negoti*", "words that begin so (negotiate, negotiations)"),
-    ("mobilisation~", "fuzzy: close spellings (mobilization)"),
+    ("negotiat*", "every word that begins so, in all its forms (negotiate, negotiations); "
+     "? stands for one letter"),
+    ("mobilisation~", "fuzzy: close spellings (mobilization); ~2 allows two typos"),
     ("title:referendum", "in the headline only; also body:, lede:, caption:, credit:"),
     ('person:"Dmitry Peskov"', "articles tagged with that person"),
     ('section:"News > Russia"', "that section and its subsections"),
@@ -45,13 +48,25 @@ def query_syntax_html() -> str:
         "<p>Type in the search box: results follow as you type; Enter searches at once. An empty "
         "box lists the whole library, newest first. AND, OR and NOT must be written in capitals.</p>"
         f'<table cellspacing="0" cellpadding="4">{rows}</table>'
+        "<h3>How words combine</h3>"
+        "<p>Words side by side must all be there, as with AND. AND binds tighter than OR: "
+        "<code>a b OR c</code> means <code>(a b) OR c</code>, and <code>a OR b c</code> means "
+        "<code>a OR (b c)</code>; use brackets for anything else. NOT, - and + apply to the one "
+        "thing after them: a word, a phrase, a field with its value, or a bracket.</p>"
+        "<h3>Stop words</h3>"
+        "<p>Very common words (the, and, of; in Spanish and Portuguese articles de, la, que, "
+        "não…) are not indexed, so they are left out of a search: <code>the war</code> finds "
+        "what <code>war</code> finds, and lower-case <code>and</code> / <code>or</code> are such "
+        "words, not operators. Inside quotes they still keep the other words apart. A search "
+        "made only of such words says so instead of finding nothing.</p>"
         "<h3>Filters</h3>"
         "<p>Tick a section or a person to show only those; tick several to allow any of them. "
         "Right-click (or Ctrl+click) a value to exclude it. Drag over the date histogram to pick a "
         "range. Active filters appear as chips above the results: click a chip to remove it.</p>"
         "<h3>Keys</h3>"
         "<p>Ctrl+F or Ctrl+L: search box · Ctrl+J / Ctrl+K: next / previous result · "
-        "F3 / Shift+F3: next / previous hit in the article · Ctrl+I: import · Ctrl+E: export</p>"
+        "F3 / Shift+F3: next / previous hit in the article (a phrase is one hit) · Ctrl+I: import · "
+        "Ctrl+E: export</p>"
     )
 
 

@@ -13,6 +13,8 @@ def highlighter_for(terms: Sequence[str]) -> Highlighter | None:
 
     The core's own word pipeline decides (the one that built the index and the snippets), so a
     stemmed, accent-folded or wildcard match is marked in the reader exactly when a snippet marks it.
+    A phrase (a term of several words) is one span from its first word to its last, so the reader
+    counts it, and steps through it, as one hit.
     """
     marks = MarkTerms.from_words(terms)
     if not marks:

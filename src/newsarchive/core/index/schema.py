@@ -18,13 +18,15 @@ from newsarchive.core.index.analysis import (
     fold,
     language_code,
     language_key,
+    vocabulary_entries,
 )
 from newsarchive.core.ingest.identity import content_key
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 from newsarchive.core.near_duplicates import Fingerprint, fingerprint
 
 # Bumped whenever fields or analysis change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 6
+# 7: Spanish and Portuguese words folded before stemming; the `words` field (issue 11).
+SCHEMA_VERSION = 7
 
 # Text fields a query word searches when it names no field, with their weights.
 DEFAULT_FIELDS: dict[str, float] = {
@@ -92,6 +94,9 @@ def build_schema() -> fields.Schema:
         language=fields.ID(),
         # Dates as YYYYMMDD numbers: ranges at any precision are number ranges.
         date=fields.NUMERIC(int, bits=32),
+        # Words of the text fields, folded and unstemmed, that wildcards (`negotiat*`) expand
+        # over before stemming (`analysis.vocabulary_entries`).
+        words=value_list(),
         # The facets' own values, exact case, read back into per-segment arrays.
         section_value=value_list(),
         # Near-duplicate copies: the articles this one copies (ids), and its fingerprint's bytes.
@@ -165,11 +170,15 @@ def document_for(article: Article, fingerprint: Fingerprint | None | bool = True
             bool(article.note),
         ),
     }
+    vocabulary = vocabulary_entries(article.title, lang)
     for name, value in (("lede", article.lede), ("body", body),
                         ("caption", article.photo_caption), ("credit", article.photo_credit),
                         ("note", article.note)):
         if value:
             doc[name] = LanguageText(value, lang)
+            vocabulary |= vocabulary_entries(value, lang)
+    if vocabulary:
+        doc["words"] = sorted(vocabulary)
     if article.people:
         doc["person"] = NAME_SEPARATOR.join(article.people)
         doc["person_value"] = list(article.people)

@@ -7,9 +7,15 @@
     title: lede: body: caption: credit: person: tag: section: source: language: id:
     date:2022  date:2022-09  date:[2022-09-01 to 2022-09-30]  date:>2021-06-01  date:<2020
 
-AND binds tighter than OR. A field applies to one value or to a parenthesised group. Unquoted
-`section:News > Russia` is one value, and so are several words after `person:`/`section:` when
-they begin a name the library knows (`person:Dmitry Peskov`).
+Words side by side must all match, like AND; AND (and side by side) binds tighter than OR, so
+`a b OR c` is `(a b) OR c` and `a OR b c` is `a OR (b c)`. NOT, `-` and `+` apply to what follows
+them: a word, a phrase, a field with its value (`-section:News`, `-date:>2022-06-01`) or a group.
+A field applies to one value or to a parenthesised group. Unquoted `section:News > Russia` is one
+value, and so are several words after `person:`/`section:` when they begin a name the library
+knows (`person:Dmitry Peskov`). Parentheses nest at most `MAX_DEPTH` deep.
+
+Stop words (`the`, `and`, `de`, ...) are left out of word queries later, by language
+(`normalise.py`); the parser keeps every word.
 """
 
 from __future__ import annotations
@@ -86,8 +92,9 @@ _TOKEN = re.compile(
   | (?P<lparen>\()
   | (?P<rparen>\))
   | (?P<range>\[[^\]]*\]?)
-  | (?P<quote>"[^"]*"?(?:~\S*)?)
+  | (?P<quote>"[^"]*"?(?:~[^\s()"]*)?)
   | (?P<compare>[<>]=?)
+  | (?P<sign>[+-])
   | (?P<field>[A-Za-z_]+:)
   | (?P<word>[^\s()"<>\[\]]+)
     """,
@@ -96,6 +103,14 @@ _TOKEN = re.compile(
 _OPERATORS = ("AND", "OR", "NOT")
 _FUZZY = re.compile(r"^(?P<word>.+?)~(?P<distance>\d*)$")
 _MAX_FUZZY = 2
+# Parentheses nested deeper than this are refused (deeper trees would exhaust Python's stack).
+MAX_DEPTH = 64
+# A fuzzy word needs this many letters: `a~` would be every one- and two-letter word.
+_MIN_FUZZY_LETTERS = 3
+# Fields whose values are matched whole, so wildcards and typos make no sense there.
+_WHOLE_VALUE_FIELDS = ("section", "language", "id")
+# A wildcard written inside a phrase: `*` touching a word, `?` inside one.
+_PHRASE_WILDCARD = re.compile(r"\w\*|\*\w|\w\?\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +129,9 @@ def _tokens(text: str) -> list[_Token]:
         value = match.group()
         if kind == "word" and value in _OPERATORS:
             kind = value.lower()
-        elif kind == "word" and value[0] in "+-" and len(value) == 1:
+        elif kind == "sign":
+            # `-war`, `-"a b"`, `-section:News`, `- war`: a sign starting a term is an operator;
+            # a hyphen inside a word (`cease-fire`) is part of the word.
             kind = "plus" if value == "+" else "minus"
         out.append(_Token(kind, value, match.start()))
     return out
@@ -128,8 +145,9 @@ class _Parser:
     def __init__(self, text: str, known: KnownValues | None) -> None:
         self.text = text
         self.known = known
-        self.tokens = _split_signs(_tokens(text))
+        self.tokens = _tokens(text)
         self.index = 0
+        self.depth = 0
 
     # -- token access --------------------------------------------------------------------
 
@@ -186,27 +204,37 @@ class _Parser:
         token = self.peek()
         if token is None:
             raise QueryError("The query ends where a search term was expected.", len(self.text))
-        if token.kind in ("not", "minus"):
+        # A loop, not recursion: a run of a thousand NOTs is two meanings, not a thousand frames.
+        negated = False
+        while token is not None and token.kind in ("not", "minus", "plus"):
             self.take()
-            if self.peek() is None or self.peek().kind in ("rparen", "or", "and"):  # type: ignore[union-attr]
-                label = "NOT" if token.kind == "not" else '"-"'
-                raise QueryError(f"{label} {_where(token.position)} must be followed by what to "
-                                 "leave out.", token.position)
-            return Not(self.unary(field))
-        if token.kind == "plus":
-            self.take()
-            if self.peek() is None:
-                raise QueryError(f'"+" {_where(token.position)} must be followed by a search term.',
-                                 token.position)
-            return self.unary(field)
-        return self.primary(field)
+            after = self.peek()
+            if token.kind == "plus":
+                if after is None or after.kind in ("rparen", "or", "and"):
+                    raise QueryError(f'"+" {_where(token.position)} must be followed by a search '
+                                     "term.", token.position)
+            else:
+                if after is None or after.kind in ("rparen", "or", "and"):
+                    label = "NOT" if token.kind == "not" else '"-"'
+                    raise QueryError(f"{label} {_where(token.position)} must be followed by what "
+                                     "to leave out.", token.position)
+                negated = not negated
+            token = after
+        node = self.primary(field)
+        return Not(node) if negated else node
 
     def primary(self, field: str | None) -> Node:
         token = self.take()
         if token.kind == "lparen":
             if self.peek() is not None and self.peek().kind == "rparen":  # type: ignore[union-attr]
                 raise QueryError(f'Empty parentheses {_where(token.position)}.', token.position)
+            if self.depth >= MAX_DEPTH:
+                raise QueryError(f'The "(" {_where(token.position)} nests groups more than '
+                                 f"{MAX_DEPTH} deep; write the query with fewer parentheses.",
+                                 token.position)
+            self.depth += 1
             node = self.or_expr(field)
+            self.depth -= 1
             closing = self.peek()
             if closing is None or closing.kind != "rparen":
                 raise QueryError(f'The "(" {_where(token.position)} is never closed.', token.position)
@@ -298,6 +326,10 @@ class _Parser:
         if not inner:
             raise QueryError(f"Empty quotes {_where(token.position)}: put words between them.",
                              token.position)
+        if _PHRASE_WILDCARD.search(inner):
+            raise QueryError(f"The phrase {_where(token.position)} holds a wildcard: a phrase "
+                             "matches its words exactly, so write the words out, or search the "
+                             "wildcard outside the quotes.", token.position)
         slop = 0
         if suffix:
             digits = suffix[1:]
@@ -309,6 +341,9 @@ class _Parser:
 
     def word(self, token: _Token, field: str | None) -> Node:
         text = token.text
+        if field in _WHOLE_VALUE_FIELDS and ("~" in text or "*" in text or "?" in text):
+            raise QueryError(f"{text!r} {_where(token.position)}: {field}: matches whole values, "
+                             "without wildcards or fuzzy words.", token.position)
         if "~" in text:
             match = _FUZZY.match(text)
             if match is None or (not match["distance"] and text.count("~") > 1):
@@ -324,6 +359,10 @@ class _Parser:
             if "*" in match["word"] or "?" in match["word"]:
                 raise QueryError(f"{text!r} {_where(token.position)}: a word cannot be both fuzzy "
                                  "and a wildcard.", token.position)
+            if sum(c.isalnum() for c in match["word"]) < _MIN_FUZZY_LETTERS:
+                raise QueryError(f"{text!r} {_where(token.position)} matches too much: a fuzzy "
+                                 f"word needs at least {_MIN_FUZZY_LETTERS} letters.",
+                                 token.position)
             return Fuzzy(match["word"], field, distance, token.position)
         if "*" in text or "?" in text:
             literal = text.replace("*", "").replace("?", "")
@@ -381,40 +420,31 @@ def _is_plain(text: str) -> bool:
     return not any(c in text for c in "*?~")
 
 
-def _split_signs(tokens: list[_Token]) -> list[_Token]:
-    # `-war`, `+peace`, `-"a b"`, `-title:x`: a sign glued to what follows is an operator, but a
-    # hyphen inside a word (`cease-fire`) is not.
-    out: list[_Token] = []
-    for token in tokens:
-        if token.kind == "word" and token.text[0] in "+-" and len(token.text) > 1:
-            sign = "plus" if token.text[0] == "+" else "minus"
-            out.append(_Token(sign, token.text[0], token.position))
-            out.append(_Token("word", token.text[1:], token.position + 1))
-        else:
-            out.append(token)
-    # A sign directly before a quote, field or parenthesis is tokenised alone already.
-    return out
-
-
 def parse_query(text: str, known: KnownValues | None = None) -> Node | None:
     """The tree of a query; None for an empty query (it matches everything)."""
     return _Parser(text, known).parse()
 
 
 def typed_words(node: Node | None) -> tuple[str, ...]:
-    """The words of a query as typed, without those it excludes, in order and without repeats."""
+    """The words of a query as typed, without those it excludes, in order and without repeats; a
+    phrase (without `~N`) stays one entry (`grain exports`), as it is marked as one hit."""
     out: list[str] = []
+
+    def add(text: str) -> None:
+        if text not in out:
+            out.append(text)
 
     def walk(item: Node | None) -> None:
         if isinstance(item, Word | Wildcard | Fuzzy):
-            text = item.pattern if isinstance(item, Wildcard) else item.text
-            if item.field not in ("id", "language", "section") and text not in out:
-                out.append(text)
+            if item.field not in ("id", "language", "section"):
+                add(item.pattern if isinstance(item, Wildcard) else item.text)
         elif isinstance(item, Phrase):
             if item.field not in ("id", "language", "section"):
-                for part in item.text.split():
-                    if part not in out:
-                        out.append(part)
+                if item.slop:
+                    for part in item.text.split():
+                        add(part)
+                else:
+                    add(" ".join(item.text.split()))
         elif isinstance(item, And | Or):
             for child in item.items:
                 walk(child)

@@ -15,8 +15,9 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -115,6 +116,14 @@ def _cost(entry: Postings | np.ndarray) -> int:
     return entry.ids.nbytes + entry.frequencies.nbytes + extra
 
 
+def _total(arrays: Iterable[np.ndarray]) -> np.ndarray:
+    out: np.ndarray | None = None
+    for array in arrays:
+        out = array.copy() if out is None else out + array
+    assert out is not None, "a sum of no scores"
+    return out
+
+
 def evaluate(searcher: Any, query: Any, dates: np.ndarray, cache: IndexCache) -> Evaluated:
     """Match and score `query` over every document (deleted ones too: the caller masks them).
 
@@ -141,15 +150,25 @@ class _Evaluation:
         if isinstance(query, wq.Term):
             return self.term(query.fieldname, query.text, query.boost)
         if isinstance(query, wq.Or):
-            return self.union([self.run(q) for q in query.subqueries])
+            return self.union(query)
         if isinstance(query, wq.And):
-            parts = [self.run(q) for q in query.subqueries]
+            parts: list[Evaluated] = []
+            for part in query.subqueries:
+                parts.append(self.run(part))
+                if not parts[-1].matched.any():
+                    return self.nothing()  # the rest cannot bring anything back
             matched = np.logical_and.reduce([p.matched for p in parts])
-            return Evaluated(matched, sum(p.scores for p in parts) * matched)
+            return Evaluated(matched, _total(p.scores for p in parts) * matched)
         if isinstance(query, wq.AndNot):
             kept = self.run(query.a)
+            if not kept.matched.any():
+                return kept
             matched = kept.matched & ~self.run(query.b).matched
             return Evaluated(matched, kept.scores * matched)
+        if isinstance(query, wq.ConstantScoreQuery):
+            # A filter: its matches, each scored the same (0 adds nothing to an AND).
+            found = self.run(query.child).matched
+            return Evaluated(found, (found * np.float32(query.score)).astype(np.float32))
         if isinstance(query, wq.Every):
             return Evaluated(np.ones(self.size, dtype=bool), np.zeros(self.size, dtype=np.float32))
         if query is wq.NullQuery:
@@ -157,34 +176,62 @@ class _Evaluation:
         if isinstance(query, wq.NumericRange) and query.fieldname == "date":
             matched = (self.dates >= query.start) & (self.dates <= query.end) & (self.dates > 0)
             return Evaluated(matched, np.zeros(self.size, dtype=np.float32))
-        if isinstance(query, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
+        if isinstance(query, wq.Prefix | wq.Wildcard | wq.FuzzyTerm):
             # Every index term the pattern covers (bytes or, for fuzzy terms, str).
             texts = sorted(set(query._btexts(self.reader)))
-            return self.union([self.term(query.fieldname, t, query.boost) for t in texts])
+            return self.union(wq.Or([wq.Term(query.fieldname, t, boost=query.boost)
+                                     for t in texts]))
         if isinstance(query, wq.Phrase) and query.slop == 1:
             return self.phrase(query.fieldname, query.words, query.boost)
+        return self.through_whoosh(query)
+
+    def through_whoosh(self, query: Any) -> Evaluated:
+        """The slow path, for what the blocks are not read for here (proximity): Whoosh's own
+        matching, one document per call; scored by the query's words."""
         words: list[Any] = []
         if isinstance(query, wq.SpanNear2):
             words = [wq.Term(q.fieldname, q.text, boost=query.boost) for q in query.qs]
         matched = np.zeros(self.size, dtype=bool)
         matched[np.fromiter(self.searcher.docs_for_query(query), dtype=np.int64)] = True
-        scores = sum((self.run(w).scores for w in words), np.zeros(self.size, dtype=np.float32))
+        scores = _total(self.run(w).scores for w in words) if words else self.nothing().scores
         return Evaluated(matched, scores * matched)
 
-    def union(self, parts: list[Evaluated]) -> Evaluated:
-        if not parts:
-            return self.nothing()
-        matched = np.logical_or.reduce([p.matched for p in parts])
-        return Evaluated(matched, sum(p.scores for p in parts))
+    def union(self, query: Any) -> Evaluated:
+        """OR: matched by any part, scores added. Terms (a wildcard can expand to thousands) are
+        added straight into one pair of arrays instead of each making its own."""
+        out = self.nothing()
+        stack = list(reversed(query.subqueries))  # popped in the query's order
+        while stack:
+            part = stack.pop()
+            if isinstance(part, wq.Or):
+                stack.extend(reversed(part.subqueries))
+            elif isinstance(part, wq.Term):
+                for docs, scores in self.term_postings(part.fieldname, part.text, part.boost):
+                    out.matched[docs] = True
+                    out.scores[docs] += scores
+            elif part is not wq.NullQuery:
+                found = self.run(part)
+                np.logical_or(out.matched, found.matched, out=out.matched)
+                np.add(out.scores, found.scores, out=out.scores)
+        return out
 
     def term(self, field: str, text: str | bytes, boost: float) -> Evaluated:
         out = self.nothing()
+        for docs, scores in self.term_postings(field, text, boost):
+            out.matched[docs] = True
+            out.scores[docs] = scores
+        return out
+
+    def term_postings(self, field: str, text: str | bytes, boost: float
+                      ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Per segment, the documents holding the term and their BM25 scores."""
         key = text.encode("utf-8") if isinstance(text, str) else text
         frequency = self.reader.doc_frequency(field, key)
         if not frequency:
-            return out
+            return
         idf = math.log(1 + (self.documents - frequency + 0.5) / (frequency + 0.5))
-        average = max(1.0, self.reader.field_length(field) / self.documents)
+        # Whoosh's BM25F: the mean length over live documents, 1 for a field nobody has.
+        average = self.reader.field_length(field) / self.documents or 1.0
         for leaf, offset in self.leaves:
             postings = self.cache.postings(leaf, field, key, positions=False)
             if postings is None or not len(postings.ids):
@@ -192,10 +239,7 @@ class _Evaluation:
             lengths = self.cache.lengths(leaf, field)[postings.ids]
             norm = K1 * (1 - B + B * lengths / average)
             tf = postings.frequencies
-            docs = postings.ids + offset
-            out.matched[docs] = True
-            out.scores[docs] = boost * idf * tf * (K1 + 1) / (tf + norm)
-        return out
+            yield postings.ids + offset, (boost * idf * tf * (K1 + 1) / (tf + norm)).astype(np.float32)
 
     def phrase(self, field: str, words: list[str], boost: float) -> Evaluated:
         """Documents where `words` stand next to each other in order, scored by their words."""
@@ -203,17 +247,22 @@ class _Evaluation:
         keys = tuple(w.encode("utf-8") for w in words)
         for leaf, offset in self.leaves:
             found = self.cache.phrase_matches(
-                leaf, field, keys, lambda leaf=leaf: self.phrase_in(leaf, field, keys))
+                leaf, field, keys, partial(self.phrase_in, leaf, field, keys))
             matched[found + offset] = True
-        scores = sum((self.term(field, w, boost).scores for w in words),
-                     np.zeros(self.size, dtype=np.float32))
+        if not matched.any():
+            return Evaluated(matched, np.zeros(self.size, dtype=np.float32))
+        scores = np.zeros(self.size, dtype=np.float32)
+        for word in words:
+            for docs, part in self.term_postings(field, word, boost):
+                scores[docs] += part
         return Evaluated(matched, scores * matched)
 
     def phrase_in(self, leaf: Any, field: str, keys: tuple[bytes, ...]) -> np.ndarray:
         """The segment's documents (local numbers) where the terms `keys` stand in order."""
         none = np.zeros(0, dtype=np.int64)
-        lists = [self.cache.postings(leaf, field, k, positions=True) for k in keys]
-        if any(p is None or not len(p.ids) for p in lists):
+        found = [self.cache.postings(leaf, field, k, positions=True) for k in keys]
+        lists = [p for p in found if p is not None and len(p.ids)]
+        if len(lists) < len(found):
             return none
         candidates = lists[0].ids
         for postings in lists[1:]:
@@ -222,7 +271,7 @@ class _Evaluation:
             return none
         # Each word's positions as (document, position - its place in the phrase) keys: a
         # document matches where the keys of every word meet.
-        common = None
+        common: np.ndarray | None = None
         for place, postings in enumerate(lists):
             rows = np.searchsorted(postings.ids, candidates)
             assert postings.positions is not None
@@ -232,4 +281,5 @@ class _Evaluation:
             common = key if common is None else np.intersect1d(common, key)
             if not len(common):
                 return none
+        assert common is not None
         return np.unique(common >> _POSITION_BITS)

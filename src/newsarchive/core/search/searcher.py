@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from newsarchive.core.errors import LibraryError
+from newsarchive.core.errors import LibraryError, QueryError
 from newsarchive.core.index.analysis import LANGUAGES, fold
 from newsarchive.core.index.facet_arrays import FacetArrayCache, FacetArrays
 from newsarchive.core.index.schema import stored_hit
@@ -92,9 +92,7 @@ class ArchiveSearcher:
     def _load(self) -> None:
         reader = self._searcher.reader()
         self._arrays: FacetArrays = self._facet_cache.arrays_for(reader)
-        self._languages = tuple(
-            lang for lang in LANGUAGES if lang == "en" or reader.doc_frequency("language", lang)
-        )
+        self._languages = _languages(reader)
         self._known_prefixes: dict[str, set[str]] | None = None
         self._suggestions: dict[str, str | None] = {}
         self._docnums: dict[str, int] | None = None
@@ -384,8 +382,17 @@ class ArchiveSearcher:
             if len(self._suggestions) > 256:
                 self._suggestions.clear()
             self._suggestions[text] = suggest(text, node, self._searcher.reader(),
-                                              int(np.count_nonzero(matched)))
+                                              int(np.count_nonzero(matched)), self._languages,
+                                              self._count)
         return self._suggestions[text]
+
+    def _count(self, text: str) -> int:
+        """How many live articles a query text matches (0 if it cannot be run)."""
+        try:
+            compiled = self._compile(parse_query(text, self._is_known_value))
+        except QueryError:
+            return 0
+        return int(np.count_nonzero(self._evaluate(compiled).matched & self._arrays.live))
 
     def _is_known_value(self, field: str, words: str) -> bool:
         if self._known_prefixes is None:
@@ -395,6 +402,14 @@ class ArchiveSearcher:
                 "source": _word_prefixes(self._arrays.sources.keys),
             }
         return fold(words) in self._known_prefixes.get(field, set())
+
+
+def _languages(reader: Any) -> tuple[str, ...]:
+    # Articles in a language without its own analysis are analysed as English (`language_key`).
+    own = {lang: reader.doc_frequency("language", lang) for lang in LANGUAGES if lang != "en"}
+    english = reader.doc_count_all() > sum(own.values())
+    found = tuple(lang for lang in LANGUAGES if own.get(lang, 0) or (lang == "en" and english))
+    return found or ("en",)
 
 
 def _word_prefixes(values: list[str]) -> set[str]:

@@ -7,13 +7,15 @@ highlight. The core writes no HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from whoosh.support.charset import accent_map
 
 from newsarchive.core.index.analysis import (
+    LANGUAGES,
+    WORD_PATTERN,
     fold,
     index_term,
     language_key,
@@ -36,26 +38,38 @@ for _code, _plain in accent_map.items():
 
 @dataclass(frozen=True, slots=True)
 class MarkTerms:
-    """What to mark: index terms (stemmed, any language) and folded word beginnings (wildcards)."""
+    """What to mark: index terms (stemmed, any language), folded word beginnings (wildcards) and
+    phrases (index terms in a row, stop words between them skipped), each phrase one mark."""
 
     terms: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
+    phrases: frozenset[tuple[str, ...]] = frozenset()
 
     def __bool__(self) -> bool:
-        return bool(self.terms or self.prefixes)
+        return bool(self.terms or self.prefixes or self.phrases)
 
     @classmethod
     def from_words(cls, typed: Sequence[str]) -> MarkTerms:
-        """The marks for words as typed (`SearchResult.terms`): `peace*` marks words beginning so."""
+        """The marks for words as typed (`SearchResult.terms`): `peace*` marks words beginning so;
+        an entry of several words (`grain exports`) is a phrase, marked where they stand together."""
         terms: set[str] = set()
         prefixes: list[str] = []
+        phrases: set[tuple[str, ...]] = set()
         for word in typed:
-            if word.endswith("*") and "*" not in word[:-1]:
+            if word.endswith("*") and "*" not in word[:-1] and " " not in word:
                 prefixes.append(fold(word[:-1]))
                 continue
-            for part in words(word.rstrip("~0123456789") if "~" in word else word):
-                terms.update(query_terms(part.group()))
-        return cls(frozenset(terms), tuple(prefixes))
+            parts = [m.group() for m in words(word.rstrip("~0123456789") if "~" in word else word)]
+            if len(parts) == 1:
+                terms.update(query_terms(parts[0]))
+                continue
+            for lang in LANGUAGES:
+                sequence = tuple(t for t in (index_term(p, lang) for p in parts) if t is not None)
+                if len(sequence) > 1:
+                    phrases.add(sequence)
+                elif sequence:
+                    terms.add(sequence[0])
+        return cls(frozenset(terms), tuple(prefixes), frozenset(phrases))
 
 
 def _matches(word: str, lang: str, marks: MarkTerms) -> bool:
@@ -69,12 +83,63 @@ def _matches(word: str, lang: str, marks: MarkTerms) -> bool:
 
 
 def highlight_spans(text: str, language: str, marks: MarkTerms) -> list[tuple[int, int]]:
-    """Character spans of the words of `text` that `marks` match (for a reader's highlighting)."""
+    """Character spans of what `marks` match in `text` (for a reader's highlighting): a word, or
+    a phrase from its first word to its last, as one span."""
     if not marks:
         return []
     lang = language_key(language)
+    phrases = _phrase_spans(text, lang, marks.phrases) if marks.phrases else []
     heads = frozenset({strip_language(t)[1][:2] for t in marks.terms} | {p[:2] for p in marks.prefixes})
-    return [m.span() for m in _candidates(heads).finditer(text) if _matches(m.group(), lang, marks)]
+    single = [m.span() for m in _candidates(heads).finditer(text) if _matches(m.group(), lang, marks)]
+    if not phrases:
+        return single
+    inside = _covered(phrases)
+    return sorted(phrases + [span for span in single if not inside(span)])
+
+
+def _phrase_spans(text: str, lang: str, phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
+    # Only words beginning like a phrase's first word are stemmed; from each, the words after it
+    # are read as the index read them (stop words skipped) until the phrase matches or fails.
+    own = [p for p in phrases if all(strip_language(t)[0] == lang for t in p)]
+    if not own:
+        return []
+    firsts = frozenset(p[0] for p in own)
+    heads = frozenset(strip_language(t)[1][:2] for t in firsts)
+    out: list[tuple[int, int]] = []
+    after = 0
+    for start in _candidates(heads).finditer(text):
+        if start.start() < after or index_term(start.group(), lang) not in firsts:
+            continue
+        span = _phrase_at(text, start, lang, own)
+        if span is not None:
+            out.append(span)
+            after = span[1]
+    return out
+
+
+def _phrase_at(text: str, start: re.Match[str], lang: str,
+               phrases: list[tuple[str, ...]]) -> tuple[int, int] | None:
+    longest = max(len(p) for p in phrases)
+    found: list[tuple[str, int]] = [(index_term(start.group(), lang) or "", start.end())]
+    for match in WORD_PATTERN.finditer(text, start.end()):
+        if len(found) >= longest:
+            break
+        term = index_term(match.group(), lang)
+        if term is not None:
+            found.append((term, match.end()))
+    best: tuple[int, int] | None = None
+    for phrase in phrases:
+        if len(phrase) <= len(found) and all(found[i][0] == t for i, t in enumerate(phrase)):
+            end = found[len(phrase) - 1][1]
+            if best is None or end > best[1]:
+                best = (start.start(), end)
+    return best
+
+
+def _covered(spans: list[tuple[int, int]]) -> Callable[[tuple[int, int]], bool]:
+    def inside(span: tuple[int, int]) -> bool:
+        return any(a <= span[0] and span[1] <= b for a, b in spans)
+    return inside
 
 
 @lru_cache(maxsize=256)

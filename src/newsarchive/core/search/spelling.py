@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
-from newsarchive.core.index.analysis import fold, index_term
+from newsarchive.core.index.analysis import fold
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -26,14 +27,15 @@ def one_typo_away(word: str) -> Iterator[str]:
             yield left + letter + right
 
 
-def close_words(word: str, distance: int) -> set[str]:
+@lru_cache(maxsize=256)
+def close_words(word: str, distance: int) -> frozenset[str]:
     """Words within `distance` (1 or 2) typos of `word`, itself included."""
     found = {fold(word)}
     frontier = set(found)
     for _ in range(distance):
         frontier = {near for w in frontier for near in one_typo_away(w)} - found
         found |= frontier
-    return found
+    return frozenset(found)
 
 
 def document_frequency(reader: Any, fields: Iterable[str], term: str) -> int:
@@ -45,20 +47,3 @@ def document_frequency(reader: Any, fields: Iterable[str], term: str) -> int:
         except KeyError:
             continue
     return best
-
-
-def existing_terms(reader: Any, fields: Iterable[str], words: Iterable[str],
-                   languages: Iterable[str]) -> dict[str, str]:
-    """The index terms (of any language) that some of `words` analyse to, each with one such word."""
-    fields = tuple(fields)
-    out: dict[str, str] = {}
-    tried: set[str] = set()
-    for word in sorted(words):
-        for lang in languages:
-            term = index_term(word, lang)
-            if term is None or term in tried:
-                continue
-            tried.add(term)
-            if document_frequency(reader, fields, term) > 0:
-                out[term] = word
-    return out
