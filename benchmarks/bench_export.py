@@ -120,8 +120,8 @@ def build_library(n: int, seed: int) -> Path:
 
 
 def run_library(fmt: str, n: int, fields: str) -> dict[str, object]:
-    from newsarchive.core.storage.library import Library
     from newsarchive.core.search.searcher import ArchiveSearcher
+    from newsarchive.core.storage.library import Library
 
     library = Library.open(_library_dir(n), read_only=True)
     target = WORK / f"export-library-{n}.{FORMATS[fmt].extension}"

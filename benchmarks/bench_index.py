@@ -92,10 +92,7 @@ def _run_ours(index_dir: Path, articles: object, bulk: bool) -> None:
 
 def run_variant(variant: str, n: int, seed: int, keep: bool) -> dict[str, object]:
     ours = variant.startswith("ours")
-    if keep:
-        folder = library_dir(n) if ours else plain_index_dir(n)
-    else:
-        folder = WORK / f"bench-{variant}-{n}"
+    folder = (library_dir(n) if ours else plain_index_dir(n)) if keep else WORK / f"bench-{variant}-{n}"
     shutil.rmtree(folder, ignore_errors=True)
     index_dir = folder / "index" if ours else folder
     started = time.perf_counter()

@@ -143,7 +143,7 @@ class _Vocabulary:
         self.english_weights = _zipf_weights(len(self.english), 1.05)
         self.spanish = _SPANISH + _tail_words(rng, 3000)
         self.spanish_weights = _zipf_weights(len(self.spanish), 1.05)
-        names = sorted({f"{f} {l}" for f in _FIRST_NAMES for l in _LAST_NAMES})
+        names = sorted({f"{first} {last}" for first in _FIRST_NAMES for last in _LAST_NAMES})
         rng.shuffle(names)
         self.people = names[:_PEOPLE]
         self.people_weights = _zipf_weights(len(self.people), 0.8)

@@ -14,6 +14,7 @@ case escaped.
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import resource
 import sys
@@ -61,6 +62,10 @@ _SIDECAR_ATTACKS = [
     "--- \n--- \n---\n",
 ]
 
+
+
+def _sidecar_outcome(path: Path) -> str:
+    return "sidecar-read" if read_sidecar(path).overrides else "sidecar-ignored"
 
 def mutate(text: str, rng: random.Random) -> bytes:
     """One damaged variant of a real page."""
@@ -139,14 +144,14 @@ def run(cases: int, seed: int) -> int:
             if is_sidecar:
                 data = mutate_sidecar(rng.choice(sidecars), rng)
                 sidecar_path.write_bytes(data)
-                work: Callable[[], str] = lambda: "sidecar-ignored" if not read_sidecar(sidecar_path).overrides else "sidecar-read"
+                work: Callable[[], str] = functools.partial(_sidecar_outcome, sidecar_path)
             else:
                 data = mutate(rng.choice(pages), rng)
-                work = lambda data=data: fuzz_page(data)  # noqa: E731
+                work = functools.partial(fuzz_page, data)
             started = time.perf_counter()
             try:
                 outcomes[work()] += 1
-            except Exception as exc:  # noqa: BLE001 - finding these is the point
+            except Exception as exc:
                 escaped.append(f"case {case}: {type(exc).__name__}: {exc}"[:300])
             took = time.perf_counter() - started
             if took > slowest[0]:

@@ -148,7 +148,7 @@ def fractal(nprng: np.random.Generator, size: tuple[int, int], base: int, octave
 
 def mist(img: Image.Image, y: float, colour: RGB, strength: float, spread: float = 90.0) -> Image.Image:
     """Atmospheric haze around the horizon, which is what gives a landscape its depth."""
-    w, h = img.size
+    _w, h = img.size
     rows = np.exp(-(((np.arange(h, dtype=np.float32) - y) / spread) ** 2)) * strength
     arr = np.asarray(img, np.float32)
     arr = arr * (1 - rows[:, None, None]) + np.array(colour, np.float32) * rows[:, None, None]

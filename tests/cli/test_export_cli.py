@@ -12,10 +12,10 @@ import rispy
 
 from newsarchive.cli.main import main
 from newsarchive.core.index.writer import IndexWriter
-from newsarchive.core.storage.library import Library
-from newsarchive.core.storage.store import store_new
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.library import Library
+from newsarchive.core.storage.store import store_new
 from tests.core.export.conftest import ARABIC, HOSTILE, PLAIN, SEED
 
 ARTICLES = (SEED, HOSTILE, PLAIN, ARABIC)
@@ -121,7 +121,8 @@ def test_usage_errors_exit_2_with_one_clear_line(
     assert err.strip().splitlines()[-1].startswith(("newsarchive", "usage"))
 
 
-def test_a_bad_query_writes_no_file(library_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bad_query_writes_no_file(library_dir: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
     assert export(library_dir, '"unclosed', "--format", "html", "-o", str(tmp_path / "x.html")) == 2
     assert not list(tmp_path.iterdir())
     assert capsys.readouterr().err.startswith("newsarchive: ")

@@ -108,8 +108,8 @@ def test_usage_errors_exit_2_without_a_traceback():
 
 def test_a_command_first_finishes_what_a_killed_import_left(tmp_path, capsys):
     from newsarchive.core.index.writer import IndexWriter
-    from newsarchive.core.storage.library import Library
     from newsarchive.core.storage.journal import PENDING_FILE
+    from newsarchive.core.storage.library import Library
 
     cli(tmp_path / "lib", "import", str(SEED), "--json")
     article_id = json.loads(capsys.readouterr().out)["items"][0]["id"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -51,7 +51,7 @@ def test_hand_edits_are_coerced_to_the_field_types() -> None:
     assert article.title == "1984" and article.published == date(2022, 9, 23)
     assert article.people == ("Lula",) and article.tags == ("Brazil", "7")
     assert article.photos == ("p.jpg",)
-    assert article.imported_at == datetime(2022, 9, 23, 10, tzinfo=timezone.utc)
+    assert article.imported_at == datetime(2022, 9, 23, 10, tzinfo=UTC)
     assert article.language == "pt" and article.extra == {}
     assert {p.field for p in problems} == {"tags", "photos", "extra"}
 

@@ -12,17 +12,17 @@ import time
 from pathlib import Path
 
 from newsarchive.core.export.run import export_results
-from newsarchive.core.operations.rebuild import rebuild_index
 from newsarchive.core.operations.collections import add_to_collection, remove_from_collection
 from newsarchive.core.operations.editing import ArticleEdit, edit_articles
-from newsarchive.core.operations.notes import set_note
+from newsarchive.core.operations.import_report import ImportItem
 from newsarchive.core.operations.importing import import_paths
+from newsarchive.core.operations.notes import set_note
+from newsarchive.core.operations.rebuild import rebuild_index
 from newsarchive.core.operations.renaming import rename_value
 from newsarchive.core.operations.undo import undo_last
-from newsarchive.core.storage.library import Library
-from newsarchive.core.operations.import_report import ImportItem
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.library import Library
 
 
 def main(op: str, library_path: str, *args: str) -> None:

@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from benchmarks.corpus import write_dumps
+
 from newsarchive.core.operations.check import check_library
-from newsarchive.core.storage.library import Library
 from newsarchive.core.operations.recovery import recover
 from newsarchive.core.record import article_to_dict
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.library import Library
 
 pytestmark = pytest.mark.slow
 
@@ -125,7 +125,8 @@ def snapshot(path: Path) -> dict:
     return {"records": records, "answers": answers}
 
 
-def kill_and_complete(tmp: Path, sources: list[Path], chains: int, kills_per_chain: int, rng: random.Random) -> list[float]:
+def kill_and_complete(tmp: Path, sources: list[Path], chains: int, kills_per_chain: int,
+                      rng: random.Random) -> list[float]:
     """Clean import for reference, then chains of killed imports on fresh libraries, each completed."""
     paths = [str(s) for s in sources]
     reference = tmp / "reference"

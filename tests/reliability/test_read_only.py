@@ -25,7 +25,7 @@ SAMPLE = Path(__file__).parents[2] / "sample_archive"
 
 def _make_read_only(source: Path, mount_point: Path) -> Path | None:
     if os.geteuid() != 0:
-        for folder, dirs, files in os.walk(source):
+        for folder, _dirs, files in os.walk(source):
             for name in files:
                 os.chmod(Path(folder) / name, stat.S_IRUSR)
             os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR)

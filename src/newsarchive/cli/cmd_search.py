@@ -103,10 +103,7 @@ def render(result: SearchResult, *, bold: bool) -> str:
             lines.append(f"     {snippet}")
         lines.append("")
     noun = "article" if result.total == 1 else "articles"
-    if result.hits:
-        shown = f"{first}–{first + len(result.hits) - 1} of "
-    else:
-        shown = ""
+    shown = f"{first}–{first + len(result.hits) - 1} of " if result.hits else ""
     lines.append(f"{shown}{result.total} {noun} ({result.took_ms:.0f} ms)")
     for name in FACETS:
         counts = result.facets.get(name, ())

@@ -1,4 +1,5 @@
-"""`newsarchive tag-kind TAG [KIND]`: show or correct whether a tag names a person, place, organisation or topic."""
+"""`newsarchive tag-kind TAG [KIND]`: show or correct whether a tag names a person, place,
+organisation or topic."""
 
 from __future__ import annotations
 

@@ -25,9 +25,9 @@ def _commands() -> list[ModuleType]:
         cmd_export,
         cmd_gui,
         cmd_import,
+        cmd_note,
         cmd_rebuild,
         cmd_rename,
-        cmd_note,
         cmd_saved,
         cmd_search,
         cmd_show,
@@ -39,7 +39,8 @@ def _commands() -> list[ModuleType]:
 
     return [
         cmd_import, cmd_search, cmd_show, cmd_edit, cmd_rename, cmd_undo, cmd_note,
-        cmd_collection, cmd_saved, cmd_similar, cmd_duplicates, cmd_stats, cmd_export, cmd_tag_kind, cmd_check, cmd_rebuild,
+        cmd_collection, cmd_saved, cmd_similar, cmd_duplicates, cmd_stats, cmd_export,
+        cmd_tag_kind, cmd_check, cmd_rebuild,
         cmd_gui,
     ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -95,7 +95,7 @@ def make_provenance(fields: str = "full", count: int = len(ARTICLES)) -> Provena
         library_path="/tmp/demo {lib}",
         count=count,
         fields=fields,  # type: ignore[arg-type]
-        created=datetime(2024, 5, 1, 12, 30, tzinfo=timezone.utc),
+        created=datetime(2024, 5, 1, 12, 30, tzinfo=UTC),
     )
 
 

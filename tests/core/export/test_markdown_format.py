@@ -69,7 +69,8 @@ def test_markdown_renders_back_to_the_same_text(fields: str) -> None:
             assert lines_of(article.lede) in paragraphs
         for paragraph in article.body:
             assert (lines_of(paragraph) in paragraphs) == (fields == "full")
-    hostile_meta = " · ".join(["Мир".join(["News > ", ""]), "2021-03-04", "by José Núñez", "The <Times> & Co."])
+    hostile_meta = " · ".join(
+        ["Мир".join(["News > ", ""]), "2021-03-04", "by José Núñez", "The <Times> & Co."])
     assert hostile_meta in paragraphs
 
 

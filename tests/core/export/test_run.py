@@ -11,10 +11,10 @@ import pytest
 
 from newsarchive.core.errors import Cancelled, ExportError, QueryError
 from newsarchive.core.export.run import export_results
-from newsarchive.core.storage.library import RECORD_FILE, Library
-from newsarchive.core.storage.store import store_new
 from newsarchive.core.progress import CancelToken
 from newsarchive.core.search.request import SearchRequest, SearchResult
+from newsarchive.core.storage.library import RECORD_FILE, Library
+from newsarchive.core.storage.store import store_new
 from tests.core.export.conftest import ARTICLES
 
 
@@ -79,7 +79,8 @@ def test_a_folder_destination_gets_a_safe_default_name(library: Library, out_dir
     request = SearchRequest(query="../../escape me")
     report = export_results(library, StandInSearcher(IDS), request, "ris", out_dir)
     assert report.destination is not None and report.destination.parent == out_dir
-    assert report.destination.name.startswith("newsarchive-escape-me-") and report.destination.suffix == ".ris"
+    assert report.destination.name.startswith("newsarchive-escape-me-")
+    assert report.destination.suffix == ".ris"
 
 
 def test_csv_writes_its_provenance_beside_it(library: Library, out_dir: Path) -> None:

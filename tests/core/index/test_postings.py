@@ -115,7 +115,7 @@ def test_block_data_keeps_positions_as_raw_bytes(index_dir: Path) -> None:
         assert raw[:2] == bytes([0x80, BLOCK_PICKLE_PROTOCOL])
         opcodes = {op.name for op, _, _ in pickletools.genops(raw)}
         assert "GLOBAL" not in opcodes and "STACK_GLOBAL" not in opcodes
-        ids, weights, values = pickle.loads(raw)
+        _ids, _weights, values = pickle.loads(raw)
         assert len(values) == POSTING_BLOCK and all(isinstance(v, bytes) for v in values)
         assert list(values) == whoosh_walk(leaf.postings("body", b"harvest")).positions[:POSTING_BLOCK]
 

@@ -56,9 +56,9 @@ def test_a_second_writer_waits_then_reports_the_library_busy(tmp_path: Path) -> 
     index_dir = tmp_path / "index"
     with IndexWriter(index_dir) as writer:
         writer.add(ARTICLES[0])
-        with pytest.raises(LibraryBusy, match="try again when it has finished"):
-            with IndexWriter(index_dir, timeout=0.2):
-                pass
+        with (pytest.raises(LibraryBusy, match="try again when it has finished"),
+              IndexWriter(index_dir, timeout=0.2)):
+            pass
     with IndexWriter(index_dir, timeout=0.2) as writer:  # free again
         writer.add(ARTICLES[1])
     assert search_ids(index_dir) == ["a1", "a2"]

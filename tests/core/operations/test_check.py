@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsarchive.core.index.writer import IndexWriter
+from newsarchive.core.model import Article
 from newsarchive.core.operations.check import check_library
 from newsarchive.core.storage.library import RECORD_FILE
-from newsarchive.core.model import Article
 from tests.core.search.fixture_library import ARTICLES, make_library, write_record
 
 

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 
 from newsarchive.core.errors import LibraryReadOnly
 from newsarchive.core.operations.importing import import_paths
-from newsarchive.core.storage.library import ARTICLE_FILE, RECORD_FILE, Library
-from newsarchive.core.storage.journal import PENDING_FILE
 from newsarchive.core.progress import CancelToken
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.journal import PENDING_FILE
+from newsarchive.core.storage.library import ARTICLE_FILE, RECORD_FILE, Library
 
 DATA = Path(__file__).parents[2] / "data"
 SEED = DATA / "pages" / "seed_telesur.txt"
@@ -96,7 +96,8 @@ def test_reimporting_is_a_duplicate_and_changes_nothing(library, tmp_path):
 
 def test_the_same_text_in_another_encoding_is_the_same_article(library, tmp_path):
     (tmp_path / "in").mkdir()
-    text = "Título\n\nPublished 3 March 2023\n\nEl ministro habló de la economía durante la reunión anual del consejo en la capital.\n"
+    text = ("Título\n\nPublished 3 March 2023\n\nEl ministro habló de la economía durante la "
+            "reunión anual del consejo en la capital.\n")
     (tmp_path / "in" / "a.txt").write_bytes(text.encode("utf-8"))
     (tmp_path / "in" / "b.txt").write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
     report = import_paths(library, [tmp_path / "in"])

@@ -8,10 +8,10 @@ import pytest
 
 from newsarchive.core.errors import Cancelled, LibraryReadOnly
 from newsarchive.core.operations.rebuild import rebuild_index
-from newsarchive.core.storage.library import RECORD_FILE, Library
 from newsarchive.core.progress import CancelToken
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.library import RECORD_FILE, Library
 from tests.core.search.fixture_library import ARTICLES, make_library, write_record
 
 

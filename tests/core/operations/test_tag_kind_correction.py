@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from newsarchive.core.errors import NewsarchiveError
-from newsarchive.core.operations.tag_kind_correction import set_tag_kind
-from newsarchive.core.storage.curated_kinds import CURATED_FILE, load_curated
 from newsarchive.core.operations.importing import import_paths
-from newsarchive.core.storage.library import Library
+from newsarchive.core.operations.tag_kind_correction import set_tag_kind
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.curated_kinds import CURATED_FILE, load_curated
+from newsarchive.core.storage.library import Library
 
 SEED = Path(__file__).parents[2] / "data" / "pages" / "seed_telesur.txt"
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from newsarchive.core.storage.library import Library
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.library import Library
 from tests.core.search.fixture_library import make_library
 
 

@@ -6,10 +6,10 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from newsarchive.core.operations.rebuild import rebuild_index
-from newsarchive.core.storage.library import RECORD_FILE, Library
 from newsarchive.core.model import Article
+from newsarchive.core.operations.rebuild import rebuild_index
 from newsarchive.core.record import dump_record
+from newsarchive.core.storage.library import RECORD_FILE, Library
 
 ARTICLES = (
     Article(

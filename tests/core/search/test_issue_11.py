@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from newsarchive.core.errors import QueryError
-from newsarchive.core.library.importer import import_paths
-from newsarchive.core.library.library import Library
+from newsarchive.core.operations.importing import import_paths
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.library import Library
 
 SAMPLE = Path(__file__).parents[3] / "sample_archive"
 

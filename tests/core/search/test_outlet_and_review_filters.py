@@ -26,7 +26,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 
 def records(library: Library) -> list[Article]:
-    return [a for a in (library.load(i) for i in library.ids())]
+    return [library.load(i) for i in library.ids()]
 
 
 def found(library: Library, **request: object) -> set[str]:

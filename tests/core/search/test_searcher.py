@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from newsarchive.core.errors import LibraryError
-from newsarchive.core.operations.rebuild import rebuild_index
 from newsarchive.core.index.writer import IndexWriter
-from newsarchive.core.storage.library import Library
+from newsarchive.core.operations.rebuild import rebuild_index
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 from newsarchive.core.search.snippets import (
@@ -23,6 +22,7 @@ from newsarchive.core.search.snippets import (
     highlight_spans,
     make_snippet,
 )
+from newsarchive.core.storage.library import Library
 from tests.core.search.fixture_library import ARTICLES, BY_ID, make_library
 
 NEWEST = ["a2", "a1", "a8", "a4", "a3", "a6", "a7", "a5"]

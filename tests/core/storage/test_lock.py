@@ -13,9 +13,8 @@ from newsarchive.core.storage.lock import LOCK_FILE, WriteLock
 
 
 def test_a_second_writer_in_the_same_process_is_refused(tmp_path):
-    with WriteLock(tmp_path, "import"):
-        with pytest.raises(LibraryBusy, match=r"process \d+ \(import\)"):
-            WriteLock(tmp_path, "rebuild", timeout=0.2).acquire()
+    with WriteLock(tmp_path, "import"), pytest.raises(LibraryBusy, match=r"process \d+ \(import\)"):
+        WriteLock(tmp_path, "rebuild", timeout=0.2).acquire()
     with WriteLock(tmp_path, "rebuild"):
         pass
 

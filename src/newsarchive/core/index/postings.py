@@ -93,28 +93,32 @@ def read_postings(matcher: Any, positions: bool) -> Postings:
     # Deleted documents are masked by the caller, so a deletion filter is looked through.
     inner = getattr(matcher, "child", matcher)
     if not isinstance(inner, W3LeafMatcher) or inner._byteids:
-        ids: list[int] = []
-        weights: list[float] = []
-        values: list[bytes] = []
+        found: list[int] = []
+        found_weights: list[float] = []
+        found_values: list[bytes] = []
         while inner.is_active():
-            ids.append(inner.id())
-            weights.append(inner.weight())
+            found.append(inner.id())
+            found_weights.append(inner.weight())
             if positions:
-                values.append(inner.value())
+                found_values.append(inner.value())
             inner.next()
-        return Postings(np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32),
-                         values if positions else None)
-    id_blocks, weight_blocks, value_blocks, sizes = [], [], [], []
+        return Postings(np.asarray(found, dtype=np.int64),
+                        np.asarray(found_weights, dtype=np.float32),
+                        found_values if positions else None)
+    id_blocks: list[Any] = []
+    weight_blocks: list[Any] = []
+    value_blocks: list[Any] = []
+    sizes: list[int] = []
     while inner.is_active():
         inner._read_data()
         ids_delta, weights, values = inner._data
         id_blocks.append(ids_delta)
         sizes.append(inner._blocklength)
         # Weights are an array per block, or one float for all, or None for 1.0.
-        weight_blocks.append(
-            (1.0 if weights is None else weights,) * inner._blocklength
-            if weights is None or isinstance(weights, float) else weights
-        )
+        if weights is None or isinstance(weights, float):
+            weight_blocks.append((1.0 if weights is None else weights,) * inner._blocklength)
+        else:
+            weight_blocks.append(weights)
         if positions:
             value_blocks.append(values)
         inner._next_block()
@@ -138,7 +142,8 @@ def _decode_positions(value: bytes) -> list[int]:
     # Whoosh's Positions format: a 4-byte count, then a pickled list of position deltas (its final
     # STOP opcode sometimes left off).
     body = value[4:]
-    return pickle.loads(body if body.endswith(b".") else body + b".")
+    decoded: list[int] = pickle.loads(body if body.endswith(b".") else body + b".")
+    return decoded
 
 
 _HEADER = np.frombuffer(b"\x80\x02]q\x00", dtype=np.uint8)

@@ -145,7 +145,7 @@ class StoredHit:
     has_note: bool = False
 
 
-def document_for(article: Article, fingerprint: Fingerprint | None | bool = True) -> dict[str, Any]:
+def document_for(article: Article, fingerprint: Fingerprint | bool | None = True) -> dict[str, Any]:
     """The Whoosh document of an article (fields left out are empty). Its near-duplicate
     fingerprint is computed from its text unless the caller has it (`None`: too short for one)."""
     lang = language_key(article.language)

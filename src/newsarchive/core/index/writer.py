@@ -72,12 +72,12 @@ class IndexWriter:
             raise LibraryError("The index writer is not open; use it in a `with` block.")
         return self._writer
 
-    def add(self, article: Article, fingerprint: Fingerprint | None | bool = True) -> None:
+    def add(self, article: Article, fingerprint: Fingerprint | bool | None = True) -> None:
         """Index an article that is not in the index yet (adding one twice would list it twice);
         `fingerprint`: its near-duplicate fingerprint when the caller has it (see `document_for`)."""
         self._require_open().add_document(**document_for(article, fingerprint))
 
-    def replace(self, article: Article, fingerprint: Fingerprint | None | bool = True) -> None:
+    def replace(self, article: Article, fingerprint: Fingerprint | bool | None = True) -> None:
         """Index a changed article in place of its committed version (or add it if absent).
 
         Whoosh deletes only from what is committed: an article added earlier in this same batch

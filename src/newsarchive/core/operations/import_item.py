@@ -16,8 +16,8 @@ from newsarchive.core.ingest.compose import (
     compose_article,
     fill_in,
     kept_on_reimport,
-    same_saving,
     same_content,
+    same_saving,
     stamped,
 )
 from newsarchive.core.ingest.identity import content_key
@@ -38,7 +38,7 @@ class Outcome:
     item: ImportItem
     article: Article | None = None
     is_new: bool = False
-    fingerprint: Fingerprint | None | bool = True  # computed by the index unless known
+    fingerprint: Fingerprint | bool | None = True  # computed by the index unless known
 
 
 @dataclass(frozen=True, slots=True)

@@ -265,7 +265,8 @@ class _Parser:
         name = token.text[:-1].lower()
         field = QUERY_FIELDS.get(name)
         if field is None:
-            known = ", ".join(f"{f}:" for f in sorted(set(QUERY_FIELDS) - {"people", "tags", "lang", "outlet"}))
+            aliases = {"people", "tags", "lang", "outlet"}
+            known = ", ".join(f"{f}:" for f in sorted(set(QUERY_FIELDS) - aliases))
             raise QueryError(f"Unknown field {token.text!r} {_where(token.position)}; the fields are "
                              f"{known}.", token.position)
         value = self.peek()

@@ -29,9 +29,10 @@ from newsarchive.core.search.query import Node, parse_query, typed_words
 from newsarchive.core.search.ranking import Evaluated, IndexCache, evaluate
 from newsarchive.core.search.request import Hit, SearchRequest, SearchResult
 from newsarchive.core.search.similar import similar_query
-from newsarchive.core.search.stories import Stories
 from newsarchive.core.search.snippets import MarkTerms, make_snippet
+from newsarchive.core.search.stories import Stories
 from newsarchive.core.search.suggestions import suggest
+
 
 class CollectionSource(Protocol):
     """Where the searcher reads a library's collections from (`storage.collections.Collections`):

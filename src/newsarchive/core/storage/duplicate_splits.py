@@ -62,7 +62,7 @@ def _parse(data: object, path: Path) -> tuple[tuple[str, str], ...]:
         raise LibraryError(f"{path} is damaged: it holds no list of articles kept apart.")
     out: list[tuple[str, str]] = []
     for item in items:
-        if isinstance(item, list) and len(item) == 2 and all(isinstance(i, str) for i in item):
-            if item[0] != item[1]:
-                out.append(ordered(item[0], item[1]))
+        if (isinstance(item, list) and len(item) == 2 and all(isinstance(i, str) for i in item)
+                and item[0] != item[1]):
+            out.append(ordered(item[0], item[1]))
     return tuple(dict.fromkeys(out))
