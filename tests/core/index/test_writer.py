@@ -137,3 +137,23 @@ def test_a_bulk_write_merges_the_smallest_segments_down_to_the_limit(tmp_path: P
         writer.add(replace(ARTICLES[0], id="bulk"))
     assert len(open_index(index_dir)._segments()) <= MAX_SEGMENTS
     assert search_ids(index_dir) == sorted([f"s{n:02d}" for n in range(MAX_SEGMENTS + 4)] + ["bulk"])
+
+
+def test_the_vocabulary_is_kept_apart_from_the_articles(tmp_path: Path) -> None:
+    from newsarchive.core.index.storage import open_index
+    from newsarchive.core.search.request import SearchRequest
+    from newsarchive.core.search.searcher import ArchiveSearcher
+
+    index_dir = tmp_path / "index"
+    with IndexWriter(index_dir) as writer:
+        for article in ARTICLES:
+            writer.add(article)
+    with IndexWriter(index_dir) as writer:  # a correction brings no word the index lacks
+        writer.replace(ARTICLES[0])
+    with open_index(index_dir).reader() as reader:
+        documents = reader.doc_count()
+        assert documents == len(ARTICLES) + 1  # the articles and one vocabulary document
+    with ArchiveSearcher(index_dir) as searcher:
+        assert searcher.doc_count == len(ARTICLES)
+        assert sorted(searcher.indexed_ids()) == sorted(a.id for a in ARTICLES)
+        assert searcher.search(SearchRequest()).total == len(ARTICLES)

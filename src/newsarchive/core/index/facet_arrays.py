@@ -15,7 +15,7 @@ import numpy as np
 
 from newsarchive.core.index.analysis import fold
 from newsarchive.core.index.postings import iter_term_ids, read_int_column
-from newsarchive.core.index.schema import NEEDS_REVIEW
+from newsarchive.core.index.schema import NEEDS_REVIEW, VOCABULARY
 from newsarchive.core.model import SECTION_SEPARATOR
 
 _EMPTY = np.zeros(0, dtype=np.int32)
@@ -75,6 +75,7 @@ class SegmentValues:
     review: np.ndarray  # bool: the record has something for the user to review
     copy_docs: np.ndarray  # (doc, article) pairs: the articles each document is a copy of
     copy_ids: np.ndarray
+    vocabulary: np.ndarray  # bool: a vocabulary document, no article
 
 
 def _pairs(leaf: Any, field: str, vocabulary: Vocabulary) -> tuple[np.ndarray, np.ndarray]:
@@ -97,12 +98,15 @@ def read_segment(leaf: Any, sections: Vocabulary, people: Vocabulary,
     person_docs, person_ids = _pairs(leaf, "person_value", people)
     source_docs, source_ids = _pairs(leaf, "source_value", sources)
     review = np.zeros(len(dates), dtype=bool)
+    vocabulary = np.zeros(len(dates), dtype=bool)
     for flag, found in iter_term_ids(leaf, "flags"):
         if flag == NEEDS_REVIEW:
             review[found] = True
+        elif flag == VOCABULARY:
+            vocabulary[found] = True
     copy_docs, copy_ids = _pairs(leaf, "copy_of", copied)
     return SegmentValues(dates, imported, section_docs, section_ids, person_docs, person_ids,
-                         source_docs, source_ids, review, copy_docs, copy_ids)
+                         source_docs, source_ids, review, copy_docs, copy_ids, vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +178,7 @@ class FacetArrayCache:
         section_docs, section_ids, person_docs, person_ids = [], [], [], []
         source_docs, source_ids, copy_docs, copy_ids = [], [], [], []
         for leaf, offset, values in parts:
-            live = np.ones(len(values.dates), dtype=bool)
+            live = ~values.vocabulary  # a vocabulary document is never a result
             if leaf.has_deletions():
                 deleted = np.fromiter(leaf.segment().deleted_docs(), dtype=np.int64)
                 live[deleted] = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,7 +27,8 @@ from newsarchive.core.near_duplicates import Fingerprint, fingerprint
 
 # Bumped whenever fields or analysis change: an index of another version must be rebuilt.
 # 7: Spanish and Portuguese words folded before stemming; the `words` field (issue 11).
-SCHEMA_VERSION = 7
+# 8: the words in vocabulary documents, one per batch, instead of on every article.
+SCHEMA_VERSION = 8
 
 # Text fields a query word searches when it names no field, with their weights.
 DEFAULT_FIELDS: dict[str, float] = {
@@ -59,6 +61,9 @@ QUERY_FIELDS: dict[str, str] = {
 }
 # The `flags` term of an article whose record has something for the user to review.
 NEEDS_REVIEW = "review"
+# ...and of a document that is no article, only a batch's vocabulary (its id starts so).
+VOCABULARY = "vocabulary"
+VOCABULARY_ID_PREFIX = "~words-"
 STEMMED_FIELDS = frozenset({"title", "lede", "body", "caption", "credit", "note"})
 NAME_FIELDS = frozenset({"person", "tag"})
 
@@ -205,6 +210,13 @@ def document_for(article: Article, fingerprint: Fingerprint | bool | None = True
     if isinstance(fingerprint, Fingerprint):
         doc["fingerprint"] = fingerprint.to_bytes()
     return doc
+
+
+def vocabulary_document(words: list[str]) -> dict[str, Any]:
+    """A document holding only words for wildcards to expand over (see `IndexWriter`): flagged
+    `VOCABULARY`, which facet arrays count as no article."""
+    return {"id": f"{VOCABULARY_ID_PREFIX}{uuid.uuid4().hex}", "words": words,
+            "flags": [VOCABULARY]}
 
 
 def fingerprint_of(article: Article) -> Fingerprint | None:
