@@ -26,7 +26,20 @@ _FURNITURE = frozenset(
     north america|south america|caribbean|business|science|technology|health|environment|
     interviews|features|spotlight|local|national|international|internacional|mundo|noticias|
     economía|cultura|deportes|política|opinión|américa latina|
-    view all|see all|all news|more stories|follow us|siguenos|síguenos|app|apps
+    view all|see all|all news|more stories|follow us|siguenos|síguenos|app|apps|
+    close|close menu|close panel|close window|more menu|show more|sign out|log out|your account|
+    my account|my news|accessibility help|skip to navigation|skip to main navigation|share page|
+    share this post|share this article|about sharing|reuse this content|print this page|
+    view comments|continue reading|current issue|give a gift|newsletters|e-edition|site index|
+    browse|get the app|start writing|post comment|notes|restacks|top|terms|privacy|
+    terms of service|terms and conditions|terms & conditions|accept all|reject all|
+    manage preferences|learn more|listen now|enlarge|toggle caption|hide caption|
+    menú|buscar|cerrar|suscribite|suscribirse|ingresar|iniciar sesión|cerrar sesión|registrarse|
+    secciones|escuchar|escuchar nota|escuchar noticia|ver comentarios|comentar|hemeroteca|
+    aviso legal|política de privacidad|política de cookies|más información|imprimir|
+    versión para imprimir|pesquisar|entrar|assine|assinar|sair|compartilhar|ouvir|ouça|
+    ouvir notícia|versão para impressão|ver comentários|termos de uso|política de privacidade|
+    saiba mais|fechar
     """.replace("\n", "")
     .replace("    ", "")
     .split("|")
@@ -65,6 +78,14 @@ _FURNITURE_PATTERNS = re.compile(
       | (?:reading\ time|estimated\ reading\ time|tiempo\ de\ lectura|tempo\ de\ leitura|lectura|leitura)
         \s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?
       | (?:view|read)\ (?:this\ email\ )?in\ (?:your|a)\ browser.*|ver\ (?:en|no)\ navegador.*
+      | scroll\ (?:down\ )?to\ continue\b.{0,30}                      # in-text ad widgets
+      | contin[uú]a\ (?:ap[oó]s|depois\ d[ae]|despu[eé]s\ de)\ (?:la\ |a\ )?publicidad[e]?
+      | (?:view|ver)\ (?:the\ )?(?:non-amp|full|versi[oó]n\ completa|vers[aã]o\ completa)\b.{0,20}
+      | (?:search|buscar|pesquisar)(?:\ \S+)?\s*:?                      # search WPB, Search for:
+      | (?:subscribe|suscr[ií]bete|suscribite|assine)(?:\ (?:now|for|to|today|ahora|ya|j[aá])\b.{0,30})?
+      | (?:\w+\ ){0,2}edition|edici[oó]n\ \w+(?:\ \w+)?              # UK edition, edición América
+      | \d{1,6}\ (?:likes?|restacks?|shares?|me\ gusta|curtidas|reacciones|reactions)
+      | (?:photo|image|video)s?\ (?:\d+\ )?of\ \d+
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -73,7 +94,8 @@ _PATTERN_FIRST_CHARS = frozenset("0123456789-/+©Aa_=*~")
 _PATTERN_FIRST_WORDS = frozenset(
     "photo photos video videos image images share compartir compartilhe follow síguenos download "
     "get install descarga subscribe sign suscríbete copyright all reading estimated tiempo tempo "
-    "lectura leitura view read ver".split()
+    "lectura leitura view read ver scroll continua continúa search buscar pesquisar suscribite "
+    "suscríbete assine uk us europe international edición edicion".split()
 )
 # The first words (see `lines.first_word`) of the label, tail and stop patterns below.
 TAIL_FIRST_WORDS = frozenset(
@@ -92,6 +114,12 @@ TAIL_STOP_FIRST_WORDS = frozenset(
 # `.*` in front of each alternative of the pattern above would cost a scan per alternative).
 _NOTICE = re.compile(
     r"we use cookies|cookies? policy|accept (?:all )?cookies|independent journalism|all rights reserved"
+)
+
+_COPYRIGHT_ANYWHERE = re.compile(
+    r"©\s*(?:19|20)\d{2}|(?:19|20)\d{2}\s*©|\b(?:all rights reserved|tod[oa]s (?:los|os) derechos reservados|"
+    r"derechos reservados|tod[oa]s os direitos reservados|direitos reservados)\b",
+    re.IGNORECASE,
 )
 
 _BREAKING = re.compile(r"^(?:breaking(?: news)?|últim[oa] hora|urgente)\s*:?$", re.IGNORECASE)
@@ -168,14 +196,26 @@ def is_furniture(text: str) -> bool:
         return False
     if len(text) <= 80 and _may_match_patterns(text) and _FURNITURE_PATTERNS.match(text):
         return True
+    if len(text) <= 4 and not any(ch.isalnum() for ch in text):
+        return True  # `∙`, `☰`, `|`: separators and icons
     # Substring gates first: the notice pattern is only worth running on a few lines per page.
-    if "ookie" in text or "ournalism" in text or "eserved" in text:
-        return bool(_NOTICE.search(text.lower()))
+    if "ookie" in text or "ournalism" in text or "eserv" in text or "©" in text:
+        return is_copyright(text) or bool(_NOTICE.search(text.lower()))
     return False
 
 
+def is_copyright(text: str) -> bool:
+    """`© 2024 Outlet Ltd. All rights reserved.`, `Outlet © 2024`, `Outlet Derechos reservados`."""
+    if len(text) > 200:
+        return False
+    lower = text[:12].lower()
+    if lower.startswith(("©", "copyright", "(c) ")):
+        return True
+    return bool(_COPYRIGHT_ANYWHERE.search(text))
+
+
 def _may_match_patterns(text: str) -> bool:
-    if text[0] in _PATTERN_FIRST_CHARS or text[-4:].lower() in ("logo", "flag"):
+    if text[0] in _PATTERN_FIRST_CHARS or text[-4:].lower() in ("logo", "flag", "tion"):
         return True
     return first_word(text) in _PATTERN_FIRST_WORDS
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsarchive.core.ingest import boilerplate, bylines, captions, dates, footer, related, sections
+from newsarchive.core.ingest import boilerplate, bylines, captions, dates, footer, notices, related, sections
 from newsarchive.core.ingest.bylines import Byline
 from newsarchive.core.ingest.captions import Credited
 from newsarchive.core.ingest.dates import DateLine
@@ -88,6 +88,7 @@ def classify(lines: list[Line]) -> tuple[list[str], list[Payload]]:
         kinds.append(kind)
         payloads.append(payload)
     _apply_context(lines, kinds, payloads)
+    _mark_banners(lines, kinds)
     return kinds, payloads
 
 
@@ -186,6 +187,7 @@ _READERS: tuple[tuple[frozenset[str] | None, Reader, str], ...] = (
     (boilerplate.BREAKING_FIRST_WORDS, _flag(boilerplate.is_breaking_label), Kind.BREAKING),
     (boilerplate.AI_SUMMARY_FIRST_WORDS, _flag(boilerplate.is_ai_summary_label), Kind.AI_SUMMARY),
     (boilerplate.TAIL_STOP_FIRST_WORDS, _flag(boilerplate.is_tail_stop), Kind.TAIL_STOP),
+    (notices.PROMOTION_FIRST_WORDS, _flag(notices.is_promotion), Kind.FURNITURE),
     (None, _tail, Kind.TAIL),
     (boilerplate.TAIL_FIRST_WORDS, _flag(boilerplate.is_author_box), Kind.TAIL),
     (None, _url, Kind.URL),
@@ -262,6 +264,36 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload])
             for j in (i, i + 1):
                 kinds[j] = Kind.CAPTION
                 payloads[j] = Credited(lines[j].text, None)
+
+
+# How far from the top or the bottom of a page a consent banner or a meter can stand.
+_BANNER_REACH = 40
+_BANNER_KINDS = (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
+
+
+def _mark_banners(lines: list[Line], kinds: list[str]) -> None:
+    """A consent banner or a paywall meter before or after the article, with its buttons: the
+    site's, whatever its heading and paragraph look like. The article's first (or last) paragraph
+    ends the search."""
+    count = len(lines)
+    top = range(min(count, _BANNER_REACH))
+    bottom = range(count - 1, max(-1, count - 1 - _BANNER_REACH), -1)
+    for order in (top, bottom):
+        for i in order:
+            kind, line = kinds[i], lines[i]
+            if kind in _BANNER_KINDS and line.words >= 3 and notices.is_banner_text(line.text):
+                kinds[i] = Kind.FURNITURE
+                j = i + 1
+                while j < count and kinds[j] in (*_BANNER_KINDS, Kind.FURNITURE) and (
+                    notices.is_banner_button(lines[j].text)
+                ):
+                    kinds[j] = Kind.FURNITURE
+                    j += 1
+            elif kind is Kind.PARAGRAPH and line.words >= _BANNER_STOP_WORDS:
+                break
+
+
+_BANNER_STOP_WORDS = 8
 
 
 def _mark_ticker(lines: list[Line], kinds: list[str], start: int) -> None:
