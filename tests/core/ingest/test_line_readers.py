@@ -15,16 +15,8 @@ from newsarchive.core.ingest.bylines import (
     read_published_by,
 )
 from newsarchive.core.ingest.captions import Credited, read_credit_only, read_credited_caption
-from newsarchive.core.ingest.dates import (
-    DateLine,
-    Dateline,
-    date_in_url,
-    ends_with_caption_date,
-    read_date_line,
-    read_dateline,
-    relative_date,
-    year_for_dateline,
-)
+from newsarchive.core.ingest.datelines import Dateline, date_in_url, read_dateline, year_for_dateline
+from newsarchive.core.ingest.dates import DateLine, ends_with_caption_date, read_date_line, relative_date
 from newsarchive.core.ingest.footer import TagList, read_footer_mark, read_tags_label
 from newsarchive.core.ingest.headline import clean_title, title_from_url
 from newsarchive.core.ingest.language import detect_language

@@ -10,20 +10,20 @@ from datetime import date, datetime
 from newsarchive.core.ingest.calendar_names import is_weekday, month_number
 from newsarchive.core.ingest.lines import NUMBER, SCAN_LIMIT, first_word
 
-_YEAR = r"(?:19|20)\d{2}"
+YEAR = r"(?:19|20)\d{2}"
 # Any word stands where the month goes, and `month_number` checks it is one (CLDR names of six
 # languages): an alternation of a hundred names tried at every word made the pattern ten times slower.
-_MONTH_WORD = r"[^\W\d_]{3,10}\b\.?"
+MONTH_WORD = r"[^\W\d_]{3,10}\b\.?"
 _DATE = re.compile(
     # 5 March 2024, 05 mar. 2024, 3.mai.2023, 4 de mayo de 2019, 5-Mar-2024, 5th March 2024
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|º|°)?(?:\s*[./-]\s*|\s+)(?:de\s+)?({_MONTH_WORD})"
-    rf"(?:\s*[.,/-]\s*|,?\s+)(?:de\s+|del\s+)?({_YEAR})(?![0-9])"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|º|°)?(?:\s*[./-]\s*|\s+)(?:de\s+)?({MONTH_WORD})"
+    rf"(?:\s*[.,/-]\s*|,?\s+)(?:de\s+|del\s+)?({YEAR})(?![0-9])"
     # March 5, 2024; Sept. 23, 2022; March 5th 2024
-    rf"|\b({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})(?![0-9])"
+    rf"|\b({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({YEAR})(?![0-9])"
     # 2024-03-05 (and 2024-03-05T09:15:00Z), 2024/03/05
-    rf"|\b({_YEAR})([-/])(\d{{1,2}})\8(\d{{1,2}})(?![0-9])"
+    rf"|\b({YEAR})([-/])(\d{{1,2}})\8(\d{{1,2}})(?![0-9])"
     # 05/03/2024, 14.03.2024, 3-14-2024: day and month in either order
-    rf"|\b(\d{{1,2}})([./-])(\d{{1,2}})\12({_YEAR})(?![0-9])",
+    rf"|\b(\d{{1,2}})([./-])(\d{{1,2}})\12({YEAR})(?![0-9])",
     re.IGNORECASE,
 )
 _TIME = re.compile(
@@ -55,8 +55,8 @@ _CATEGORY_LABEL = re.compile(r"^categor(?:y|ía|ia)\s*:", re.IGNORECASE)
 _CITY_PREFIX = re.compile(r"^[^\W\d_][\w'’.\- ]{0,40}(?:,|\s[-–—·])$")
 _SOURCE_PREFIX = re.compile(r"^[^|]{1,60}\|$")
 _LEADING_TIME = re.compile(rf"^{_TIME.pattern}\s*[–—-]\s*", re.IGNORECASE)
-_WEEKDAY_WORD = r"[^\W\d_]{2,13}(?:-feira)?\.?"
-_TRAILING_WORD = re.compile(rf"\s*({_WEEKDAY_WORD})\s*,?$")
+WEEKDAY_WORD = r"[^\W\d_]{2,13}(?:-feira)?\.?"
+_TRAILING_WORD = re.compile(rf"\s*({WEEKDAY_WORD})\s*,?$")
 _LABEL_ALONE = re.compile(
     r"^(?:fecha(?:\s+de\s+publicaci[oó]n)?|publicado(?:\s+em)?|published(?:\s+on)?|date|"
     r"publication date|data(?:\s+de\s+publica[cç][aã]o)?|posted(?:\s+on)?)\s*:?$",
@@ -71,16 +71,6 @@ _RELATIVE = re.compile(
 _EMPTY_FIELD = re.compile(
     r"\b(?:creado|actualizado|created|updated|published|publicado|modified)\s*:\s*(?=$|[^\W\d_]+\s*:)",
     re.IGNORECASE,
-)
-_DATELINE = re.compile(
-    rf"^(?P<city>[^\W\d_][\w'’.\- ]{{1,40}}?),\s*(?:(?P<weekday>{_WEEKDAY_WORD}),?\s+)?"
-    rf"(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH_WORD}))"
-    rf"(?:,?\s+(?:de\s+)?(?P<year>{_YEAR}))?"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*(?:—|–|-{1,2}|:)?|(?:—|–|-{1,2}))",
-    re.IGNORECASE,
-)
-_URL_DATE = re.compile(
-    r"/(20\d{2})/(\d{1,2})/(\d{1,2})/|[-_/](20\d{2})(\d{2})(\d{2})(?:[-_/.]|$)|(20\d{2})-(\d{2})-(\d{2})"
 )
 
 # The first words (see `lines.first_word`) of a label alone and of a relative date.
@@ -117,17 +107,7 @@ class DateLine:
     month_first: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """An agency dateline opening a paragraph (`CARACAS, Sept. 23 (teleSUR) —`); the year may be absent."""
-
-    text: str
-    month: int
-    day: int
-    year: int | None
-
-
-def _make_date(year: int, month: int | None, day: int) -> date | None:
+def make_date(year: int, month: int | None, day: int) -> date | None:
     if month is None:
         return None
     try:
@@ -143,14 +123,14 @@ def _match_date(match: re.Match[str]) -> tuple[date | None, date | None]:
     """The date a match spells, and its month-first reading when day and month are ambiguous."""
     g = match.groups()
     if g[0]:
-        return _make_date(int(g[2]), month_number(g[1]), int(g[0])), None
+        return make_date(int(g[2]), month_number(g[1]), int(g[0])), None
     if g[3]:
-        return _make_date(int(g[5]), month_number(g[3]), int(g[4])), None
+        return make_date(int(g[5]), month_number(g[3]), int(g[4])), None
     if g[6]:
-        return _make_date(int(g[6]), int(g[8]), int(g[9])), None
+        return make_date(int(g[6]), int(g[8]), int(g[9])), None
     first, second, year = int(g[10]), int(g[12]), int(g[13])
-    day_first = _make_date(year, second, first) if second <= 12 else None
-    month_first = _make_date(year, first, second) if first <= 12 else None
+    day_first = make_date(year, second, first) if second <= 12 else None
+    month_first = make_date(year, first, second) if first <= 12 else None
     if day_first and month_first and day_first != month_first:
         return day_first, month_first
     return day_first or month_first, None
@@ -341,47 +321,3 @@ def ends_with_caption_date(text: str) -> bool:
         before = text[: match.start()].rstrip()
         return before.endswith((",", ".", "|", "-", "–", "—"))
     return False
-
-
-def read_dateline(text: str) -> Dateline | None:
-    match = _DATELINE.match(text[:120])
-    if not match:
-        return None
-    month_word = match.group("m1") or match.group("m2")
-    day = int(match.group("d1") or match.group("d2"))
-    weekday = match.group("weekday")
-    if weekday and not is_weekday(weekday):
-        return None
-    month = month_number(month_word)
-    if month is None or not 1 <= day <= 31:
-        return None
-    year = int(match.group("year")) if match.group("year") else None
-    if year is not None and _make_date(year, month, day) is None:
-        return None
-    return Dateline(text=match.group(0).rstrip(" —–-:"), month=month, day=day, year=year)
-
-
-def year_for_dateline(dateline: Dateline, others: list[date]) -> int | None:
-    """A year for a dateline without one, when a full date on the page falls in the month before it.
-
-    A photo taken two days before the story or a report dated the same day makes the year
-    trustworthy; anything farther away, or pointing at two different years, does not.
-    """
-    years = set()
-    for other in others:
-        for year in (other.year, other.year + 1):
-            try:
-                candidate = date(year, dateline.month, dateline.day)
-            except ValueError:
-                continue
-            if 0 <= (candidate - other).days <= 31:
-                years.add(year)
-    return years.pop() if len(years) == 1 else None
-
-
-def date_in_url(url: str) -> date | None:
-    match = _URL_DATE.search(url[:SCAN_LIMIT])
-    if not match:
-        return None
-    g = [x for x in match.groups() if x is not None]
-    return _make_date(int(g[0]), int(g[1]), int(g[2]))
