@@ -171,6 +171,7 @@ def _author_label(text: str) -> Attribution | None:
 # Every reader of a short line, in the order they are tried, with the first words its pattern can
 # start with (None: any line). A line is only shown to the readers its first word allows.
 _READERS: tuple[tuple[frozenset[str] | None, Reader, str], ...] = (
+    (dates.DECOY_FIRST_WORDS, _flag(dates.is_decoy_date_line), Kind.FURNITURE),
     (None, dates.read_date_line, Kind.DATE),
     (dates.RELATIVE_FIRST_WORDS, _relative_date, Kind.RELATIVE_DATE),
     (footer.FOOTER_FIRST_WORDS, footer.read_footer_mark, Kind.FOOTER),
@@ -233,7 +234,11 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload])
             if value:
                 kinds[i + 1] = Kind.DATE
                 payloads[i + 1] = DateLine(
-                    value.value, labelled=True, prefix=lines[i].text, month_first=value.month_first
+                    value.value,
+                    labelled=True,
+                    updated=dates.is_update_label(lines[i].text),
+                    prefix=lines[i].text,
+                    month_first=value.month_first,
                 )
         elif kind is Kind.RELATED and payloads[i] == Note("") and i + 1 < count:
             if (

@@ -43,23 +43,43 @@ _UPDATED_WORDS = frozenset(
     "aggiornato aktualisiert".split()
 )
 _CONNECTORS = frozenset(
-    "on el em en at às as a las los the de del do da le il am um ao à last first hour hora hits "
+    "on el em en at às as a al las los the de del do da le il am um ao à last first hour hora hits "
     "time ago hace há second seconds minute minutes mins min hour hours hrs hr h day days minuto "
     "minutos horas hora día días dia dias publication publicación publicação lúc".split()
 )
 _PUNCTUATION = frozenset("|,-–—·:()/;•.*")
 _RELATIVE_IN_BRACKETS = re.compile(r"\([^()]{1,60}\)")
+# `3 min read`, `5 minutos de lectura` beside the date.
+_READING_TIME = re.compile(
+    r"\b\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?\s+(?:read|reading|de\s+lectura|de\s+leitura|lectura|leitura)\b",
+    re.IGNORECASE,
+)
+# A year glued to the time after it (`March 6, 20249:41 AM`), a time glued to a label
+# (`08h15Atualizada`), a zone glued to one (`UTCUpdated`): how some sites' text comes out when copied.
+_GLUED = re.compile(
+    r"(?<=(?:19|20)\d\d)(?=\d{1,2}[:h.]\d\d)|(?<=[0-9])(?=[^\W\d_]{3})|(?<=[A-Z]{2})(?=[A-Z][a-z])"
+)
+# `Posted on April 4, 2024 by Site Editor`: the account that posted the page, after its date.
+_POSTED_BY = re.compile(r"^(?P<filler>.*?)\s(?:by|por)\s+[^\W\d_].{0,60}$", re.IGNORECASE)
+# Dates the page was printed, saved or read on, never the story's.
+_DECOY_LABEL = re.compile(
+    r"^(?:printed|impreso|impresso|imprimido|accessed|retrieved|consultad[oa]|downloaded|"
+    r"descargad[oa]|saved|guardad[oa]|salvo)\b(?:\s+(?:on|el|em|at|a\s+las|às))?\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
 _CATEGORY_LABEL = re.compile(r"^categor(?:y|ía|ia)\s*:", re.IGNORECASE)
 # What may stand before the first date: a place (`Montevideo,`, `Buenos Aires -`) or a source
 # (`The Northern Ledger |`).
-_CITY_PREFIX = re.compile(r"^[^\W\d_][\w'’.\- ]{0,40}(?:,|\s[-–—·])$")
+_CITY_PREFIX = re.compile(r"^[^\W\d_][\w'’.\- ]{0,40}(?:,|\s[-–—·/])$")
 _SOURCE_PREFIX = re.compile(r"^[^|]{1,60}\|$")
 _LEADING_TIME = re.compile(rf"^{_TIME.pattern}\s*[–—-]\s*", re.IGNORECASE)
 WEEKDAY_WORD = r"[^\W\d_]{2,13}(?:-feira)?\.?"
 _TRAILING_WORD = re.compile(rf"\s*({WEEKDAY_WORD})\s*,?$")
 _LABEL_ALONE = re.compile(
     r"^(?:fecha(?:\s+de\s+publicaci[oó]n)?|publicado(?:\s+em)?|published(?:\s+on)?|date|"
-    r"publication date|data(?:\s+de\s+publica[cç][aã]o)?|posted(?:\s+on)?)\s*:?$",
+    r"publication date|data(?:\s+de\s+publica[cç][aã]o)?|posted(?:\s+on)?|"
+    r"(?P<updated>(?:last\s+)?(?:updated|modified)(?:\s+on)?|actualizad[oa](?:\s+el)?|"
+    r"atualizad[oa](?:\s+em)?))\s*:?$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -74,7 +94,14 @@ _EMPTY_FIELD = re.compile(
 )
 
 # The first words (see `lines.first_word`) of a label alone and of a relative date.
-DATE_LABEL_FIRST_WORDS = frozenset("fecha publicado published date publication data posted".split())
+DATE_LABEL_FIRST_WORDS = frozenset(
+    "fecha publicado published date publication data posted updated modified last actualizado "
+    "actualizada atualizado atualizada".split()
+)
+DECOY_FIRST_WORDS = frozenset(
+    "printed impreso impresso imprimido accessed retrieved consultado consultada downloaded "
+    "descargado descargada saved guardado guardada salvo".split()
+)
 RELATIVE_FIRST_WORDS = frozenset(
     f"{NUMBER} a an one published updated posted publicado actualizado atualizado hace há".split()
 )
@@ -87,7 +114,7 @@ _MAX_DATE_LINE = 160
 # A place or source and a label before the first date, a time, zone and update note after the last.
 _MAX_PREFIX = 90
 _MAX_SUFFIX = 90
-_PREFIX_CUT = re.compile(r"[,|·–—-](?=\s|$)")
+_PREFIX_CUT = re.compile(r"[,|·–—/-](?=\s|$)")
 _LAST_YEAR = date.today().year + 1
 
 
@@ -169,6 +196,8 @@ def _label_of(words: list[str]) -> str | None:
 def _filler(text: str) -> list[str] | None:
     """The words of a stretch of a date line, or None when one of them is not date-line filler."""
     text = _TIME.sub(" ", _RELATIVE_IN_BRACKETS.sub(" ", text))
+    if "min" in text:
+        text = _READING_TIME.sub(" ", text)
     words = []
     for token in _WORDS_AROUND.findall(text):
         key = token.lower()
@@ -193,6 +222,7 @@ def read_date_line(text: str) -> DateLine | None:
     """
     if len(text) > _MAX_DATE_LINE or not _FOUR_DIGITS.search(text):
         return None
+    text = _GLUED.sub(" ", text)
     found = list(_dates_in(text))
     if not found:
         return _read_labelled_other(text)
@@ -215,7 +245,7 @@ def read_date_line(text: str) -> DateLine | None:
         elif chosen is None or (label == "published" and chosen[2] != "published"):
             chosen = (value, other, label)
         previous_end = match.end()
-    if _filler(text[previous_end:]) is None:
+    if _filler(text[previous_end:]) is None and not _posted_by(text[previous_end:]):
         return None
     clean_prefix = _clean_prefix(prefix)
     if chosen is not None:
@@ -223,6 +253,20 @@ def read_date_line(text: str) -> DateLine | None:
         return DateLine(value, label == "published", False, clean_prefix, other)
     assert update is not None
     return DateLine(update[0], True, True, clean_prefix, update[1])
+
+
+def _posted_by(suffix: str) -> bool:
+    """` by Site Editor` after the date: who posted the page (an account, not the author)."""
+    match = _POSTED_BY.match(suffix) if " by " in suffix or " por " in suffix else None
+    return match is not None and _filler(match.group("filler")) is not None
+
+
+def is_decoy_date_line(text: str) -> bool:
+    """`Printed on March 22, 2024`, `Accessed 3 May 2024`: when the page was printed or read."""
+    if len(text) > _MAX_DATE_LINE or first_word(text) not in DECOY_FIRST_WORDS:
+        return False
+    match = _DECOY_LABEL.match(text)
+    return match is not None and read_date_line(text[match.end() :]) is not None
 
 
 def _leading_part(prefix: str) -> str | None:
@@ -284,12 +328,18 @@ def _parse_with_dateutil(value: str) -> date | None:
 
 
 def is_date_label(text: str) -> bool:
-    """A label whose value is on the next line (`Fecha de publicación:`)."""
+    """A label whose value is on the next line (`Fecha de publicación:`, `Updated`)."""
     return (
         len(text) <= 40
         and first_word(text) in DATE_LABEL_FIRST_WORDS
         and bool(_LABEL_ALONE.match(text))
     )
+
+
+def is_update_label(text: str) -> bool:
+    """A label alone whose value, on the next line, is an update date."""
+    match = _LABEL_ALONE.match(text) if len(text) <= 40 else None
+    return match is not None and match.group("updated") is not None
 
 
 def relative_date(text: str) -> str | None:
