@@ -159,6 +159,11 @@ def _tail(text: str) -> Attribution | None:
     return _attribution(text) if boilerplate.is_tail_furniture(text) else None
 
 
+def _staff_byline(text: str) -> bylines.Byline | None:
+    """`OAN Staff Name`: a byline whose word is not its first."""
+    return bylines.read_byline(text) if " Staff " in text else None
+
+
 def _author_label(text: str) -> Attribution | None:
     """`Author: JLR` after the article: the author when no byline named one."""
     if not bylines.AUTHOR_LABEL_FIRST_WORDS.intersection((first_word(text),)):
@@ -175,12 +180,14 @@ _READERS: tuple[tuple[frozenset[str] | None, Reader, str], ...] = (
     (None, dates.read_date_line, Kind.DATE),
     (dates.RELATIVE_FIRST_WORDS, _relative_date, Kind.RELATIVE_DATE),
     (footer.FOOTER_FIRST_WORDS, footer.read_footer_mark, Kind.FOOTER),
+    # Before the captions: `Texto: Name | Fotografía: Name` is a byline naming a photographer.
+    (bylines.BYLINE_FIRST_WORDS, bylines.read_byline, Kind.BYLINE),
     (captions.CREDIT_FIRST_WORDS, captions.read_credit_only, Kind.CREDIT),
     (None, captions.read_credited_caption, Kind.CAPTION),
     (None, captions.read_slash_credit, Kind.CREDIT),
     (related.LABEL_FIRST_WORDS, _related, Kind.RELATED),
     (bylines.AUTHOR_LABEL_FIRST_WORDS, _author_label, Kind.TAIL),
-    (None, bylines.read_byline, Kind.BYLINE),
+    (None, _staff_byline, Kind.BYLINE),
     (None, bylines.read_outlet_byline, Kind.BYLINE),
     (None, _breadcrumb, Kind.BREADCRUMB),
     (footer.TAGS_FIRST_WORDS, footer.read_tags_label, Kind.TAGS),

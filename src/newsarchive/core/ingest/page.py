@@ -192,6 +192,8 @@ def _read_head(
             reading.dates.append(("head", payload))
         elif isinstance(payload, Byline):
             reading.take_byline(payload)
+        elif isinstance(payload, Attribution) and payload.author and reading.author is None:
+            reading.author = payload.author  # `Author: Name, Staff Writer` under the headline
         elif isinstance(payload, Credited):
             reading.take_caption(payload)
         elif i in head.captions:
