@@ -86,6 +86,7 @@ _FURNITURE_PATTERNS = re.compile(
       | (?:\w+\ ){0,2}edition|edici[oó]n\ \w+(?:\ \w+)?              # UK edition, edición América
       | \d{1,6}\ (?:likes?|restacks?|shares?|me\ gusta|curtidas|reacciones|reactions)
       | (?:photo|image|video)s?\ (?:\d+\ )?of\ \d+
+      | (?:purchase|acquire)\ licensing\ rights\b.{0,20}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -95,7 +96,7 @@ _PATTERN_FIRST_WORDS = frozenset(
     "photo photos video videos image images share compartir compartilhe follow síguenos download "
     "get install descarga subscribe sign suscríbete copyright all reading estimated tiempo tempo "
     "lectura leitura view read ver scroll continua continúa search buscar pesquisar suscribite "
-    "suscríbete assine uk us europe international edición edicion".split()
+    "suscríbete assine uk us europe international edición edicion purchase acquire".split()
 )
 # The first words (see `lines.first_word`) of the label, tail and stop patterns below.
 TAIL_FIRST_WORDS = frozenset(

@@ -147,6 +147,12 @@ def _caption_ending_in_date(text: str) -> Credited | None:
     return Credited(text, None) if dates.ends_with_caption_date(text) else None
 
 
+def _caption_label(text: str) -> Note | None:
+    """`Image caption,` alone: furniture whose note says what the next line captions."""
+    what = captions.read_caption_label(text)
+    return Note(what) if what is not None else None
+
+
 def _url(text: str) -> Note | None:
     return Note(text) if boilerplate.is_url(text) else None
 
@@ -183,6 +189,7 @@ _READERS: tuple[tuple[frozenset[str] | None, Reader, str], ...] = (
     # Before the captions: `Texto: Name | Fotografía: Name` is a byline naming a photographer.
     (bylines.BYLINE_FIRST_WORDS, bylines.read_byline, Kind.BYLINE),
     (captions.CREDIT_FIRST_WORDS, captions.read_credit_only, Kind.CREDIT),
+    (captions.CAPTION_LABEL_FIRST_WORDS, _caption_label, Kind.FURNITURE),
     (None, captions.read_credited_caption, Kind.CAPTION),
     (None, captions.read_slash_credit, Kind.CREDIT),
     (related.LABEL_FIRST_WORDS, _related, Kind.RELATED),
@@ -263,6 +270,8 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload])
                 payloads[i - 1] = Attribution(author=lines[i - 1].text)  # the author box's name
         elif kind is Kind.CREDIT and i > 0:
             _attach_credit(lines, kinds, payloads, i)
+        elif kind is Kind.FURNITURE and isinstance(payloads[i], Note) and i + 1 < count:
+            _mark_labelled_caption(lines, kinds, payloads, i)
         elif kind is Kind.CAPTION and i > 0:
             _mark_bare_copy(lines, kinds, payloads, i)
         elif (
@@ -326,6 +335,17 @@ def _mark_ai_summary(lines: list[Line], kinds: list[str], start: int) -> None:
             kinds[j] = Kind.AI_SUMMARY
         else:
             return
+
+
+def _mark_labelled_caption(lines: list[Line], kinds: list[str], payloads: list[Payload], i: int) -> None:
+    """The line under `Image caption,` is the photo's caption; under `Media caption,` a video's,
+    which is neither the photo's nor article text."""
+    if kinds[i + 1] not in (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT):
+        return
+    if payloads[i] == Note("image"):
+        kinds[i + 1], payloads[i + 1] = Kind.CAPTION, Credited(lines[i + 1].text, None)
+    else:
+        kinds[i + 1] = Kind.FURNITURE
 
 
 def _attach_credit(lines: list[Line], kinds: list[str], payloads: list[Payload], i: int) -> None:
