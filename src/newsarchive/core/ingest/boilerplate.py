@@ -87,6 +87,7 @@ _FURNITURE_PATTERNS = re.compile(
       | \d{1,6}\ (?:likes?|restacks?|shares?|me\ gusta|curtidas|reacciones|reactions)
       | (?:photo|image|video)s?\ (?:\d+\ )?of\ \d+
       | (?:purchase|acquire)\ licensing\ rights\b.{0,20}
+      | (?:[^\W\d_]+\ )?(?:(?:19|20)\d{2}\ )?(?:print\ )?issue               # April 2024 Issue
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -216,7 +217,7 @@ def is_copyright(text: str) -> bool:
 
 
 def _may_match_patterns(text: str) -> bool:
-    if text[0] in _PATTERN_FIRST_CHARS or text[-4:].lower() in ("logo", "flag", "tion"):
+    if text[0] in _PATTERN_FIRST_CHARS or text[-4:].lower() in ("logo", "flag", "tion", "ssue"):
         return True
     return first_word(text) in _PATTERN_FIRST_WORDS
 

@@ -17,6 +17,12 @@ _CREDIT_ONLY = re.compile(
     rf"^(?:[—–-]\s*)?{_CREDIT_WORD}\s*:\s*(?P<credit>.{{0,120}})$", re.IGNORECASE
 )
 
+# `Photographs by Name`, `Fotos de Name`: the photographer of the story's pictures, on a line of its own.
+_PHOTOS_BY = re.compile(
+    r"^(?i:photo(?:graph)?s?|pictures?|fotos?|fotograf[ií]as?|images?|imagens?)\s+(?i:by|de|por)\s+"
+    r"(?P<credit>[A-ZÀ-ÖØ-Þ][^.!?]{1,80})$"
+)
+
 # `<caption> | Photo: <credit>`, `<caption> — Foto: <credit>`, `<caption>. Foto: <credit>`.
 _CREDIT_SUFFIX = re.compile(
     rf"^(?P<caption>.+?(?:(?=\s*(?:\||[—–]|\s-))|[.!?]))\s*(?:\||[—–]|\s-)?\s*"
@@ -88,8 +94,8 @@ _MAX_SLASH_CREDIT = 70
 
 # The first words (see `lines.first_word`) a credit line can start with.
 CREDIT_FIRST_WORDS = frozenset(
-    "photo photos photograph foto fotos fotografía fotografia image images imagen imagem picture "
-    "credit credits crédito créditos ( — – -".split()
+    "photo photos photograph photographs foto fotos fotografía fotografia fotografías fotografias "
+    "image images imagen imagem imagens picture pictures credit credits crédito créditos ( — – -".split()
 )
 
 
@@ -114,9 +120,9 @@ def read_credit_only(text: str) -> Credited | None:
     match = _CREDIT_ONLY.match(text)
     if match:
         return Credited("", _clean_credit(match.group("credit")))
-    match = _SOURCE_LABEL.match(text)
+    match = _SOURCE_LABEL.match(text) or _PHOTOS_BY.match(text)
     if match:
-        return Credited("", _clean_credit(match.group("credit") or match.group("credit2")))
+        return Credited("", _clean_credit(match.group("credit") or match.groupdict().get("credit2") or ""))
     if text.startswith("(") and text.endswith(")") and _PAREN_CREDIT.match(text[1:]):
         return Credited("", _clean_credit(_PAREN_PREFIX.sub("", text[1:-1])))
     return None

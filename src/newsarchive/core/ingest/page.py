@@ -10,6 +10,7 @@ from newsarchive.core.ingest.classify import Attribution, Kind, Note, Payload, c
 from newsarchive.core.ingest.collected import Reading
 from newsarchive.core.ingest.dates import DateLine
 from newsarchive.core.ingest.footer import FooterMark, TagList, is_tag_line
+from newsarchive.core.ingest.head import Head, find_head
 from newsarchive.core.ingest.headline import clean_title, same_headline, title_from_url
 from newsarchive.core.ingest.language import detect_language
 from newsarchive.core.ingest.lines import Line, is_title_case, looks_like_name, split_lines
@@ -37,11 +38,11 @@ def parse_page(text: str) -> ParsedPage:
     if not lines:
         raise ImportFailure("The page is empty; there is no article text to import.")
     kinds, payloads = classify(lines)
-    body_start = layout.first_paragraph(lines, kinds)
-    if body_start is None:
+    first = layout.first_paragraph(lines, kinds)
+    if first is None:
         raise layout.no_article(kinds)
-    head = layout.find_title(lines, kinds, body_start)
-    title_at = head.title
+    head = find_head(lines, kinds, payloads, first)
+    body_start, title_at = head.body_start, head.title
 
     end = layout.footer_start(kinds, body_start)
     comment_count = _comment_count(payloads, end)
@@ -177,16 +178,20 @@ def _read_head(
     lines: list[Line],
     kinds: list[str],
     payloads: list[Payload],
-    head: layout.Head,
+    head: Head,
     body_start: int,
     title: str,
     reading: Reading,
 ) -> None:
-    """The lines between headline and first paragraph: date, byline, captions, standfirst."""
+    """The lines between headline and first paragraph: standfirst, date, byline, captions.
+
+    The standfirst is kept as the lede: a record has no field of its own for it, and dropping it
+    would drop its words from the archive and from search (the independent pages' README reads it
+    as no part of the text; the earlier evaluation pages read it as the lede)."""
     start = head.title + 1 if head.title is not None else 0
     for i in range(start, body_start):
         kind, line, payload = kinds[i], lines[i], payloads[i]
-        if i == head.standfirst:
+        if i in head.standfirst:
             reading.paragraphs.append(line.text)
         elif isinstance(payload, DateLine):
             reading.dates.append(("head", payload))
