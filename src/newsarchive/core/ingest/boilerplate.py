@@ -51,7 +51,8 @@ SECTION_LABELS = frozenset(
     news|opinion|analysis|in depth|in-depth|blog|politics|economy|culture|sport|sports|world|
     latin america|middle east|africa|asia|europe|americas|business|science|technology|health|
     environment|interviews|features|spotlight|multimedia|noticias|opinión|economía|cultura|
-    deportes|mundo|internacional|política|brasil
+    deportes|mundo|internacional|política|brasil|américa latina|sociedad|ciencia|tecnología|salud|
+    economia|esportes|saúde|educação|educación|ciência|tecnologia
     """.replace("\n", "")
     .replace("    ", "")
     .split("|")

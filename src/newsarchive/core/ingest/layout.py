@@ -5,13 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsarchive.core.errors import ImportFailure
-from newsarchive.core.ingest import boilerplate, sections
-from newsarchive.core.ingest.classify import Kind, Payload, SectionPath
-from newsarchive.core.ingest.dates import DateLine
+from newsarchive.core.ingest.classify import Kind
 from newsarchive.core.ingest.head import LEDE_WORDS
 from newsarchive.core.ingest.lines import Line, ends_sentence, is_title_case
 
-_SECTION_REACH = 6
 _BLURB_CHARS = 350
 # Less prose than this beside a list of headlines is a listing page, not an article.
 _LISTING_WORDS = 45
@@ -109,83 +106,6 @@ def _opens_box(lines: list[Line], kinds: list[str], i: int, end: int) -> bool:
             break
         headlines += 1
     return headlines >= _BOX_HEADLINES
-
-
-def is_section_name(text: str) -> bool:
-    """A section's name (`Culture`), which among tag lines is a topic tag."""
-    return boilerplate.is_section_label(text)
-
-
-def find_section(
-    lines: list[Line], kinds: list[str], payloads: list[Payload], title_at: int, body_start: int
-) -> tuple[str, ...]:
-    """The section path printed near the headline, in the forms of docs/saved-pages.md family 2."""
-    title = lines[title_at].text
-    for j in range(title_at - 1, max(-1, title_at - 4), -1):
-        glued = sections.read_glued_home(lines[j].text, title)
-        if glued:
-            return glued
-    reach = 0
-    for j in range(title_at - 1, -1, -1):
-        crumb = payloads[j]
-        if isinstance(crumb, SectionPath):
-            return crumb.parts
-        if kinds[j] is not Kind.FURNITURE or lines[j].bullet:
-            reach += 1
-        if reach > _SECTION_REACH or kinds[j] in (Kind.PARAGRAPH, Kind.TICKER):
-            break
-    for j in range(title_at + 1, body_start):
-        payload = payloads[j]
-        if isinstance(payload, SectionPath):
-            return payload.parts
-        if isinstance(payload, DateLine):
-            category = sections.read_category(payload.prefix)
-            if category:
-                return category
-        category = sections.read_category(lines[j].head)
-        if category and kinds[j] in (Kind.SHORT, Kind.HEADING):
-            return category
-    return _label_above(lines, kinds, title_at)
-
-
-def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[str, ...]:
-    """`NEWS` / `BLOCKADE`, `• Venezuela` / `In Depth`, or a lone `Opinion` right above the headline.
-
-    A label standing alone (a blank line above it) is the section whatever its name; one printed
-    right under a menu's items is the menu's last item.
-    """
-    if title_at < 1:
-        return ()
-    label = lines[title_at - 1]
-    alone = label.blank_before > 0 and kinds[title_at - 1] in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE)
-    before = lines[title_at - 2] if title_at >= 2 else None
-    before_that = lines[title_at - 3] if title_at >= 3 else None
-    if before is not None and (before_that is None or not _is_menu_item(before_that)):
-        pair = sections.read_uppercase_pair(before.text, label.text)
-        if pair and not before.bullet:
-            return pair
-    section = sections.read_section_label(label.text)
-    after_home = before is not None and sections.is_home(before.text) and not label.blank_before
-    if not section and (alone or after_home) and sections.is_lone_label(label.text):
-        section = (label.text,)
-    if section and after_home:
-        return section  # `Inicio` / `Sociedad`: a breadcrumb printed one part a line
-    if not section:
-        return ()
-    if (
-        before is not None
-        and before.bullet
-        and not boilerplate.is_furniture(before.text)
-        and before.words <= 3
-    ):
-        return (*section, before.text)  # the topic bullet above the label
-    if before is not None and _is_menu_item(before) and not alone:
-        return ()  # the last item of a menu, not a label
-    return section
-
-
-def _is_menu_item(line: Line) -> bool:
-    return not line.bullet and line.words <= 3 and len(line.text) <= 30
 
 
 def entries(lines: list[Line], kinds: list[str], start: int, end: int) -> list[list[Entry]]:

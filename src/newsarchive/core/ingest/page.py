@@ -14,6 +14,7 @@ from newsarchive.core.ingest.head import Head, find_head
 from newsarchive.core.ingest.headline import clean_title, same_headline, title_from_url
 from newsarchive.core.ingest.language import detect_language
 from newsarchive.core.ingest.lines import Line, is_title_case, looks_like_name, split_lines
+from newsarchive.core.ingest.page_section import find_section, is_section_name
 from newsarchive.core.ingest.published import publication_date
 from newsarchive.core.ingest.related import is_bare_related, is_box_label
 from newsarchive.core.ingest.sections import read_glued_home
@@ -67,7 +68,7 @@ def parse_page(text: str) -> ParsedPage:
 
     raw_title, title = _title(lines, kinds, payloads, title_at, body_start, reading)
     section = (
-        layout.find_section(lines, kinds, payloads, title_at, body_start)
+        find_section(lines, kinds, payloads, title_at, body_start)
         if title_at is not None
         else ()
     )
@@ -282,7 +283,7 @@ def _read_tail(
     for i in range(labelled + 1 if labelled is not None else start, end):
         kind, line, payload = kinds[i], lines[i], payloads[i]
         tag_like = (kind in (Kind.HEADING, Kind.SHORT) and is_tag_line(line.text)) or (
-            kind is Kind.FURNITURE and layout.is_section_name(line.text)
+            kind is Kind.FURNITURE and is_section_name(line.text)
         )
         if labelled is not None and in_run and (line.blank_before or not tag_like):
             break  # the run under the heading has ended

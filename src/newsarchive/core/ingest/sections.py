@@ -26,8 +26,13 @@ _LABEL_PARTICLES = frozenset("de da do del la y e and & of".split())
 
 
 def read_breadcrumb(text: str) -> tuple[str, ...] | None:
-    """The section path a breadcrumb line spells, else None."""
-    if len(text) > 100 or not (">" in text or " / " in text or "›" in text or "»" in text):
+    """The section path a breadcrumb line spells (`News > Russia`, or a kicker `Local News |`
+    over the headline), else None."""
+    if len(text) > 100:
+        return None
+    if text[-1] == "|":
+        return _kicker(text)
+    if not (">" in text or " / " in text or "›" in text or "»" in text):
         return None
     if not _BREADCRUMB.match(text):
         return None
@@ -36,6 +41,14 @@ def read_breadcrumb(text: str) -> tuple[str, ...] | None:
     if not parts or any(len(p.split()) > 4 or not p[0].isupper() for p in parts):
         return None
     return parts
+
+
+def _kicker(text: str) -> tuple[str, ...] | None:
+    """`Local News |`: the section's name and the bar a headline would have followed on one line."""
+    name = text[:-1].strip()
+    if not name or "|" in name or not is_lone_label(name.replace("-", " ")):
+        return None
+    return (name,)
 
 
 def read_category(text: str) -> tuple[str, ...] | None:
