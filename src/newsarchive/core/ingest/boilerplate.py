@@ -88,6 +88,7 @@ _FURNITURE_PATTERNS = re.compile(
       | \d{1,6}\ (?:likes?|restacks?|shares?|me\ gusta|curtidas|reacciones|reactions)
       | (?:photo|image|video)s?\ (?:\d+\ )?of\ \d+
       | (?:purchase|acquire)\ licensing\ rights\b.{0,20}
+      | conforme\ a\ los\ criterios\ de\b.{0,40}|learn\ more\ about\ the\ trust\ project.{0,20}
       | (?:[^\W\d_]+\ )?(?:(?:19|20)\d{2}\ )?(?:print\ )?issue               # April 2024 Issue
     )$""",
     re.IGNORECASE | re.VERBOSE,
@@ -98,19 +99,19 @@ _PATTERN_FIRST_WORDS = frozenset(
     "photo photos video videos image images share compartir compartilhe follow síguenos download "
     "get install descarga subscribe sign suscríbete copyright all reading estimated tiempo tempo "
     "lectura leitura view read ver scroll continua continúa search buscar pesquisar suscribite "
-    "suscríbete assine uk us europe international edición edicion purchase acquire".split()
+    "suscríbete assine uk us europe international edición edicion purchase acquire conforme learn".split()
 )
 # The first words (see `lines.first_word`) of the label, tail and stop patterns below.
 TAIL_FIRST_WORDS = frozenset(
     "source sources fuente fuentes fonte fontes with con com this read see leer leia website "
-    "download get the las * ( edição edición editing editor our printed print you unsubscribe "
+    "download get the las * ( edição edición editing editor our printed print you unsubscribe este esta "
     "forwarded originally first republished reproduced copyright ©".split()
 )
 BREAKING_FIRST_WORDS = frozenset("breaking última último urgente".split())
 AI_SUMMARY_FIRST_WORDS = frozenset("ai ai-generated summary key resumen resumo".split())
 TAIL_STOP_FIRST_WORDS = frozenset(
     "headlines more you recommended te también veja most trending latest read lo los lo mais "
-    "más top popular".split()
+    "más top popular today hoy hoje".split()
 )
 
 # Site notices recognised by a phrase anywhere in the line (searched in the lower-cased line: a
@@ -144,6 +145,9 @@ _TAIL_FURNITURE = re.compile(
         (?:sources?|fuentes?|fontes?)\s*:.{0,80}
       | (?:with\ information\ from|con\ información\ de|com\ informações\ de)\b.{0,80}
       | this\ (?:story|article)\ was\ (?:first\ |originally\ )?published\b.*
+      | this\ (?:story|article)\ (?:appears|appeared|ran)\ in\b.{0,40}\b(?:print|edition|issue)\b.*
+      | (?:este|esta)\ (?:art[ií]culo|nota|artigo|reportagem|mat[ée]ria)
+        \ (?:apareci[oó]|se\ public[oó]|foi\ publicad[oa]|saiu)\b.{0,40}\b(?:impres[ao]|papel)\b.*
       | (?:read|see)\ (?:more|also|the\ original)\b.{0,10}https?://\S+
       | (?:read\ more|leer\ más|leia\ mais)\b.{0,120}
       | website\s*\|\s*\+\s*posts
@@ -170,7 +174,9 @@ _TAIL_STOP = re.compile(
     r"^(?:headlines by country|more from\b.{0,40}|you may (?:also )?(?:like|be interested in)\b.*|"
     r"recommended(?: for you)?|te puede interesar|también te puede interesar|veja também|"
     r"most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|read next|"
-    r"top stories|popular (?:now|stories)|lo más (?:leído|visto|popular)|los más (?:leídos|vistos)|"
+    r"top stories|popular(?: (?:now|stories|today))?|lo más (?:leído|visto|popular)|"
+    r"los más (?:leídos|vistos)|"
+    r"(?:today|hoy|hoje)\s+(?:in|en|em|no|na)\s+(?-i:[A-ZÀ-Þ])[\w'’-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w'’-]*){0,2}|"
     r"mais (?:lidas|lidos|vistas|vistos)|más noticias|mais notícias)\s*:?$",
     re.IGNORECASE,
 )

@@ -25,6 +25,8 @@ _MAX_TITLE = 300
 MAX_LINES = 50_000
 _PROSE = (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
 _DEFAULT_LANGUAGE = "en"
+# How far above the headline a labelled related headline still belongs to the article's head.
+_RELATED_ABOVE_TITLE = 3
 
 
 def parse_page(text: str) -> ParsedPage:
@@ -72,7 +74,7 @@ def parse_page(text: str) -> ParsedPage:
         if title_at is not None
         else ()
     )
-    _related_before_title(lines, kinds, title_at, title, reading)
+    _related_before_title(lines, kinds, payloads, title_at, title, reading)
     _read_top(kinds, payloads, title_at if title_at is not None else body_start, reading)
     _read_head(lines, kinds, payloads, head, body_start, title, reading)
     last = max(
@@ -147,12 +149,21 @@ def _title(
 
 
 def _related_before_title(
-    lines: list[Line], kinds: list[str], title_at: int | None, title: str, reading: Reading
+    lines: list[Line],
+    kinds: list[str],
+    payloads: list[Payload],
+    title_at: int | None,
+    title: str,
+    reading: Reading,
 ) -> None:
     """A related headline printed as the page's first line: right above the headline, or after a
     `Related…` label (docs/saved-pages.md family 5)."""
     if title_at is None:
         return
+    for k in range(title_at - 1, max(-1, title_at - _RELATED_ABOVE_TITLE), -1):
+        headline = payloads[k]
+        if kinds[k] is Kind.RELATED and isinstance(headline, Note):
+            reading.add_related(headline.text)  # `Also read: <headline>` over the headline
     labelled = kinds[0] is Kind.FURNITURE and lines[0].text.lower().startswith("related")
     first = 1 if labelled else 0
     if (
