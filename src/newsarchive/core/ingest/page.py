@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from newsarchive.core.errors import ImportFailure
 from newsarchive.core.ingest import layout, provenance
-from newsarchive.core.ingest.bylines import Byline, all_given_names, read_names
+from newsarchive.core.ingest.asides import is_author_bio, is_pull_quote
+from newsarchive.core.ingest.bylines import AUTHOR_SEPARATOR, Byline, all_given_names, read_names
 from newsarchive.core.ingest.captions import Credited
 from newsarchive.core.ingest.classify import Attribution, Kind, Note, Payload, classify
 from newsarchive.core.ingest.collected import Reading
@@ -81,6 +82,7 @@ def parse_page(text: str) -> ParsedPage:
         (i for i in range(body_start, end) if kinds[i] is Kind.PARAGRAPH), default=body_start
     )
     _read_body(lines, kinds, payloads, body_start, last + 1, reading)
+    _drop_asides(reading)
     _read_tail(lines, kinds, payloads, last + 1, end, reading)
     _read_attributions(kinds, payloads, last + 1, len(kinds), reading)
 
@@ -269,6 +271,20 @@ def _read_body(
             reading.take_byline(payload)
         elif isinstance(payload, TagList):
             reading.tags.extend(payload.tags)
+
+
+def _drop_asides(reading: Reading) -> None:
+    """Pull quotes repeating a paragraph beside them, and the author's biography at the end."""
+    paragraphs = reading.paragraphs
+    kept = [
+        text
+        for i, text in enumerate(paragraphs)
+        if i == 0 or not is_pull_quote(text, [paragraphs[i - 1], *paragraphs[i + 1 : i + 2]])
+    ]
+    authors = reading.author.split(AUTHOR_SEPARATOR) if reading.author else []
+    while len(kept) > 1 and is_author_bio(kept[-1], authors):
+        kept.pop()
+    reading.paragraphs = kept
 
 
 def _names_in_head(line: Line) -> bool:
