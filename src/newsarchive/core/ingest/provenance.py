@@ -25,12 +25,20 @@ _COPYRIGHT = re.compile(
 _HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _LABELLED_URL = re.compile(
     r"^(?:printed\s+from|url|link|permalink|source\s+url|article\s+url|web\s+address|"
-    r"original(?:ly)?\s+(?:at|published\s+at)|read\s+(?:it|this)\s+online\s+at)\s*:?\s*"
+    r"original(?:ly)?\s+(?:at|published\s+at)|read\s+(?:it|this)\s+online\s+at|"
+    r"(?:direcci[oó]n|url|enlace|v[ií]nculo|link|endere[cç]o)\s+(?:de\s+la|da|de|do)\s+"
+    r"(?:noticia|not[ií]cia|nota|art[ií]culo|artigo|mat[ée]ria|p[aá]gina)|"
+    r"impreso\s+desde|impresso\s+de)\s*:?\s*"
     r"(?P<url>https?://\S+)",
     re.IGNORECASE,
 )
+# Any short label before an address: `Fuente: https://…`; the address is the page's own only when
+# its words are the headline's.
+_ANY_LABEL_URL = re.compile(r"^[^\W\d_][\w .'’-]{0,40}:\s*(?P<url>https?://\S+)$")
 _SUFFIX_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _SLUG_OVERLAP = 0.6
+# A brand of capitals, maybe with a word after it (`WPB`, `WPB News`).
+_BRAND = re.compile(r"^([A-Z]{2,6})(?:\s+[A-Z][a-z]+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +71,26 @@ def find_origin(
         or _copyright(lines)
         or _site_line(lines, top)
     )
-    return Origin(outlet, url)
+    return Origin(_spelled_out(outlet, lines) if outlet else None, url)
+
+
+def _spelled_out(outlet: str, lines: list[Line]) -> str:
+    """`WPB News` -> `Westmark Public Broadcasting` when the page prints, at its top or bottom, the
+    name whose initials the outlet's brand is (and we know no outlet by the brand)."""
+    match = _BRAND.match(outlet)
+    if match is None or known_outlet(outlet) or known_outlet(match.group(1)):
+        return outlet
+    initials = match.group(1)
+    for line in (*lines[:_TOP_REACH], *lines[-_TOP_REACH:]):
+        words = [w for w in line.text.split() if w.lower() not in _SMALL_WORDS]
+        if (
+            len(words) == len(initials)
+            and line.words <= _MASTHEAD_MAX_WORDS
+            and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
+            and "".join(w[0] for w in words) == initials
+        ):
+            return line.text
+    return outlet
 
 
 def _title_suffix(raw_title: str, title: str) -> str | None:
@@ -166,6 +193,10 @@ def _page_url(
         address = payloads[i]
         if kinds[i] is Kind.URL and isinstance(address, Note) and _names_the_title(address.text, title):
             return address.text
+        if "http" in lines[i].text:
+            labelled = _ANY_LABEL_URL.match(lines[i].text)
+            if labelled and _names_the_title(labelled.group("url"), title):
+                return labelled.group("url").rstrip(".,;)")
     return None
 
 
