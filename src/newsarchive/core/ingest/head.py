@@ -172,7 +172,9 @@ def _find_title(
             byline_lines.add(j)
             continue
         if j > 0 and _under_byline(lines, kinds, j - 1, byline_lines) and (
-            lines[j].words <= _PLACE_WORDS or is_role_line(lines[j].text)
+            lines[j].words <= _PLACE_WORDS
+            or is_role_line(lines[j].text)
+            or (kinds[j - 1] is Kind.BYLINE and is_lone_label(lines[j].text, long=True))
         ):
             continue  # `São Paulo`, `Political reporter, Outlet` under the byline
         if headline is not None:
@@ -219,7 +221,7 @@ def _is_standfirst(line: Line, above: Line) -> bool:
         and not is_title_case(line.text)
         and not _printed_twice(line.text, above.text)
         and above.words >= _HEADLINE_WORDS
-        and not is_lone_label(above.text)
+        and not is_lone_label(above.text, long=True)
         and not _names_an_outlet(above)
     )
 

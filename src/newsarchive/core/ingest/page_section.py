@@ -84,7 +84,9 @@ def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[st
     )
     section = sections.read_section_label(label.text)
     after_home = before is not None and sections.is_home(before.text) and not label.blank_before
-    if not section and (alone or after_home) and sections.is_lone_label(label.text):
+    if not section and (alone or after_home) and sections.is_lone_label(
+        label.text, long=label.blank_before > 0
+    ):
         section = (label.text,)
     if section and after_home:
         return section  # `Inicio` / `Sociedad`: a breadcrumb printed one part a line

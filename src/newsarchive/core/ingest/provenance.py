@@ -37,6 +37,7 @@ _LABELLED_URL = re.compile(
 _ANY_LABEL_URL = re.compile(r"^[^\W\d_][\w .'’-]{0,40}:\s*(?P<url>https?://\S+)$")
 _SUFFIX_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _SLUG_OVERLAP = 0.6
+_MIN_SPELLED = 4
 # A brand of capitals, maybe with a word after it (`WPB`, `WPB News`).
 _BRAND = re.compile(r"^([A-Z]{2,6})(?:\s+[A-Z][a-z]+)?$")
 
@@ -71,7 +72,21 @@ def find_origin(
         or _copyright(lines)
         or _site_line(lines, top)
     )
-    return Origin(_spelled_out(outlet, lines) if outlet else None, url)
+    return Origin(_spelled_out(_as_written(outlet, lines), lines) if outlet else None, url)
+
+
+def _as_written(outlet: str, lines: list[Line]) -> str:
+    """A masthead in capitals (`LA VOZ DEL MONTE`) as the page writes it elsewhere, in its copyright
+    line or a site line (`© Editorial La Voz del Monte S.L.`)."""
+    if not outlet.isupper() or len(outlet) < _MIN_SPELLED:
+        return outlet
+    key = outlet.lower()
+    for line in (*lines[-_TOP_REACH:], *lines[:_TOP_REACH]):
+        text = line.text
+        at = text.lower().find(key) if len(text.lower()) == len(text) else -1
+        if at >= 0 and not text[at : at + len(outlet)].isupper():
+            return text[at : at + len(outlet)]
+    return outlet
 
 
 def _spelled_out(outlet: str, lines: list[Line]) -> str:

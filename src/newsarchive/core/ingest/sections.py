@@ -22,6 +22,8 @@ _CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][^A-ZÀ-Þ\s]*")
 _HOME_PARTS = frozenset(("home", "inicio", "portada", "início"))
 _LABEL_WORDS = 3
 _LABEL_CHARS = 30
+_LONG_LABEL_WORDS = 5
+_LONG_LABEL_CHARS = 40
 _LABEL_PARTICLES = frozenset("de da do del la y e and & of".split())
 
 
@@ -108,12 +110,14 @@ def is_home(text: str) -> bool:
     return text.rstrip(":").strip().casefold() in _HOME_PARTS
 
 
-def is_lone_label(text: str) -> bool:
-    """One to three capitalised words, no outlet's name: a section label (`Cotidiano`, `Energy`)."""
+def is_lone_label(text: str, *, long: bool = False) -> bool:
+    """One to three capitalised words, no outlet's name: a section label (`Cotidiano`, `Energy`).
+    `long`: up to five words with their particles, a place's name (`Municipio de Colonia Sur`),
+    where a blank line or a byline sets the label apart."""
     words = text.split()
     return (
-        0 < len(words) <= _LABEL_WORDS
-        and len(text) <= _LABEL_CHARS
+        0 < len(words) <= (_LONG_LABEL_WORDS if long else _LABEL_WORDS)
+        and len(text) <= (_LONG_LABEL_CHARS if long else _LABEL_CHARS)
         and all(w[0].isupper() or w.lower() in _LABEL_PARTICLES for w in words)
         and all(ch.isalpha() or ch in " &-" for ch in text)
         and known_outlet(text) is None
