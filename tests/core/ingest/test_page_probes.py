@@ -164,3 +164,55 @@ def test_probe_page_field(name: str, field: str) -> None:
         assert got.startswith(want), (got[:80], want)
     else:
         assert got == want
+
+
+# -- classes the brief names that no open page shows, on small pages of their own ---------------
+
+_ES_BODY = (
+    "El gobierno anunció este martes un plan de obras para las carreteras del sur del país, con "
+    "una inversión de 300 millones.\n\n"
+    "Lee también: Suben los precios del transporte interprovincial\n\n"
+    "Las obras comenzarán en abril y durarán dos años, según el ministerio de Transportes.\n\n"
+    "Los gremios de transportistas saludaron el anuncio, aunque pidieron más controles en las rutas.\n"
+)
+
+
+def test_an_agency_tagline_under_its_masthead_is_no_headline() -> None:
+    page = parse_page("Noticias Andinas\nAgencia de noticias\n\nLima, 5 mar (Noticias Andinas).- " + _ES_BODY)
+    assert page.title.startswith("Lima, 5 mar (Noticias Andinas).- El gobierno anunció")
+    assert any("first sentence" in w for w in page.warnings)
+
+
+def test_a_labelled_related_headline_leaves_the_body() -> None:
+    page = parse_page("Gobierno anuncia plan de obras viales para el sur\nPor Ana Ruiz\n\n" + _ES_BODY)
+    assert page.related_headlines == ("Suben los precios del transporte interprovincial",)
+    assert len(page.body) == 2 and not any("Lee también" in p for p in page.body)
+
+
+def test_a_place_of_several_words_under_a_byline_with_a_role_is_no_headline() -> None:
+    page = parse_page(
+        "Portal Serra Azul\nNotícias\n\nChuva deixa 300 desalojados em Pedra Branca\n"
+        "Por Ana Souza - Repórter do Portal Serra Azul\nSão José dos Campos\n05/03/2024 10h20\n"
+        "A chuva que caiu durante a madrugada deixou 300 pessoas desalojadas em Pedra Branca, "
+        "segundo a Defesa Civil.\n\nA prefeitura abriu dois abrigos em escolas municipais para "
+        "receber as famílias atingidas, que não têm para onde ir.\n\nO nível do rio ainda está "
+        "subindo, e a Defesa Civil disse que também espera mais chuva durante a tarde.\n"
+    )
+    assert page.title == "Chuva deixa 300 desalojados em Pedra Branca"
+    assert page.author == "Ana Souza"
+    assert page.published == date(2024, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "CORRIENTE SUR\nÚltimas noticias\nPolítica\nEconomía\n\n",
+        "Suscríbete\nCORRIENTE SUR\nLo último\nPolítica\n\n",
+    ],
+)
+def test_a_masthead_in_capitals_is_the_outlet_its_copyright_line_names(top: str) -> None:
+    page = parse_page(
+        top + "Gobierno anuncia plan de obras viales para el sur\nPor Ana Ruiz\n\n" + _ES_BODY
+        + "\nCorriente Sur Derechos reservados © 2024\n"
+    )
+    assert page.source == "Corriente Sur"

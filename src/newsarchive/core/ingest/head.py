@@ -23,6 +23,9 @@ LEDE_WORDS = 8
 _STANDFIRST_WORDS = 6
 _HEADLINE_WORDS = 4
 _PLACE_WORDS = 3
+# A site's motto under its name at the very top of the page.
+_TAGLINE_LINES = 3
+_TAGLINE_WORDS = 6
 # An unlabelled credit under a caption: a name, maybe `for Outlet`.
 _CREDIT_WORDS = 8
 
@@ -179,6 +182,8 @@ def _find_title(
             continue  # `São Paulo`, `Political reporter, Outlet` under the byline
         if headline is not None:
             continue  # a line of the head under a sentence standfirst (`April 2024 Issue`)
+        if _is_tagline(lines, kinds, j):
+            break
         above = _previous_heading(lines, kinds, j)
         title = j
         if above is not None and _is_standfirst(lines[j], lines[above]):
@@ -186,6 +191,21 @@ def _find_title(
             title = above
         break
     return Head(title, body_start, frozenset(caption_lines), frozenset(byline_lines), frozenset(standfirst))
+
+
+def _is_tagline(lines: list[Line], kinds: list[str], j: int) -> bool:
+    """`Agencia de noticias` under `Noticias Andinas` at the top of the page: the site's motto, in
+    sentence case and with no byline or date under it."""
+    return (
+        0 < j <= _TAGLINE_LINES
+        and lines[j].words <= _TAGLINE_WORDS
+        and not is_title_case(lines[j].text)
+        and (j + 1 >= len(kinds) or kinds[j + 1] not in _HEAD_MARKS)
+        and lines[j - 1].words <= _TAGLINE_WORDS
+        and has_outlet_word(lines[j].text)
+        and (known_outlet(lines[j - 1].text) is not None or has_outlet_word(lines[j - 1].text)
+             or lines[j - 1].text.isupper())
+    )
 
 
 def _under_byline(lines: list[Line], kinds: list[str], k: int, byline_lines: set[int]) -> bool:

@@ -8,8 +8,8 @@ from newsarchive.core.ingest.lines import first_word, is_title_case, looks_like_
 
 _LABELLED = re.compile(
     r"^(?:related(?:\s+(?:content|news|articles?|stories|story))?|also\s+read|read\s+also|see\s+also|"
-    r"you\s+may\s+also\s+(?:like|read)|more\s+on\s+this|lea\s+también|le[ea]\s+tamb[ié]n|"
-    r"te\s+puede\s+interesar|ver\s+tamb[ié]n|leia\s+tamb[ée]m|veja\s+tamb[ée]m|not[ií]cias?\s+relacionadas?|"
+    r"you\s+may\s+also\s+(?:like|read)|more\s+on\s+this|le[ea]\s+tambi[ée]n|le[ea]\s+adem[aá]s|"
+    r"mir[aá]\s+tambi[ée]n|te\s+puede\s+interesar|ver\s+tambi[ée]n|leia\s+tamb[ée]m|veja\s+tamb[ée]m|not[ií]cias?\s+relacionadas?|"
     r"noticia\s+relacionada|read\s+more|leia\s+mais|le[ea]\s+m[aá]s)\s*:\s*(?P<headline>.*)$",
     re.IGNORECASE,
 )

@@ -24,7 +24,7 @@ _LABEL_WORDS = 3
 _LABEL_CHARS = 30
 _LONG_LABEL_WORDS = 5
 _LONG_LABEL_CHARS = 40
-_LABEL_PARTICLES = frozenset("de da do del la y e and & of".split())
+_LABEL_PARTICLES = frozenset("de da do dos das del la las los el y e and & of".split())
 
 
 def read_breadcrumb(text: str) -> tuple[str, ...] | None:
