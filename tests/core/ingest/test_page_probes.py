@@ -129,6 +129,76 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
 }
 
+# Pages written after the rules above were in place, measured once and never tuned on: the misses
+# of that one run are kept below as known misses (the figure is in docs/benchmarks.md).
+HELD_OUT: dict[str, dict[str, Any]] = {
+    "heldout_regional_en.txt": {
+        "title": "Stonebridge school board approves later start times for high schools",
+        "section_path": ("News", "Education"),
+        "published": date(2024, 5, 14),
+        "author": "Caleb Whitford",
+        "source": "The Stonebridge Gazette",
+        "tags": ("Education", "School Board"),
+        "photo_caption": "Students leave Stonebridge North High School on Tuesday afternoon.",
+        "photo_credit": "Stonebridge Public Schools",
+        "lede": "The Stonebridge school board voted 5-2",
+        "body": 3,
+        "body_first": "Classes at the district's three high schools",
+        "body_last": "Superintendent Norah Feld",
+        "related_headlines": ("Parents split on later start times in district survey",),
+        "comment_count": None,
+        "language": "en",
+    },
+    "heldout_portal_pt.txt": {
+        "title": "Museu da cidade reabre após dois anos de reforma com acervo ampliado",
+        "section_path": ("Cultura",),
+        "published": date(2024, 5, 22),
+        "author": "Rafael Antunes",
+        "source": "Diário do Planalto",
+        "lede": "Nova ala terá 300 peças",
+        "body": 3,
+        "body_first": "O Museu Municipal de Alto Planalto",
+        "body_last": "A entrada será gratuita",
+        "photo_caption": "Visitantes observam peças na nova ala do museu",
+        "photo_credit": "Luísa Prado/Diário do Planalto",
+        "related_headlines": ("Festival de inverno anuncia programação gratuita",),
+        "tags": ("Cultura", "Museus", "Alto Planalto"),
+        "comment_count": 4,
+        "language": "pt",
+    },
+    "heldout_wire_es.txt": {
+        "title": "El peso uruguayo cierra su mejor semana del año frente al dólar",
+        "section_path": ("Economía", "Mercados"),
+        "published": date(2024, 5, 21),
+        "author": "Lucía Barreiro; Andrés Pintos",
+        "source": "Agencia Meridional",
+        "photo_caption": "Un hombre cuenta billetes en una casa de cambio de Montevideo, 20 de mayo de 2024.",
+        "photo_credit": "MERIDIONAL/Sofía Bentancur",
+        "lede": "MONTEVIDEO, 21 may (Meridional) - El peso uruguayo",
+        "body": 2,
+        "body_first": "La moneda local se apreció",
+        "body_last": "Los operadores esperan",
+        "tags": (),
+        "related_headlines": (),
+        "language": "es",
+    },
+    "heldout_magazine_es.txt": {
+        "title": "Los últimos faroleros del puerto viejo",
+        "section_path": ("Crónica",),
+        "published": date(2024, 6, 3),
+        "author": "Elena Quiroga",
+        "source": "Revista Altamar",
+        "photo_caption": "Julián Soto, de 68 años, enciende una farola en la calle del Muelle.",
+        "photo_credit": "Tomás Ibarra para Revista Altamar",
+        "lede": "Tres hombres siguen encendiendo a mano",
+        "body": 4,
+        "body_first": "Cada tarde, media hora antes",
+        "body_last": "El Ayuntamiento aprobó en marzo",
+        "tags": (),
+        "language": "es",
+    },
+}
+
 
 def _fields(name: str) -> dict[str, Any]:
     page = parse_page(decode_text((PAGES / name).read_bytes(), name).text)
