@@ -224,16 +224,41 @@ def _fields(name: str) -> dict[str, Any]:
 
 _STARTS = ("lede", "body_first", "body_last")
 CASES = [(name, field) for name, fields in EXPECTED.items() for field in fields]
+# The held-out pages' misses on their one measured run (53 of 57 fields right).
+KNOWN_MISSES = {
+    ("heldout_wire_es.txt", "body"),
+    ("heldout_wire_es.txt", "body_last"),
+    ("heldout_wire_es.txt", "related_headlines"),
+    ("heldout_magazine_es.txt", "section_path"),
+}
+HELD_OUT_CASES = [
+    pytest.param(
+        name,
+        field,
+        id=f"{name[:-4]}-{field}",
+        marks=[pytest.mark.xfail(strict=True)] if (name, field) in KNOWN_MISSES else [],
+    )
+    for name, fields in HELD_OUT.items()
+    for field in fields
+]
 
 
-@pytest.mark.parametrize(("name", "field"), CASES, ids=[f"{n[:-4]}-{f}" for n, f in CASES])
-def test_probe_page_field(name: str, field: str) -> None:
+def _check(name: str, field: str, want: Any) -> None:
     got = _fields(name)[field]
-    want = EXPECTED[name][field]
     if field in _STARTS:
         assert got.startswith(want), (got[:80], want)
     else:
         assert got == want
+
+
+@pytest.mark.parametrize(("name", "field"), CASES, ids=[f"{n[:-4]}-{f}" for n, f in CASES])
+def test_probe_page_field(name: str, field: str) -> None:
+    _check(name, field, EXPECTED[name][field])
+
+
+@pytest.mark.parametrize(("name", "field"), HELD_OUT_CASES)
+def test_held_out_probe_page_field(name: str, field: str) -> None:
+    _check(name, field, HELD_OUT[name][field])
 
 
 # -- classes the brief names that no open page shows, on small pages of their own ---------------
