@@ -105,6 +105,7 @@ _PATTERN_FIRST_WORDS = frozenset(
 TAIL_FIRST_WORDS = frozenset(
     "source sources fuente fuentes fonte fontes with con com this read see leer leia website "
     "download get the las * ( edição edición editing editor our printed print you unsubscribe este esta "
+    "nuestros nossos "
     "forwarded originally first republished reproduced copyright ©".split()
 )
 BREAKING_FIRST_WORDS = frozenset("breaking última último urgente".split())
@@ -156,7 +157,8 @@ _TAIL_FURNITURE = re.compile(
       | \*[^\W\d_].{0,200}                          # an author footnote (`*Periodista de EFE`)
       | \((?:reporting|additional\ reporting|writing|editing|compiled)\ by\b[^()]{0,200}\)  # wire credits
       | (?:edição|edición|editing\ by|edited\ by|editor)\s*:?\s.{1,80}
-      | our\ standards\b.{0,80}
+      | our\ standards\b.{0,80}|nuestros\ (?:est[aá]ndares|principios)\b.{0,80}
+      | nossos\ (?:padr[oõ]es|princ[ií]pios)\b.{0,80}
       | print(?:ed)?\ (?:from|this\ page)\b.{0,200}
       | you\ (?:are\ )?receiv(?:ed|ing)\ this\ (?:email|newsletter)\b.*
       | unsubscribe\b.{0,80}|forwarded\ this\ email\b.{0,60}

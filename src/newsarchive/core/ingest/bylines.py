@@ -21,12 +21,14 @@ _PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|den|bin|ibn|
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}$")
 _PREFIX = re.compile(
     r"^(?i:by|written\s+by|(?:additional\s+)?reporting\s+by|text\s+by|words\s+by|analysis\s+by|por|"
-    r"escrito\s+por|texto\s+de|reportagem\s+de|par|von|(?:textos?|text|words|reportagem|reportaje)(?=\s*:))"
+    r"escrito\s+por|texto\s+de|reportagem\s+de|reportaje\s+de|reporte\s+de|información\s+de|"
+    r"informação\s+de|par|von|(?:textos?|text|words|reportagem|reportaje)(?=\s*:))"
     r"\s*:?\s+(?=\S)"
 )
 # Where a wire story's credit line moves on from its reporters: `; Editing by …`, `; Writing by …`.
 _OTHER_CREDITS = re.compile(
-    r"\s*;\s*(?i:editing|edited|writing|written|compiled|additional|graphics|photos?|video|fotos?|edición|edição)\b.*$"
+    r"\s*;\s*(?i:editing|edited|writing|written|compiled|additional|graphics|photos?|video|fotos?|edición|"
+    r"edição|editado|editada|edited|redacción|redação|escrito|escrita|texto)\b.*$"
 )
 _STAFF = re.compile(r"^[A-Z][A-Za-z]{1,12}\s+Staff\s+(?P<names>.+)$")
 _CONJUNCTION = re.compile(r"\s+(?:and|y|e|&|und|et)\s+", re.IGNORECASE)
@@ -68,7 +70,7 @@ _BARE_NAME_WORDS = 4
 # The first words (see `lines.first_word`) of prefixed bylines and `Author:` lines.
 BYLINE_FIRST_WORDS = frozenset(
     "by written reporting additional text words analysis por escrito texto textos reportagem "
-    "reportaje par von".split()
+    "reportaje reporte información informação par von".split()
 )
 AUTHOR_LABEL_FIRST_WORDS = frozenset("author autor autora autores authors".split())
 

@@ -79,13 +79,14 @@ def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[st
     after_widget = before is not None and not _is_menu_item(before, kinds[title_at - 2])
     if label_kind is Kind.FURNITURE and not boilerplate.is_section_label(label.text):
         return ()  # a widget (`Search`, `More`) over the headline
+    listed = _listed_above(lines, kinds, title_at - 1)
     alone = label_kind in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE) and (
-        label.blank_before > 0 or after_widget or _listed_above(lines, kinds, title_at - 1)
+        label.blank_before > 0 or after_widget or listed
     )
     section = sections.read_section_label(label.text)
     after_home = before is not None and sections.is_home(before.text) and not label.blank_before
     if not section and (alone or after_home) and sections.is_lone_label(
-        label.text, long=label.blank_before > 0
+        label.text, long=label.blank_before > 0, listed=listed
     ):
         section = (label.text,)
     if section and after_home:

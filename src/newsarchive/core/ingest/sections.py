@@ -110,10 +110,11 @@ def is_home(text: str) -> bool:
     return text.rstrip(":").strip().casefold() in _HOME_PARTS
 
 
-def is_lone_label(text: str, *, long: bool = False) -> bool:
+def is_lone_label(text: str, *, long: bool = False, listed: bool = False) -> bool:
     """One to three capitalised words, no outlet's name: a section label (`Cotidiano`, `Energy`).
     `long`: up to five words with their particles, a place's name (`Municipio de Colonia Sur`),
-    where a blank line or a byline sets the label apart."""
+    where a blank line or a byline sets the label apart. `listed`: the site's menu lists the label
+    too, so it is no masthead even when it is a newspaper word (`Crónica`)."""
     words = text.split()
     return (
         0 < len(words) <= (_LONG_LABEL_WORDS if long else _LABEL_WORDS)
@@ -121,7 +122,7 @@ def is_lone_label(text: str, *, long: bool = False) -> bool:
         and all(w[0].isupper() or w.lower() in _LABEL_PARTICLES for w in words)
         and all(ch.isalpha() or ch in " &-" for ch in text)
         and known_outlet(text) is None
-        and not has_outlet_word(text)
+        and (listed or not has_outlet_word(text))
     )
 
 
