@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-_OPENING_QUOTES = "“\"«‘'„"
+OPENING_QUOTES = "“\"«‘'„"
 _WORD = re.compile(r"[^\W_]+")
 _CLOSING = re.compile(r"[”\"»’'][.!?…]?$")
 _PULL_QUOTE_WORDS = 30
@@ -20,7 +20,7 @@ _IS_WORDS = (" is ", " was ", " es ", " fue ", " é ", " foi ", " has been ", " 
 
 def is_pull_quote(text: str, beside: list[str]) -> bool:
     """A quotation set apart whose every word is in a paragraph beside it: a pull quote."""
-    if not text or text[0] not in _OPENING_QUOTES or not _CLOSING.search(text):
+    if not text or text[0] not in OPENING_QUOTES or not _CLOSING.search(text):
         return False
     words = set(_WORD.findall(text.casefold()))
     if not words or len(words) > _PULL_QUOTE_WORDS:

@@ -65,7 +65,9 @@ _WIDGET_TAIL = re.compile(
     r"ampliar\s+(?:imagen|foto|imagem))\s*$",
     re.IGNORECASE,
 )
-_WIDGET_ENDINGS = ("rights", "tab", "image", "caption", "screen", "foto", "imagen", "imagem")
+_WIDGET_ENDINGS = (
+    "Rights", "rights", "tab", "image", "caption", "screen", "Screen", "foto", "imagen", "imagem"
+)
 # `<caption>. / NAME SURNAME`, `<caption>. OUTLET NAME`: the credit in capitals after the caption,
 # as Spanish papers print it.
 _CAPS_WORD = r"[A-ZÁÉÍÓÚÑÜÀÂÃÇÊÔÕ][A-ZÁÉÍÓÚÑÜÀÂÃÇÊÔÕ'’.\-]+"
@@ -130,7 +132,7 @@ def read_credit_only(text: str) -> Credited | None:
 
 def without_widgets(text: str) -> str:
     """The line without the licensing or enlarging buttons a copy kept at its end."""
-    if text[-8:].lower().endswith(_WIDGET_ENDINGS):
+    if text.endswith(_WIDGET_ENDINGS):
         return _WIDGET_TAIL.sub("", text)
     return text
 

@@ -288,7 +288,7 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload])
 
 
 # How far from the top or the bottom of a page a consent banner or a meter can stand.
-_BANNER_REACH = 40
+_BANNER_REACH = 30
 _BANNER_KINDS = (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
 
 

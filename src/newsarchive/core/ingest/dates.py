@@ -54,11 +54,11 @@ _READING_TIME = re.compile(
     r"\b\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?\s+(?:read|reading|de\s+lectura|de\s+leitura|lectura|leitura)\b",
     re.IGNORECASE,
 )
-# A year glued to the time after it (`March 6, 20249:41 AM`), a time glued to a label
-# (`08h15Atualizada`), a zone glued to one (`UTCUpdated`): how some sites' text comes out when copied.
-_GLUED = re.compile(
-    r"(?<=(?:19|20)\d\d)(?=\d{1,2}[:h.]\d\d)|(?<=[0-9])(?=[^\W\d_]{3})|(?<=[A-Z]{2})(?=[A-Z][a-z])"
-)
+# A year glued to the time after it (`March 6, 20249:41 AM`), as some sites' text comes out when
+# copied; a time or zone glued to the label after it (`08h15Atualizada`, `UTCUpdated`) needs no
+# help, the time pattern takes it whole.
+_GLUED_YEAR = re.compile(r"(?<=(?:19|20)\d\d)(?=\d{1,2}[:h.]\d\d)")
+_FIVE_DIGITS = re.compile(r"[0-9]{5}")
 # `Posted on April 4, 2024 by Site Editor`: the account that posted the page, after its date.
 _POSTED_BY = re.compile(r"^(?P<filler>.*?)\s(?:by|por)\s+[^\W\d_].{0,60}$", re.IGNORECASE)
 # Dates the page was printed, saved or read on, never the story's.
@@ -222,7 +222,8 @@ def read_date_line(text: str) -> DateLine | None:
     """
     if len(text) > _MAX_DATE_LINE or not _FOUR_DIGITS.search(text):
         return None
-    text = _GLUED.sub(" ", text)
+    if _FIVE_DIGITS.search(text):
+        text = _GLUED_YEAR.sub(" ", text)
     found = list(_dates_in(text))
     if not found:
         return _read_labelled_other(text)

@@ -103,15 +103,19 @@ def _headline_over_standfirst(lines: list[Line], kinds: list[str], i: int) -> in
     if following is None:
         return None
     marked = False
+    names: list[int] = []  # headline-like lines that must be a byline of names alone
+    short: list[int] = []  # places, roles, captions: the head's, maybe a byline too
     for k in range(i + 1, following):
         if kinds[k] in _HEAD_MARKS:
             marked = True
         elif kinds[k] is Kind.HEADING:
-            if _is_names(lines[k]):
-                marked = True
-            elif not _is_head_line(lines, kinds, k):
-                return None  # another headline: a list of stories, each with its blurb
-    return above if marked else None
+            (short if _is_head_line(lines, kinds, k) else names).append(k)
+    for k in names:
+        if not _is_names(lines[k]):
+            return None  # another headline: a list of stories, each with its blurb
+    if marked or names or any(_is_names(lines[k]) for k in short):
+        return above
+    return None
 
 
 def _is_head_line(lines: list[Line], kinds: list[str], k: int) -> bool:
@@ -174,11 +178,11 @@ def _find_title(
         if _heading_above(kinds, j) and _is_names(lines[j]):
             byline_lines.add(j)
             continue
-        if j > 0 and _under_byline(lines, kinds, j - 1, byline_lines) and (
+        if j > 0 and (
             lines[j].words <= _PLACE_WORDS
             or is_role_line(lines[j].text)
             or (kinds[j - 1] is Kind.BYLINE and is_lone_label(lines[j].text, long=True))
-        ):
+        ) and _under_byline(lines, kinds, j - 1, byline_lines):
             continue  # `São Paulo`, `Political reporter, Outlet` under the byline
         if headline is not None:
             continue  # a line of the head under a sentence standfirst (`April 2024 Issue`)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsarchive.core.errors import ImportFailure
 from newsarchive.core.ingest import layout, provenance
-from newsarchive.core.ingest.asides import is_author_bio, is_pull_quote
+from newsarchive.core.ingest.asides import OPENING_QUOTES, is_author_bio, is_pull_quote
 from newsarchive.core.ingest.bylines import AUTHOR_SEPARATOR, Byline, all_given_names, read_names
 from newsarchive.core.ingest.captions import Credited
 from newsarchive.core.ingest.classify import Attribution, Kind, Note, Payload, classify
@@ -279,7 +279,9 @@ def _drop_asides(reading: Reading) -> None:
     kept = [
         text
         for i, text in enumerate(paragraphs)
-        if i == 0 or not is_pull_quote(text, [paragraphs[i - 1], *paragraphs[i + 1 : i + 2]])
+        if i == 0
+        or text[0] not in OPENING_QUOTES
+        or not is_pull_quote(text, [paragraphs[i - 1], *paragraphs[i + 1 : i + 2]])
     ]
     authors = reading.author.split(AUTHOR_SEPARATOR) if reading.author else []
     while len(kept) > 1 and is_author_bio(kept[-1], authors):

@@ -6,11 +6,14 @@ from __future__ import annotations
 from newsarchive.core.ingest import boilerplate, sections
 from newsarchive.core.ingest.classify import Kind, Payload, SectionPath
 from newsarchive.core.ingest.dates import DateLine
-from newsarchive.core.ingest.lines import Line, comparable
+from newsarchive.core.ingest.lines import Line
 
 _SECTION_REACH = 6
 # How far up a site's menu may list the label printed again above the headline.
 _MENU_REACH = 60
+_MENU_ITEM_WORDS = 3
+# A line this long is prose: a menu above the headline has ended before it.
+_PROSE_WORDS = 8
 
 
 def is_section_name(text: str) -> bool:
@@ -79,7 +82,7 @@ def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[st
     after_widget = before is not None and not _is_menu_item(before, kinds[title_at - 2])
     if label_kind is Kind.FURNITURE and not boilerplate.is_section_label(label.text):
         return ()  # a widget (`Search`, `More`) over the headline
-    listed = _listed_above(lines, kinds, title_at - 1)
+    listed = label.words <= _MENU_ITEM_WORDS and _listed_above(lines, title_at - 1)
     alone = label_kind in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE) and (
         label.blank_before > 0 or after_widget or listed
     )
@@ -105,19 +108,21 @@ def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[st
     return section
 
 
-def _listed_above(lines: list[Line], kinds: list[str], i: int) -> bool:
-    """The label on line `i` is also an item of the menu above it."""
-    key = comparable(lines[i].text)
+def _listed_above(lines: list[Line], i: int) -> bool:
+    """The label on line `i` is also an item of the menu above it (no prose between)."""
+    text = lines[i].text
+    size, key = len(text), text.casefold()
     for k in range(i - 1, max(-1, i - _MENU_REACH), -1):
-        if kinds[k] in (Kind.PARAGRAPH, Kind.DATE, Kind.BYLINE):
+        line = lines[k]
+        if line.words > _PROSE_WORDS:
             return False
-        if _is_menu_item(lines[k]) and comparable(lines[k].text) == key:
+        if len(line.text) == size and line.text.casefold() == key and not line.bullet:
             return True
     return False
 
 
 def _is_menu_item(line: Line, kind: str | None = None) -> bool:
     """A short line of a menu; a widget (`Search`, `Menu`) is none, a section's name always is."""
-    if line.bullet or line.words > 3 or len(line.text) > 30:
+    if line.bullet or line.words > _MENU_ITEM_WORDS or len(line.text) > 30:
         return False
     return kind is not Kind.FURNITURE or boilerplate.is_section_label(line.text)

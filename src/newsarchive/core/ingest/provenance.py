@@ -10,7 +10,7 @@ from newsarchive.core.ingest.boilerplate import is_copyright, is_section_label
 from newsarchive.core.ingest.classify import Kind, Note, Payload
 from newsarchive.core.ingest.collected import Reading
 from newsarchive.core.ingest.headline import title_from_url
-from newsarchive.core.ingest.lines import Line, comparable, ends_sentence, words_of
+from newsarchive.core.ingest.lines import Line, ends_sentence, words_of
 from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet, outlet_from_url, without_company
 
 _MASTHEAD_MAX_WORDS = 6
@@ -135,7 +135,7 @@ def _masthead(
     name, the copyright line's owner, a name holding a newspaper word, a logo's alt text, or a
     name over the site's menu."""
     host = "".join(ch for ch in (outlet_from_url(url) or "").split(".")[0].lower() if ch.isalnum())
-    owned = comparable(without_company(owner)) if owner else None
+    owned = without_company(owner).casefold() if owner else None
     for i in range(min(top, _TOP_REACH)):
         line = lines[i]
         if line.words > _MASTHEAD_MAX_WORDS + 1:
@@ -154,7 +154,7 @@ def _masthead(
         letters = "".join(ch for ch in name.lower() if ch.isalnum())
         if host and len(letters) >= 4 and (letters in host or host in letters):
             return name
-        if owned and comparable(name) == owned:
+        if owned and name.casefold() == owned:
             return name
         if has_outlet_word(name) and _distinctive(name):
             return name
@@ -189,6 +189,8 @@ def _copyright(lines: list[Line]) -> str | None:
     """The owner a copyright line near the end names, without its company form."""
     for line in reversed(lines[-12:]):
         text = line.text
+        if "©" not in text and "opyright" not in text and "eserv" not in text and "(c)" not in text.lower():
+            continue
         if len(text) > _MAX_COPYRIGHT or not is_copyright(text):
             continue
         name = _COPYRIGHT_MARKS.sub(" ", _RESERVED.sub("", text))
