@@ -1,4 +1,4 @@
-"""Where the article sits on the page: its headline, first paragraph, end, section, and what is not it."""
+"""Where the article sits on the page: its first paragraph, its end, and the lists that are not it."""
 
 from __future__ import annotations
 
