@@ -84,12 +84,11 @@ _FURNITURE_PATTERNS = re.compile(
       | (?:view|ver)\ (?:the\ )?(?:non-amp|full|versi[oó]n\ completa|vers[aã]o\ completa)\b.{0,20}
       | (?:search|buscar|pesquisar)(?:\ \S+)?\s*:?                      # search WPB, Search for:
       | (?:subscribe|suscr[ií]bete|suscribite|assine)(?:\ (?:now|for|to|today|ahora|ya|j[aá])\b.{0,30})?
-      | (?:\w+\ ){0,2}edition|edici[oó]n\ \w+(?:\ \w+)?              # UK edition, edición América
+      | edici[oó]n\ \w+(?:\ \w+)?                                  # edición América
       | \d{1,6}\ (?:likes?|restacks?|shares?|me\ gusta|curtidas|reacciones|reactions)
       | (?:photo|image|video)s?\ (?:\d+\ )?of\ \d+
       | (?:purchase|acquire)\ licensing\ rights\b.{0,20}
       | conforme\ a\ los\ criterios\ de\b.{0,40}|learn\ more\ about\ the\ trust\ project.{0,20}
-      | (?:[^\W\d_]+\ )?(?:(?:19|20)\d{2}\ )?(?:print\ )?issue               # April 2024 Issue
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -99,7 +98,7 @@ _PATTERN_FIRST_WORDS = frozenset(
     "photo photos video videos image images share compartir compartilhe follow síguenos download "
     "get install descarga subscribe sign suscríbete copyright all reading estimated tiempo tempo "
     "lectura leitura view read ver scroll continua continúa search buscar pesquisar suscribite "
-    "suscríbete assine uk us europe international edición edicion purchase acquire conforme learn".split()
+    "suscríbete assine edición edicion purchase acquire conforme learn".split()
 )
 # The first words (see `lines.first_word`) of the label, tail and stop patterns below.
 TAIL_FIRST_WORDS = frozenset(
@@ -121,6 +120,10 @@ _NOTICE = re.compile(
     r"we use cookies|cookies? policy|accept (?:all )?cookies|independent journalism|all rights reserved"
 )
 
+# `UK edition`, `April 2024 Issue`: which edition or issue of the site or magazine this is.
+_EDITION = re.compile(
+    r"^(?:[\w-]+\ ){0,2}edition|(?:[^\W\d_]+\ )?(?:(?:19|20)\d{2}\ )?(?:print\ )?issue$", re.IGNORECASE
+)
 _COPYRIGHT_ANYWHERE = re.compile(
     r"©\s*(?:19|20)\d{2}|(?:19|20)\d{2}\s*©|\b(?:all rights reserved|tod[oa]s (?:los|os) derechos reservados|"
     r"derechos reservados|tod[oa]s os direitos reservados|direitos reservados)\b",
@@ -207,6 +210,8 @@ def is_furniture(text: str) -> bool:
         return False
     if len(text) <= 80 and _may_match_patterns(text) and _FURNITURE_PATTERNS.match(text):
         return True
+    if len(text) <= 30 and text[-5:].lower() in ("ition", "issue") and _EDITION.match(text):
+        return True
     if len(text) <= 4 and not any(ch.isalnum() for ch in text):
         return True  # `∙`, `☰`, `|`: separators and icons
     # Substring gates first: the notice pattern is only worth running on a few lines per page.
@@ -226,7 +231,7 @@ def is_copyright(text: str) -> bool:
 
 
 def _may_match_patterns(text: str) -> bool:
-    if text[0] in _PATTERN_FIRST_CHARS or text[-4:].lower() in ("logo", "flag", "tion", "ssue"):
+    if text[0] in _PATTERN_FIRST_CHARS or text[-4:].lower() in ("logo", "flag"):
         return True
     return first_word(text) in _PATTERN_FIRST_WORDS
 

@@ -287,8 +287,9 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload])
                 payloads[j] = Credited(lines[j].text, None)
 
 
-# How far from the top or the bottom of a page a consent banner or a meter can stand.
-_BANNER_REACH = 30
+# How far from the top or the bottom of a page a consent banner or a meter stands: before the
+# masthead, after the footer.
+_BANNER_REACH = 12
 _BANNER_KINDS = (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
 
 

@@ -23,6 +23,7 @@ LEDE_WORDS = 8
 _STANDFIRST_WORDS = 6
 _HEADLINE_WORDS = 4
 _PLACE_WORDS = 3
+_NAMES_WORDS = 12
 # A site's motto under its name at the very top of the page.
 _TAGLINE_LINES = 3
 _TAGLINE_WORDS = 6
@@ -178,11 +179,11 @@ def _find_title(
         if _heading_above(kinds, j) and _is_names(lines[j]):
             byline_lines.add(j)
             continue
-        if j > 0 and (
+        if j > 0 and _under_byline(lines, kinds, j - 1, byline_lines) and (
             lines[j].words <= _PLACE_WORDS
             or is_role_line(lines[j].text)
             or (kinds[j - 1] is Kind.BYLINE and is_lone_label(lines[j].text, long=True))
-        ) and _under_byline(lines, kinds, j - 1, byline_lines):
+        ):
             continue  # `São Paulo`, `Political reporter, Outlet` under the byline
         if headline is not None:
             continue  # a line of the head under a sentence standfirst (`April 2024 Issue`)
@@ -213,14 +214,15 @@ def _is_tagline(lines: list[Line], kinds: list[str], j: int) -> bool:
 
 
 def _under_byline(lines: list[Line], kinds: list[str], k: int, byline_lines: set[int]) -> bool:
+    """Line `k` is the head's byline or date (the names alone only when short: reading them costs)."""
     return kinds[k] in (Kind.BYLINE, Kind.DATE) or k in byline_lines or (
-        kinds[k] is Kind.HEADING and _is_names(lines[k])
+        kinds[k] is Kind.HEADING and lines[k].words <= _NAMES_WORDS and _is_names(lines[k])
     )
 
 
 def _is_names(line: Line) -> bool:
     """A line of person names only (`Ana Pérez e João Silva`): the byline, where the head has one."""
-    if line.words > 12:
+    if line.words > _NAMES_WORDS:
         return False
     names = read_names(line.text, bare=True)
     return names is not None and all_given_names(names)

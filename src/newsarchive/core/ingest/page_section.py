@@ -12,8 +12,8 @@ _SECTION_REACH = 6
 # How far up a site's menu may list the label printed again above the headline.
 _MENU_REACH = 60
 _MENU_ITEM_WORDS = 3
-# A line this long is prose: a menu above the headline has ended before it.
-_PROSE_WORDS = 8
+# A line this long is no menu item: the menu over the headline has ended before it.
+_PROSE_WORDS = 4
 
 
 def is_section_name(text: str) -> bool:

@@ -189,7 +189,9 @@ def _copyright(lines: list[Line]) -> str | None:
     """The owner a copyright line near the end names, without its company form."""
     for line in reversed(lines[-12:]):
         text = line.text
-        if "©" not in text and "opyright" not in text and "eserv" not in text and "(c)" not in text.lower():
+        if "©" not in text and "opyright" not in text and "eserv" not in text and (
+            "(c)" not in text and "(C)" not in text
+        ):
             continue
         if len(text) > _MAX_COPYRIGHT or not is_copyright(text):
             continue
