@@ -22,7 +22,7 @@ class Kind:
     PARAGRAPH = "paragraph"  # prose
     HEADING = "heading"  # headline-like: no final stop, a few words
     SHORT = "short"  # one word, a label, lower-case start
-    FURNITURE = "furniture"  # menus, share bars, widgets, reading times
+    FURNITURE = "furniture"  # menus, share bars, widgets, banners; Note: what `Image caption,` labels
     DATE = "date"  # DateLine
     DATE_LABEL = "date label"  # `Fecha de publicación:` alone
     RELATIVE_DATE = "relative date"  # Note: `3 months ago`
@@ -291,6 +291,8 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload])
 # masthead, after the footer.
 _BANNER_REACH = 12
 _BANNER_KINDS = (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
+# A paragraph this long that is no banner is the article's: the search for banners stops there.
+_BANNER_STOP_WORDS = 8
 
 
 def _mark_banners(lines: list[Line], kinds: list[str]) -> None:
@@ -313,9 +315,6 @@ def _mark_banners(lines: list[Line], kinds: list[str]) -> None:
                     j += 1
             elif kind is Kind.PARAGRAPH and line.words >= _BANNER_STOP_WORDS:
                 break
-
-
-_BANNER_STOP_WORDS = 8
 
 
 def _mark_ticker(lines: list[Line], kinds: list[str], start: int) -> None:

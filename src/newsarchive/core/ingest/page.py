@@ -158,8 +158,9 @@ def _related_before_title(
     title: str,
     reading: Reading,
 ) -> None:
-    """A related headline printed as the page's first line: right above the headline, or after a
-    `Related…` label (docs/saved-pages.md family 5)."""
+    """A related headline over the headline: labelled (`Also read: …`) just above it, or printed
+    bare as the page's first line, right above the headline or after a `Related…` label
+    (docs/saved-pages.md family 5)."""
     if title_at is None:
         return
     for k in range(title_at - 1, max(-1, title_at - _RELATED_ABOVE_TITLE), -1):
