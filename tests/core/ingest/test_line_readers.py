@@ -7,27 +7,36 @@ from datetime import date
 
 import pytest
 
+from newsarchive.core.ingest.boilerplate import is_copyright, is_furniture
 from newsarchive.core.ingest.bylines import (
+    is_role_line,
     read_author_label,
     read_byline,
     read_byline_without_word,
     read_outlet_byline,
     read_published_by,
 )
-from newsarchive.core.ingest.captions import Credited, read_credit_only, read_credited_caption
+from newsarchive.core.ingest.captions import (
+    Credited,
+    read_caption_label,
+    read_credit_only,
+    read_credited_caption,
+)
+from newsarchive.core.ingest.datelines import Dateline, date_in_url, read_dateline, year_for_dateline
 from newsarchive.core.ingest.dates import (
     DateLine,
-    Dateline,
-    date_in_url,
     ends_with_caption_date,
+    is_date_label,
+    is_decoy_date_line,
+    is_update_label,
     read_date_line,
-    read_dateline,
     relative_date,
-    year_for_dateline,
 )
-from newsarchive.core.ingest.footer import TagList, read_footer_mark, read_tags_label
+from newsarchive.core.ingest.footer import FooterMark, TagList, read_footer_mark, read_tags_label
 from newsarchive.core.ingest.headline import clean_title, title_from_url
 from newsarchive.core.ingest.language import detect_language
+from newsarchive.core.ingest.notices import is_banner_text, is_promotion
+from newsarchive.core.ingest.related import read_labelled
 from newsarchive.core.ingest.sections import read_breadcrumb, read_category, read_glued_home
 
 
@@ -361,3 +370,129 @@ def test_footer_marks_and_tag_labels_are_specific() -> None:
 )
 def test_detect_language(text: str, language: str | None) -> None:
     assert detect_language(text) == language
+
+
+# -- the line grammar's second round (independent pages' classes) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("March 6, 20249:41 AM UTCUpdated 2 hours ago", date(2024, 3, 6), False),
+        ("April 20, 20243:55 PM UTCUpdated April 21, 2024", date(2024, 4, 20), False),
+        ("June 3, 202411:05 AM GMT", date(2024, 6, 3), False),
+        ("San Andrés Xalpan / 05.03.2024 12:40:00", date(2024, 3, 5), False),
+        ("Actualizado al 04/03/2024 9:41", date(2024, 3, 4), True),
+        ("Posted on April 4, 2024 by Commons Dispatch Editor", date(2024, 4, 4), False),
+        ("Mar 5, 2024 · 3 min read", date(2024, 3, 5), False),
+        ("12/03/2024 08h15Atualizada em 12/03/2024 10h02", date(2024, 3, 12), False),
+    ],
+)
+def test_read_date_line_second_round(line: str, published: date, updated: bool) -> None:
+    read = read_date_line(line)
+    assert read is not None
+    assert (read.value, read.updated) == (published, updated)
+
+
+def test_print_and_access_dates_are_decoys_and_labels_alone_say_update() -> None:
+    assert is_decoy_date_line("Printed on March 22, 2024")
+    assert is_decoy_date_line("Consultado el 3 de mayo de 2024")
+    assert not is_decoy_date_line("Printed matter costs more")
+    assert not is_decoy_date_line("Published March 22, 2024")
+    assert is_date_label("Updated") and is_update_label("Updated")
+    assert is_date_label("Published") and not is_update_label("Published")
+    assert is_update_label("Atualizado em")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Texto: Gaspar Robledo", ("Gaspar Robledo",)),
+        ("Texto: Rodrigo Téllez | Fotografía: Itzel Carranza", ("Rodrigo Téllez",)),
+        ("Reporting by Teodor Vasquez and Amina Diallo; Writing by Joss Arden; Editing by Kirsty Bell",
+         ("Teodor Vasquez", "Amina Diallo")),
+        ("Información de Lucía Barreiro y Andrés Pintos; Editado por Martín Lagos",
+         ("Lucía Barreiro", "Andrés Pintos")),
+    ],
+)
+def test_labelled_bylines(line: str, names: tuple[str, ...]) -> None:
+    byline = read_byline(line)
+    assert byline is not None and byline.names == names
+
+
+def test_a_name_then_its_role_and_role_lines() -> None:
+    byline = read_byline_without_word("Owen Radcliffe Transport correspondent")
+    assert byline is not None and byline.names == ("Owen Radcliffe",)
+    assert read_byline_without_word("Ferry Crews Vote to Strike Over Rota Changes") is None
+    for role in ("Political reporter, WPB Westmark", "Sentinel staff", "Staff Writer",
+                 "Colaboração para o Cerrado Agora", "Para Pampa Abierta"):
+        assert is_role_line(role), role
+    for headline in ("Reporter Freed After Two Years in Prison", "Harbour tunnel: Minister admits cost"):
+        assert not is_role_line(headline), headline
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Vecinos pasean por la calle Mayor, este lunes. / JAVIER MOLLÁ",
+         "Vecinos pasean por la calle Mayor, este lunes.", "JAVIER MOLLÁ"),
+        ("La cantante durante su actuación en la edición de 2023 del festival. EL HERALDO",
+         "La cantante durante su actuación en la edición de 2023 del festival.", "EL HERALDO"),
+        ("A woman walks past the central bank, January 12, 2024. MERIDIAN/Karim Oduya "
+         "Purchase Licensing Rights",
+         "A woman walks past the central bank, January 12, 2024.", "MERIDIAN/Karim Oduya"),
+        ("The twin cubs were born in late January. (Photo courtesy of Greyfield Zoo)",
+         "The twin cubs were born in late January.", "Greyfield Zoo"),
+    ],
+)
+def test_credits_in_capitals_widgets_and_courtesy(line: str, caption: str, credit: str) -> None:
+    assert read_credited_caption(line) == Credited(caption, credit)
+
+
+def test_broadcaster_and_photographer_credit_lines() -> None:
+    assert read_credit_only("Image source, Mared Llwyd") == Credited("", "Mared Llwyd")
+    assert read_credit_only("Photographs by Jens Aaltonen") == Credited("", "Jens Aaltonen")
+    assert read_credit_only("Fotos de Lucía Benegas") == Credited("", "Lucía Benegas")
+    assert read_caption_label("Image caption,") == "image"
+    assert read_caption_label("Media caption,") == "media"
+    assert read_caption_label("Image captions are hard") is None
+
+
+def test_comment_sections_related_labels_alone_and_related_topics() -> None:
+    assert read_footer_mark("Discussion about this post") == FooterMark(None)
+    assert read_footer_mark("Leave a Reply Cancel reply") == FooterMark(None)
+    related_topics = read_tags_label("Temas relacionados: Agua, Sequía, Xalpan")
+    assert related_topics == TagList(("Agua", "Sequía", "Xalpan"))
+    for label in ("MIRÁ TAMBIÉN", "Seguí leyendo", "LEE ADEMÁS", "Leia também"):
+        assert read_labelled(label) == "", label
+    assert read_labelled("Lee también: Suben los precios") == "Suben los precios"
+    assert read_labelled("Seguí leyendo la nota completa en la web") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "banner"),
+    [
+        ("We value your privacy", True),
+        ("Este sitio web utiliza cookies", True),
+        ("With your permission, we and our partners may use precise location data.", True),
+        ("You have 2 free articles remaining this month. Subscribe now for unlimited access.", True),
+        ("Regulators said the company had shared users' data with advertising partners.", False),
+        ("The bakery sells cookies and bread from 7 a.m.", False),
+    ],
+)
+def test_consent_and_meter_text(text: str, banner: bool) -> None:
+    assert is_banner_text(text) is banner
+
+
+def test_promotions_furniture_and_copyright() -> None:
+    assert is_promotion("Siga o Cerrado Agora no Instagram")
+    assert is_promotion("Veja mais notícias da região no Cerrado Agora.")
+    assert is_promotion("Thanks for reading The Marginal Note! Subscribe for free to receive new posts.")
+    assert not is_promotion("Follow-up tests found no trace of the bacteria in the water supply.")
+    for widget in ("Scroll to continue with content", "Continua após a publicidade", "Ver comentarios",
+                   "View non-AMP version", "27 Likes", "∙", "Search WPB", "April 2024 Issue"):
+        assert is_furniture(widget), widget
+    for line in ("Diario Sierra Norte © 2024", "Enfoque Metropolitano Derechos reservados © 2024",
+                 "© 2024 The Calder Review Ltd. All rights reserved."):
+        assert is_copyright(line), line
+    assert not is_copyright("The 2024 budget was approved on Monday.")

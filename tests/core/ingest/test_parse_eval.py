@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from benchmarks.bench_parse_accuracy import EVAL, FIELDS, score_part, summarise
+from benchmarks.bench_parse_accuracy import EVAL, FIELDS, is_sealed, score_part, summarise
 
 from newsarchive.core.ingest.page import parse_page
 from newsarchive.core.ingest.reading import decode_text
@@ -19,6 +19,10 @@ from newsarchive.core.model import ParsedPage
 TUNING_FLOOR = 0.99
 # No field may fall far below where it stood.
 FIELD_FLOOR = 0.95
+# The independent pages' open styles (95.6% on 2026-12-04, from 74.4%; docs/benchmarks.md,
+# "Independent held-out pages"): tuning data since the second round, kept like the tuning part. The
+# sealed styles are not held to a floor here: their figure is only read at checkpoints.
+INDEPENDENT_OPEN_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +38,13 @@ def test_the_tuning_part_keeps_its_field_accuracy(tuning) -> None:
 @pytest.mark.parametrize("field", FIELDS)
 def test_each_field_keeps_its_accuracy_on_the_tuning_part(tuning, field: str) -> None:
     assert tuning.by_field[field] >= FIELD_FLOOR
+
+
+def test_the_independent_open_part_keeps_its_field_accuracy() -> None:
+    scores = [s for s in score_part("independent") if not is_sealed(s)]
+    summary = summarise(scores)
+    assert summary.pages >= 40 and summary.styles >= 14
+    assert summary.overall >= INDEPENDENT_OPEN_FLOOR, summary.by_style
 
 
 def _all_pages() -> list[Path]:

@@ -26,7 +26,20 @@ _FURNITURE = frozenset(
     north america|south america|caribbean|business|science|technology|health|environment|
     interviews|features|spotlight|local|national|international|internacional|mundo|noticias|
     economía|cultura|deportes|política|opinión|américa latina|
-    view all|see all|all news|more stories|follow us|siguenos|síguenos|app|apps
+    view all|see all|all news|more stories|follow us|siguenos|síguenos|app|apps|
+    close|close menu|close panel|close window|more menu|show more|sign out|log out|your account|
+    my account|my news|accessibility help|skip to navigation|skip to main navigation|share page|
+    share this post|share this article|about sharing|reuse this content|print this page|
+    view comments|continue reading|current issue|give a gift|newsletters|e-edition|site index|
+    browse|get the app|start writing|post comment|notes|restacks|top|terms|privacy|
+    terms of service|terms and conditions|terms & conditions|accept all|reject all|
+    manage preferences|learn more|listen now|enlarge|toggle caption|hide caption|
+    menú|buscar|cerrar|suscribite|suscribirse|ingresar|iniciar sesión|cerrar sesión|registrarse|
+    secciones|escuchar|escuchar nota|escuchar noticia|ver comentarios|comentar|hemeroteca|
+    aviso legal|política de privacidad|política de cookies|más información|imprimir|
+    versión para imprimir|pesquisar|entrar|assine|assinar|sair|compartilhar|ouvir|ouça|
+    ouvir notícia|versão para impressão|ver comentários|termos de uso|política de privacidade|
+    saiba mais|fechar
     """.replace("\n", "")
     .replace("    ", "")
     .split("|")
@@ -38,7 +51,8 @@ SECTION_LABELS = frozenset(
     news|opinion|analysis|in depth|in-depth|blog|politics|economy|culture|sport|sports|world|
     latin america|middle east|africa|asia|europe|americas|business|science|technology|health|
     environment|interviews|features|spotlight|multimedia|noticias|opinión|economía|cultura|
-    deportes|mundo|internacional|política|brasil
+    deportes|mundo|internacional|política|brasil|américa latina|sociedad|ciencia|tecnología|salud|
+    economia|esportes|saúde|educação|educación|ciência|tecnologia
     """.replace("\n", "")
     .replace("    ", "")
     .split("|")
@@ -65,6 +79,16 @@ _FURNITURE_PATTERNS = re.compile(
       | (?:reading\ time|estimated\ reading\ time|tiempo\ de\ lectura|tempo\ de\ leitura|lectura|leitura)
         \s*:?\s*\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?
       | (?:view|read)\ (?:this\ email\ )?in\ (?:your|a)\ browser.*|ver\ (?:en|no)\ navegador.*
+      | scroll\ (?:down\ )?to\ continue\b.{0,30}                      # in-text ad widgets
+      | contin[uú]a\ (?:ap[oó]s|depois\ d[ae]|despu[eé]s\ de)\ (?:la\ |a\ )?publicidad[e]?
+      | (?:view|ver)\ (?:the\ )?(?:non-amp|full|versi[oó]n\ completa|vers[aã]o\ completa)\b.{0,20}
+      | (?:search|buscar|pesquisar)(?:\ \S+)?\s*:?                      # search WPB, Search for:
+      | (?:subscribe|suscr[ií]bete|suscribite|assine)(?:\ (?:now|for|to|today|ahora|ya|j[aá])\b.{0,30})?
+      | edici[oó]n\ \w+(?:\ \w+)?                                  # edición América
+      | \d{1,6}\ (?:likes?|restacks?|shares?|me\ gusta|curtidas|reacciones|reactions)
+      | (?:photo|image|video)s?\ (?:\d+\ )?of\ \d+
+      | (?:purchase|acquire)\ licensing\ rights\b.{0,20}
+      | conforme\ a\ los\ criterios\ de\b.{0,40}|learn\ more\ about\ the\ trust\ project.{0,20}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -73,25 +97,37 @@ _PATTERN_FIRST_CHARS = frozenset("0123456789-/+©Aa_=*~")
 _PATTERN_FIRST_WORDS = frozenset(
     "photo photos video videos image images share compartir compartilhe follow síguenos download "
     "get install descarga subscribe sign suscríbete copyright all reading estimated tiempo tempo "
-    "lectura leitura view read ver".split()
+    "lectura leitura view read ver scroll continua continúa search buscar pesquisar suscribite "
+    "suscríbete assine edición edicion purchase acquire conforme learn".split()
 )
 # The first words (see `lines.first_word`) of the label, tail and stop patterns below.
 TAIL_FIRST_WORDS = frozenset(
     "source sources fuente fuentes fonte fontes with con com this read see leer leia website "
-    "download get the las * ( edição edición editing editor our printed print you unsubscribe "
+    "download get the las * ( edição edición editing editor our printed print you unsubscribe este esta "
+    "nuestros nossos "
     "forwarded originally first republished reproduced copyright ©".split()
 )
 BREAKING_FIRST_WORDS = frozenset("breaking última último urgente".split())
 AI_SUMMARY_FIRST_WORDS = frozenset("ai ai-generated summary key resumen resumo".split())
 TAIL_STOP_FIRST_WORDS = frozenset(
     "headlines more you recommended te también veja most trending latest read lo los lo mais "
-    "más top popular".split()
+    "más top popular today hoy hoje".split()
 )
 
 # Site notices recognised by a phrase anywhere in the line (searched in the lower-cased line: a
 # `.*` in front of each alternative of the pattern above would cost a scan per alternative).
 _NOTICE = re.compile(
     r"we use cookies|cookies? policy|accept (?:all )?cookies|independent journalism|all rights reserved"
+)
+
+# `UK edition`, `April 2024 Issue`: which edition or issue of the site or magazine this is.
+_EDITION = re.compile(
+    r"^(?:[\w-]+\ ){0,2}edition|(?:[^\W\d_]+\ )?(?:(?:19|20)\d{2}\ )?(?:print\ )?issue$", re.IGNORECASE
+)
+_COPYRIGHT_ANYWHERE = re.compile(
+    r"©\s*(?:19|20)\d{2}|(?:19|20)\d{2}\s*©|\b(?:all rights reserved|tod[oa]s (?:los|os) derechos reservados|"
+    r"derechos reservados|tod[oa]s os direitos reservados|direitos reservados)\b",
+    re.IGNORECASE,
 )
 
 _BREAKING = re.compile(r"^(?:breaking(?: news)?|últim[oa] hora|urgente)\s*:?$", re.IGNORECASE)
@@ -113,6 +149,9 @@ _TAIL_FURNITURE = re.compile(
         (?:sources?|fuentes?|fontes?)\s*:.{0,80}
       | (?:with\ information\ from|con\ información\ de|com\ informações\ de)\b.{0,80}
       | this\ (?:story|article)\ was\ (?:first\ |originally\ )?published\b.*
+      | this\ (?:story|article)\ (?:appears|appeared|ran)\ in\b.{0,40}\b(?:print|edition|issue)\b.*
+      | (?:este|esta)\ (?:art[ií]culo|nota|artigo|reportagem|mat[ée]ria)
+        \ (?:apareci[oó]|se\ public[oó]|foi\ publicad[oa]|saiu)\b.{0,40}\b(?:impres[ao]|papel)\b.*
       | (?:read|see)\ (?:more|also|the\ original)\b.{0,10}https?://\S+
       | (?:read\ more|leer\ más|leia\ mais)\b.{0,120}
       | website\s*\|\s*\+\s*posts
@@ -121,7 +160,8 @@ _TAIL_FURNITURE = re.compile(
       | \*[^\W\d_].{0,200}                          # an author footnote (`*Periodista de EFE`)
       | \((?:reporting|additional\ reporting|writing|editing|compiled)\ by\b[^()]{0,200}\)  # wire credits
       | (?:edição|edición|editing\ by|edited\ by|editor)\s*:?\s.{1,80}
-      | our\ standards\b.{0,80}
+      | our\ standards\b.{0,80}|nuestros\ (?:est[aá]ndares|principios)\b.{0,80}
+      | nossos\ (?:padr[oõ]es|princ[ií]pios)\b.{0,80}
       | print(?:ed)?\ (?:from|this\ page)\b.{0,200}
       | you\ (?:are\ )?receiv(?:ed|ing)\ this\ (?:email|newsletter)\b.*
       | unsubscribe\b.{0,80}|forwarded\ this\ email\b.{0,60}
@@ -139,7 +179,9 @@ _TAIL_STOP = re.compile(
     r"^(?:headlines by country|more from\b.{0,40}|you may (?:also )?(?:like|be interested in)\b.*|"
     r"recommended(?: for you)?|te puede interesar|también te puede interesar|veja também|"
     r"most (?:read|popular|viewed|shared)|trending(?: now)?|latest (?:news|stories)|read next|"
-    r"top stories|popular (?:now|stories)|lo más (?:leído|visto|popular)|los más (?:leídos|vistos)|"
+    r"top stories|popular(?: (?:now|stories|today))?|lo más (?:leído|visto|popular)|"
+    r"los más (?:leídos|vistos)|"
+    r"(?:today|hoy|hoje)\s+(?:in|en|em|no|na)\s+(?-i:[A-ZÀ-Þ])[\w'’-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w'’-]*){0,2}|"
     r"mais (?:lidas|lidos|vistas|vistos)|más noticias|mais notícias)\s*:?$",
     re.IGNORECASE,
 )
@@ -168,10 +210,24 @@ def is_furniture(text: str) -> bool:
         return False
     if len(text) <= 80 and _may_match_patterns(text) and _FURNITURE_PATTERNS.match(text):
         return True
+    if len(text) <= 30 and text[-5:].lower() in ("ition", "issue") and _EDITION.match(text):
+        return True
+    if len(text) <= 4 and not any(ch.isalnum() for ch in text):
+        return True  # `∙`, `☰`, `|`: separators and icons
     # Substring gates first: the notice pattern is only worth running on a few lines per page.
-    if "ookie" in text or "ournalism" in text or "eserved" in text:
-        return bool(_NOTICE.search(text.lower()))
+    if "ookie" in text or "ournalism" in text or "eserv" in text or "©" in text:
+        return is_copyright(text) or bool(_NOTICE.search(text.lower()))
     return False
+
+
+def is_copyright(text: str) -> bool:
+    """`© 2024 Outlet Ltd. All rights reserved.`, `Outlet © 2024`, `Outlet Derechos reservados`."""
+    if len(text) > 200:
+        return False
+    lower = text[:12].lower()
+    if lower.startswith(("©", "copyright", "(c) ")):
+        return True
+    return bool(_COPYRIGHT_ANYWHERE.search(text))
 
 
 def _may_match_patterns(text: str) -> bool:

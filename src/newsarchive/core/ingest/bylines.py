@@ -20,8 +20,15 @@ _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|[A-ZÀ-ÖØ-Þ]\.)"
 _PARTICLE = r"(?:da|de|del|della|der|di|do|dos|das|du|la|le|van|von|den|bin|ibn|al|el)"
 _NAME = re.compile(rf"^{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{0,4}}$")
 _PREFIX = re.compile(
-    r"^(?i:by|written\s+by|reporting\s+by|text\s+by|words\s+by|analysis\s+by|por|escrito\s+por|"
-    r"texto\s+de|reportagem\s+de|par|von)\s*:?\s+(?=\S)"
+    r"^(?i:by|written\s+by|(?:additional\s+)?reporting\s+by|text\s+by|words\s+by|analysis\s+by|por|"
+    r"escrito\s+por|texto\s+de|reportagem\s+de|reportaje\s+de|reporte\s+de|información\s+de|"
+    r"informação\s+de|par|von|(?:textos?|text|words|reportagem|reportaje)(?=\s*:))"
+    r"\s*:?\s+(?=\S)"
+)
+# Where a wire story's credit line moves on from its reporters: `; Editing by …`, `; Writing by …`.
+_OTHER_CREDITS = re.compile(
+    r"\s*;\s*(?i:editing|edited|writing|written|compiled|additional|graphics|photos?|video|fotos?|edición|"
+    r"edição|editado|editada|edited|redacción|redação|escrito|escrita|texto)\b.*$"
 )
 _STAFF = re.compile(r"^[A-Z][A-Za-z]{1,12}\s+Staff\s+(?P<names>.+)$")
 _CONJUNCTION = re.compile(r"\s+(?:and|y|e|&|und|et)\s+", re.IGNORECASE)
@@ -41,12 +48,29 @@ _PUBLISHED_BY = re.compile(
 )
 _AUTHOR_LABEL = re.compile(r"^(?i:author|autor|autora|autores|authors)\s*:\s*(?P<value>.{1,80})$")
 _INITIALS = re.compile(r"^[A-ZÀ-Þ]{2,4}$")
+_ROLE_WORD = (
+    r"(?:staff|writers?|reporters?|correspondents?|editors?|repórter|reporter[oa]s?|corresponsal(?:es)?|"
+    r"enviad[oa]s?(?:\s+especial)?|redacción|redação|contributors?|columnists?|columnista|colunista|"
+    r"colaborador(?:a|es)?|colaboração|colaboración|freelancer?|critic|crítico|crítica)"
+)
+_ROLE_LAST = re.compile(rf"^(?i:{_ROLE_WORD})$")
+_ROLE_WORDS_MAX = 3
+_MAX_ROLE_LINE = 80
+# A role, maybe with its desk and employer: `Transport correspondent`, `Political reporter, WPB
+# Westmark`, `Staff Writer at Outlet`; or the outlet the author writes for: `Para Outlet`.
+_ROLE_LINE = re.compile(
+    rf"^(?:(?:[\w'’&.-]+\s+){{0,3}}(?i:{_ROLE_WORD})(?:\s+(?i:writer|reporter|editor))?"
+    r"(?:\s*[,|–—-]\s*[^,]{1,50}|\s+(?i:at|for|in|de|da|do|del|para|em|en)\s+[^,]{1,50})?"
+    r"|(?i:special\s+to|for|para|especial\s+para|colabora[cç][aã]o\s+para|exclusivo\s+para|"
+    r"exclusive\s+to|de\s+la\s+redacción\s+de)\s+[A-ZÀ-Þ][^.!?]{1,50})$"
+)
 _MAX_BYLINE = 120
 _BARE_NAME_WORDS = 4
 
 # The first words (see `lines.first_word`) of prefixed bylines and `Author:` lines.
 BYLINE_FIRST_WORDS = frozenset(
-    "by written reporting text words analysis por escrito texto reportagem par von".split()
+    "by written reporting additional text words analysis por escrito texto textos reportagem "
+    "reportaje reporte información informação par von".split()
 )
 AUTHOR_LABEL_FIRST_WORDS = frozenset("author autor autora autores authors".split())
 
@@ -103,7 +127,7 @@ def read_byline(text: str) -> Byline | None:
         return None
     if first_word(text) in BYLINE_FIRST_WORDS:
         match = _PREFIX.match(text)
-        return read_names(text[match.end() :]) if match else None
+        return read_names(_OTHER_CREDITS.sub("", text[match.end() :])) if match else None
     if " Staff " in text:
         staff = _STAFF.match(text)
         return read_names(staff.group("names")) if staff else None
@@ -111,12 +135,13 @@ def read_byline(text: str) -> Byline | None:
 
 
 def read_byline_without_word(text: str) -> Byline | None:
-    """`A in City`, `A and B, Staff Writers`: names with a place or role, and no `By`; a bare
-    list of names is only a byline where the page's head puts it (see `read_names`)."""
+    """`A in City`, `A and B, Staff Writers`, `A Transport correspondent`: names with a place or
+    role, and no `By`; a bare list of names is only a byline where the page's head puts it (see
+    `read_names`)."""
     if len(text) > _MAX_BYLINE or not text[0].isupper():
         return None
     if "," not in text and " in " not in text and " en " not in text and " em " not in text:
-        return None
+        return _name_then_role(text)
     cut = _AFFILIATION_CUT.search(text)
     has_role = "," in text and bool(_ROLE.search(text.rsplit(",", 1)[1]))
     placed = cut is not None and text[cut.start() : cut.end()].strip() in ("in", "en", "em")
@@ -124,6 +149,24 @@ def read_byline_without_word(text: str) -> Byline | None:
         return None
     byline = read_names(text)
     return byline if byline is not None and all_given_names(byline) else None
+
+
+def _name_then_role(text: str) -> Byline | None:
+    """`Owen Radcliffe Transport correspondent`: a name, then the role with no comma between."""
+    words = text.split()
+    if not 3 <= len(words) <= _BARE_NAME_WORDS + _ROLE_WORDS_MAX or not _ROLE_LAST.search(words[-1]):
+        return None
+    for role_words in range(min(_ROLE_WORDS_MAX, len(words) - 2), 0, -1):
+        byline = read_names(" ".join(words[:-role_words]), bare=True)
+        if byline is not None and all_given_names(byline):
+            return byline
+    return None
+
+
+def is_role_line(text: str) -> bool:
+    """`Political reporter, WPB Westmark`, `Sentinel staff`, `Para Pampa Abierta`: the line under a
+    byline that says what the author is or whom they write for."""
+    return len(text) <= _MAX_ROLE_LINE and bool(_ROLE_LINE.match(text))
 
 
 def all_given_names(byline: Byline) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsarchive.core.ingest import boilerplate, bylines, captions, dates, footer, related, sections
+from newsarchive.core.ingest import boilerplate, bylines, captions, dates, footer, notices, related, sections
 from newsarchive.core.ingest.bylines import Byline
 from newsarchive.core.ingest.captions import Credited
 from newsarchive.core.ingest.dates import DateLine
@@ -22,7 +22,7 @@ class Kind:
     PARAGRAPH = "paragraph"  # prose
     HEADING = "heading"  # headline-like: no final stop, a few words
     SHORT = "short"  # one word, a label, lower-case start
-    FURNITURE = "furniture"  # menus, share bars, widgets, reading times
+    FURNITURE = "furniture"  # menus, share bars, widgets, banners; Note: what `Image caption,` labels
     DATE = "date"  # DateLine
     DATE_LABEL = "date label"  # `Fecha de publicación:` alone
     RELATIVE_DATE = "relative date"  # Note: `3 months ago`
@@ -88,6 +88,7 @@ def classify(lines: list[Line]) -> tuple[list[str], list[Payload]]:
         kinds.append(kind)
         payloads.append(payload)
     _apply_context(lines, kinds, payloads)
+    _mark_banners(lines, kinds)
     return kinds, payloads
 
 
@@ -146,6 +147,12 @@ def _caption_ending_in_date(text: str) -> Credited | None:
     return Credited(text, None) if dates.ends_with_caption_date(text) else None
 
 
+def _caption_label(text: str) -> Note | None:
+    """`Image caption,` alone: furniture whose note says what the next line captions."""
+    what = captions.read_caption_label(text)
+    return Note(what) if what is not None else None
+
+
 def _url(text: str) -> Note | None:
     return Note(text) if boilerplate.is_url(text) else None
 
@@ -156,6 +163,11 @@ def _attribution(text: str) -> Attribution:
 
 def _tail(text: str) -> Attribution | None:
     return _attribution(text) if boilerplate.is_tail_furniture(text) else None
+
+
+def _staff_byline(text: str) -> bylines.Byline | None:
+    """`OAN Staff Name`: a byline whose word is not its first."""
+    return bylines.read_byline(text) if " Staff " in text else None
 
 
 def _author_label(text: str) -> Attribution | None:
@@ -170,15 +182,19 @@ def _author_label(text: str) -> Attribution | None:
 # Every reader of a short line, in the order they are tried, with the first words its pattern can
 # start with (None: any line). A line is only shown to the readers its first word allows.
 _READERS: tuple[tuple[frozenset[str] | None, Reader, str], ...] = (
+    (dates.DECOY_FIRST_WORDS, _flag(dates.is_decoy_date_line), Kind.FURNITURE),
     (None, dates.read_date_line, Kind.DATE),
     (dates.RELATIVE_FIRST_WORDS, _relative_date, Kind.RELATIVE_DATE),
     (footer.FOOTER_FIRST_WORDS, footer.read_footer_mark, Kind.FOOTER),
+    # Before the captions: `Texto: Name | Fotografía: Name` is a byline naming a photographer.
+    (bylines.BYLINE_FIRST_WORDS, bylines.read_byline, Kind.BYLINE),
     (captions.CREDIT_FIRST_WORDS, captions.read_credit_only, Kind.CREDIT),
+    (captions.CAPTION_LABEL_FIRST_WORDS, _caption_label, Kind.FURNITURE),
     (None, captions.read_credited_caption, Kind.CAPTION),
     (None, captions.read_slash_credit, Kind.CREDIT),
     (related.LABEL_FIRST_WORDS, _related, Kind.RELATED),
     (bylines.AUTHOR_LABEL_FIRST_WORDS, _author_label, Kind.TAIL),
-    (None, bylines.read_byline, Kind.BYLINE),
+    (None, _staff_byline, Kind.BYLINE),
     (None, bylines.read_outlet_byline, Kind.BYLINE),
     (None, _breadcrumb, Kind.BREADCRUMB),
     (footer.TAGS_FIRST_WORDS, footer.read_tags_label, Kind.TAGS),
@@ -186,6 +202,7 @@ _READERS: tuple[tuple[frozenset[str] | None, Reader, str], ...] = (
     (boilerplate.BREAKING_FIRST_WORDS, _flag(boilerplate.is_breaking_label), Kind.BREAKING),
     (boilerplate.AI_SUMMARY_FIRST_WORDS, _flag(boilerplate.is_ai_summary_label), Kind.AI_SUMMARY),
     (boilerplate.TAIL_STOP_FIRST_WORDS, _flag(boilerplate.is_tail_stop), Kind.TAIL_STOP),
+    (notices.PROMOTION_FIRST_WORDS, _flag(notices.is_promotion), Kind.FURNITURE),
     (None, _tail, Kind.TAIL),
     (boilerplate.TAIL_FIRST_WORDS, _flag(boilerplate.is_author_box), Kind.TAIL),
     (None, _url, Kind.URL),
@@ -231,7 +248,11 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload])
             if value:
                 kinds[i + 1] = Kind.DATE
                 payloads[i + 1] = DateLine(
-                    value.value, labelled=True, prefix=lines[i].text, month_first=value.month_first
+                    value.value,
+                    labelled=True,
+                    updated=dates.is_update_label(lines[i].text),
+                    prefix=lines[i].text,
+                    month_first=value.month_first,
                 )
         elif kind is Kind.RELATED and payloads[i] == Note("") and i + 1 < count:
             if (
@@ -249,6 +270,8 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload])
                 payloads[i - 1] = Attribution(author=lines[i - 1].text)  # the author box's name
         elif kind is Kind.CREDIT and i > 0:
             _attach_credit(lines, kinds, payloads, i)
+        elif kind is Kind.FURNITURE and isinstance(payloads[i], Note) and i + 1 < count:
+            _mark_labelled_caption(lines, kinds, payloads, i)
         elif kind is Kind.CAPTION and i > 0:
             _mark_bare_copy(lines, kinds, payloads, i)
         elif (
@@ -262,6 +285,36 @@ def _apply_context(lines: list[Line], kinds: list[str], payloads: list[Payload])
             for j in (i, i + 1):
                 kinds[j] = Kind.CAPTION
                 payloads[j] = Credited(lines[j].text, None)
+
+
+# How far from the top or the bottom of a page a consent banner or a meter stands: before the
+# masthead, after the footer.
+_BANNER_REACH = 12
+_BANNER_KINDS = (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
+# A paragraph this long that is no banner is the article's: the search for banners stops there.
+_BANNER_STOP_WORDS = 8
+
+
+def _mark_banners(lines: list[Line], kinds: list[str]) -> None:
+    """A consent banner or a paywall meter before or after the article, with its buttons: the
+    site's, whatever its heading and paragraph look like. The article's first (or last) paragraph
+    ends the search."""
+    count = len(lines)
+    top = range(min(count, _BANNER_REACH))
+    bottom = range(count - 1, max(-1, count - 1 - _BANNER_REACH), -1)
+    for order in (top, bottom):
+        for i in order:
+            kind, line = kinds[i], lines[i]
+            if kind in _BANNER_KINDS and line.words >= 3 and notices.is_banner_text(line.text):
+                kinds[i] = Kind.FURNITURE
+                j = i + 1
+                while j < count and kinds[j] in (*_BANNER_KINDS, Kind.FURNITURE) and (
+                    notices.is_banner_button(lines[j].text)
+                ):
+                    kinds[j] = Kind.FURNITURE
+                    j += 1
+            elif kind is Kind.PARAGRAPH and line.words >= _BANNER_STOP_WORDS:
+                break
 
 
 def _mark_ticker(lines: list[Line], kinds: list[str], start: int) -> None:
@@ -282,6 +335,17 @@ def _mark_ai_summary(lines: list[Line], kinds: list[str], start: int) -> None:
             kinds[j] = Kind.AI_SUMMARY
         else:
             return
+
+
+def _mark_labelled_caption(lines: list[Line], kinds: list[str], payloads: list[Payload], i: int) -> None:
+    """The line under `Image caption,` is the photo's caption; under `Media caption,` a video's,
+    which is neither the photo's nor article text."""
+    if kinds[i + 1] not in (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT):
+        return
+    if payloads[i] == Note("image"):
+        kinds[i + 1], payloads[i + 1] = Kind.CAPTION, Credited(lines[i + 1].text, None)
+    else:
+        kinds[i + 1] = Kind.FURNITURE
 
 
 def _attach_credit(lines: list[Line], kinds: list[str], payloads: list[Payload], i: int) -> None:

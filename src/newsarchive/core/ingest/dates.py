@@ -10,20 +10,20 @@ from datetime import date, datetime
 from newsarchive.core.ingest.calendar_names import is_weekday, month_number
 from newsarchive.core.ingest.lines import NUMBER, SCAN_LIMIT, first_word
 
-_YEAR = r"(?:19|20)\d{2}"
+YEAR = r"(?:19|20)\d{2}"
 # Any word stands where the month goes, and `month_number` checks it is one (CLDR names of six
 # languages): an alternation of a hundred names tried at every word made the pattern ten times slower.
-_MONTH_WORD = r"[^\W\d_]{3,10}\b\.?"
+MONTH_WORD = r"[^\W\d_]{3,10}\b\.?"
 _DATE = re.compile(
     # 5 March 2024, 05 mar. 2024, 3.mai.2023, 4 de mayo de 2019, 5-Mar-2024, 5th March 2024
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th|º|°)?(?:\s*[./-]\s*|\s+)(?:de\s+)?({_MONTH_WORD})"
-    rf"(?:\s*[.,/-]\s*|,?\s+)(?:de\s+|del\s+)?({_YEAR})(?![0-9])"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th|º|°)?(?:\s*[./-]\s*|\s+)(?:de\s+)?({MONTH_WORD})"
+    rf"(?:\s*[.,/-]\s*|,?\s+)(?:de\s+|del\s+)?({YEAR})(?![0-9])"
     # March 5, 2024; Sept. 23, 2022; March 5th 2024
-    rf"|\b({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})(?![0-9])"
+    rf"|\b({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({YEAR})(?![0-9])"
     # 2024-03-05 (and 2024-03-05T09:15:00Z), 2024/03/05
-    rf"|\b({_YEAR})([-/])(\d{{1,2}})\8(\d{{1,2}})(?![0-9])"
+    rf"|\b({YEAR})([-/])(\d{{1,2}})\8(\d{{1,2}})(?![0-9])"
     # 05/03/2024, 14.03.2024, 3-14-2024: day and month in either order
-    rf"|\b(\d{{1,2}})([./-])(\d{{1,2}})\12({_YEAR})(?![0-9])",
+    rf"|\b(\d{{1,2}})([./-])(\d{{1,2}})\12({YEAR})(?![0-9])",
     re.IGNORECASE,
 )
 _TIME = re.compile(
@@ -43,23 +43,43 @@ _UPDATED_WORDS = frozenset(
     "aggiornato aktualisiert".split()
 )
 _CONNECTORS = frozenset(
-    "on el em en at às as a las los the de del do da le il am um ao à last first hour hora hits "
+    "on el em en at às as a al las los the de del do da le il am um ao à last first hour hora hits "
     "time ago hace há second seconds minute minutes mins min hour hours hrs hr h day days minuto "
     "minutos horas hora día días dia dias publication publicación publicação lúc".split()
 )
 _PUNCTUATION = frozenset("|,-–—·:()/;•.*")
 _RELATIVE_IN_BRACKETS = re.compile(r"\([^()]{1,60}\)")
+# `3 min read`, `5 minutos de lectura` beside the date.
+_READING_TIME = re.compile(
+    r"\b\d{1,3}\s*(?:min(?:ute)?s?|minutos?)\.?\s+(?:read|reading|de\s+lectura|de\s+leitura|lectura|leitura)\b",
+    re.IGNORECASE,
+)
+# A year glued to the time after it (`March 6, 20249:41 AM`), as some sites' text comes out when
+# copied; a time or zone glued to the label after it (`08h15Atualizada`, `UTCUpdated`) needs no
+# help, the time pattern takes it whole.
+_GLUED_YEAR = re.compile(r"(?<=(?:19|20)\d\d)(?=\d{1,2}[:h.]\d\d)")
+_FIVE_DIGITS = re.compile(r"[0-9]{5}")
+# `Posted on April 4, 2024 by Site Editor`: the account that posted the page, after its date.
+_POSTED_BY = re.compile(r"^(?P<filler>.*?)\s(?:by|por)\s+[^\W\d_].{0,60}$", re.IGNORECASE)
+# Dates the page was printed, saved or read on, never the story's.
+_DECOY_LABEL = re.compile(
+    r"^(?:printed|impreso|impresso|imprimido|accessed|retrieved|consultad[oa]|downloaded|"
+    r"descargad[oa]|saved|guardad[oa]|salvo)\b(?:\s+(?:on|el|em|at|a\s+las|às))?\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
 _CATEGORY_LABEL = re.compile(r"^categor(?:y|ía|ia)\s*:", re.IGNORECASE)
 # What may stand before the first date: a place (`Montevideo,`, `Buenos Aires -`) or a source
 # (`The Northern Ledger |`).
-_CITY_PREFIX = re.compile(r"^[^\W\d_][\w'’.\- ]{0,40}(?:,|\s[-–—·])$")
+_CITY_PREFIX = re.compile(r"^[^\W\d_][\w'’.\- ]{0,40}(?:,|\s[-–—·/])$")
 _SOURCE_PREFIX = re.compile(r"^[^|]{1,60}\|$")
 _LEADING_TIME = re.compile(rf"^{_TIME.pattern}\s*[–—-]\s*", re.IGNORECASE)
-_WEEKDAY_WORD = r"[^\W\d_]{2,13}(?:-feira)?\.?"
-_TRAILING_WORD = re.compile(rf"\s*({_WEEKDAY_WORD})\s*,?$")
+WEEKDAY_WORD = r"[^\W\d_]{2,13}(?:-feira)?\.?"
+_TRAILING_WORD = re.compile(rf"\s*({WEEKDAY_WORD})\s*,?$")
 _LABEL_ALONE = re.compile(
     r"^(?:fecha(?:\s+de\s+publicaci[oó]n)?|publicado(?:\s+em)?|published(?:\s+on)?|date|"
-    r"publication date|data(?:\s+de\s+publica[cç][aã]o)?|posted(?:\s+on)?)\s*:?$",
+    r"publication date|data(?:\s+de\s+publica[cç][aã]o)?|posted(?:\s+on)?|"
+    r"(?P<updated>(?:last\s+)?(?:updated|modified)(?:\s+on)?|actualizad[oa](?:\s+el)?|"
+    r"atualizad[oa](?:\s+em)?))\s*:?$",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -72,19 +92,16 @@ _EMPTY_FIELD = re.compile(
     r"\b(?:creado|actualizado|created|updated|published|publicado|modified)\s*:\s*(?=$|[^\W\d_]+\s*:)",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(
-    rf"^(?P<city>[^\W\d_][\w'’.\- ]{{1,40}}?),\s*(?:(?P<weekday>{_WEEKDAY_WORD}),?\s+)?"
-    rf"(?:(?P<m1>{_MONTH_WORD})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MONTH_WORD}))"
-    rf"(?:,?\s+(?:de\s+)?(?P<year>{_YEAR}))?"
-    r"\s*(?:\((?P<agency>[^()]{1,40})\)\s*(?:—|–|-{1,2}|:)?|(?:—|–|-{1,2}))",
-    re.IGNORECASE,
-)
-_URL_DATE = re.compile(
-    r"/(20\d{2})/(\d{1,2})/(\d{1,2})/|[-_/](20\d{2})(\d{2})(\d{2})(?:[-_/.]|$)|(20\d{2})-(\d{2})-(\d{2})"
-)
 
 # The first words (see `lines.first_word`) of a label alone and of a relative date.
-DATE_LABEL_FIRST_WORDS = frozenset("fecha publicado published date publication data posted".split())
+DATE_LABEL_FIRST_WORDS = frozenset(
+    "fecha publicado published date publication data posted updated modified last actualizado "
+    "actualizada atualizado atualizada".split()
+)
+DECOY_FIRST_WORDS = frozenset(
+    "printed impreso impresso imprimido accessed retrieved consultado consultada downloaded "
+    "descargado descargada saved guardado guardada salvo".split()
+)
 RELATIVE_FIRST_WORDS = frozenset(
     f"{NUMBER} a an one published updated posted publicado actualizado atualizado hace há".split()
 )
@@ -97,7 +114,7 @@ _MAX_DATE_LINE = 160
 # A place or source and a label before the first date, a time, zone and update note after the last.
 _MAX_PREFIX = 90
 _MAX_SUFFIX = 90
-_PREFIX_CUT = re.compile(r"[,|·–—-](?=\s|$)")
+_PREFIX_CUT = re.compile(r"[,|·–—/-](?=\s|$)")
 _LAST_YEAR = date.today().year + 1
 
 
@@ -117,17 +134,7 @@ class DateLine:
     month_first: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    """An agency dateline opening a paragraph (`CARACAS, Sept. 23 (teleSUR) —`); the year may be absent."""
-
-    text: str
-    month: int
-    day: int
-    year: int | None
-
-
-def _make_date(year: int, month: int | None, day: int) -> date | None:
+def make_date(year: int, month: int | None, day: int) -> date | None:
     if month is None:
         return None
     try:
@@ -143,14 +150,14 @@ def _match_date(match: re.Match[str]) -> tuple[date | None, date | None]:
     """The date a match spells, and its month-first reading when day and month are ambiguous."""
     g = match.groups()
     if g[0]:
-        return _make_date(int(g[2]), month_number(g[1]), int(g[0])), None
+        return make_date(int(g[2]), month_number(g[1]), int(g[0])), None
     if g[3]:
-        return _make_date(int(g[5]), month_number(g[3]), int(g[4])), None
+        return make_date(int(g[5]), month_number(g[3]), int(g[4])), None
     if g[6]:
-        return _make_date(int(g[6]), int(g[8]), int(g[9])), None
+        return make_date(int(g[6]), int(g[8]), int(g[9])), None
     first, second, year = int(g[10]), int(g[12]), int(g[13])
-    day_first = _make_date(year, second, first) if second <= 12 else None
-    month_first = _make_date(year, first, second) if first <= 12 else None
+    day_first = make_date(year, second, first) if second <= 12 else None
+    month_first = make_date(year, first, second) if first <= 12 else None
     if day_first and month_first and day_first != month_first:
         return day_first, month_first
     return day_first or month_first, None
@@ -189,6 +196,8 @@ def _label_of(words: list[str]) -> str | None:
 def _filler(text: str) -> list[str] | None:
     """The words of a stretch of a date line, or None when one of them is not date-line filler."""
     text = _TIME.sub(" ", _RELATIVE_IN_BRACKETS.sub(" ", text))
+    if "min" in text:
+        text = _READING_TIME.sub(" ", text)
     words = []
     for token in _WORDS_AROUND.findall(text):
         key = token.lower()
@@ -213,6 +222,8 @@ def read_date_line(text: str) -> DateLine | None:
     """
     if len(text) > _MAX_DATE_LINE or not _FOUR_DIGITS.search(text):
         return None
+    if _FIVE_DIGITS.search(text):
+        text = _GLUED_YEAR.sub(" ", text)
     found = list(_dates_in(text))
     if not found:
         return _read_labelled_other(text)
@@ -235,7 +246,7 @@ def read_date_line(text: str) -> DateLine | None:
         elif chosen is None or (label == "published" and chosen[2] != "published"):
             chosen = (value, other, label)
         previous_end = match.end()
-    if _filler(text[previous_end:]) is None:
+    if _filler(text[previous_end:]) is None and not _posted_by(text[previous_end:]):
         return None
     clean_prefix = _clean_prefix(prefix)
     if chosen is not None:
@@ -243,6 +254,20 @@ def read_date_line(text: str) -> DateLine | None:
         return DateLine(value, label == "published", False, clean_prefix, other)
     assert update is not None
     return DateLine(update[0], True, True, clean_prefix, update[1])
+
+
+def _posted_by(suffix: str) -> bool:
+    """` by Site Editor` after the date: who posted the page (an account, not the author)."""
+    match = _POSTED_BY.match(suffix) if " by " in suffix or " por " in suffix else None
+    return match is not None and _filler(match.group("filler")) is not None
+
+
+def is_decoy_date_line(text: str) -> bool:
+    """`Printed on March 22, 2024`, `Accessed 3 May 2024`: when the page was printed or read."""
+    if len(text) > _MAX_DATE_LINE or first_word(text) not in DECOY_FIRST_WORDS:
+        return False
+    match = _DECOY_LABEL.match(text)
+    return match is not None and read_date_line(text[match.end() :]) is not None
 
 
 def _leading_part(prefix: str) -> str | None:
@@ -304,12 +329,18 @@ def _parse_with_dateutil(value: str) -> date | None:
 
 
 def is_date_label(text: str) -> bool:
-    """A label whose value is on the next line (`Fecha de publicación:`)."""
+    """A label whose value is on the next line (`Fecha de publicación:`, `Updated`)."""
     return (
         len(text) <= 40
         and first_word(text) in DATE_LABEL_FIRST_WORDS
         and bool(_LABEL_ALONE.match(text))
     )
+
+
+def is_update_label(text: str) -> bool:
+    """A label alone whose value, on the next line, is an update date."""
+    match = _LABEL_ALONE.match(text) if len(text) <= 40 else None
+    return match is not None and match.group("updated") is not None
 
 
 def relative_date(text: str) -> str | None:
@@ -341,47 +372,3 @@ def ends_with_caption_date(text: str) -> bool:
         before = text[: match.start()].rstrip()
         return before.endswith((",", ".", "|", "-", "–", "—"))
     return False
-
-
-def read_dateline(text: str) -> Dateline | None:
-    match = _DATELINE.match(text[:120])
-    if not match:
-        return None
-    month_word = match.group("m1") or match.group("m2")
-    day = int(match.group("d1") or match.group("d2"))
-    weekday = match.group("weekday")
-    if weekday and not is_weekday(weekday):
-        return None
-    month = month_number(month_word)
-    if month is None or not 1 <= day <= 31:
-        return None
-    year = int(match.group("year")) if match.group("year") else None
-    if year is not None and _make_date(year, month, day) is None:
-        return None
-    return Dateline(text=match.group(0).rstrip(" —–-:"), month=month, day=day, year=year)
-
-
-def year_for_dateline(dateline: Dateline, others: list[date]) -> int | None:
-    """A year for a dateline without one, when a full date on the page falls in the month before it.
-
-    A photo taken two days before the story or a report dated the same day makes the year
-    trustworthy; anything farther away, or pointing at two different years, does not.
-    """
-    years = set()
-    for other in others:
-        for year in (other.year, other.year + 1):
-            try:
-                candidate = date(year, dateline.month, dateline.day)
-            except ValueError:
-                continue
-            if 0 <= (candidate - other).days <= 31:
-                years.add(year)
-    return years.pop() if len(years) == 1 else None
-
-
-def date_in_url(url: str) -> date | None:
-    match = _URL_DATE.search(url[:SCAN_LIMIT])
-    if not match:
-        return None
-    g = [x for x in match.groups() if x is not None]
-    return _make_date(int(g[0]), int(g[1]), int(g[2]))

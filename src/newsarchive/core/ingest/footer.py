@@ -37,7 +37,8 @@ _NO_COMMENTS = re.compile(
     re.IGNORECASE,
 )
 _COMMENT_FORM = re.compile(
-    r"^(?:add\s+(?:new\s+)?comment|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|write\s+a\s+comment|"
+    r"^(?:add\s+(?:new\s+)?comment|leave\s+a\s+(?:reply|comment)(?:\s+cancel\s+reply)?|"
+    r"discussion\s+about\s+this\s+(?:post|article|story)|post\s+a\s+comment|write\s+a\s+comment|"
     r"comments?|join\s+the\s+(?:discussion|conversation)|deja\s+(?:un\s+comentario|una\s+respuesta)|"
     r"deixe\s+(?:um\s+coment[aá]rio|uma\s+resposta)|comentarios|coment[aá]rios|"
     r"your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|"
@@ -46,7 +47,8 @@ _COMMENT_FORM = re.compile(
 )
 _TAGS_LABEL = re.compile(
     r"^(?:tags?|etiquetas?|temas?|keywords|palabras\s+clave|palavras-chave|assuntos?|topics?|"
-    r"t[óo]picos?|marcadores|filed\s+under|archivado\s+en)\s*:\s*(?P<tags>.*)$",
+    r"t[óo]picos?|marcadores|filed\s+under|archivado\s+en|(?:related\s+)?topics|"
+    r"(?:temas?|t[óo]picos?|assuntos?|etiquetas?)\s+relacionad[oa]s)\s*:\s*(?P<tags>.*)$",
     re.IGNORECASE,
 )
 # A heading that introduces the tag lines under it (`Explore more on these topics`, `Archivado En`).
@@ -80,7 +82,7 @@ class TagList:
 FOOTER_FIRST_WORDS = frozenset(
     "post full no one zero sin nenhum be comments comment add leave write join deja deixe "
     "comentarios comentario comentários comentário your required captcha this responses replies "
-    "publicación publicação article artículo artigo story view see show read ver mostrar sem "
+    "publicación publicação article artículo artigo story view see show read ver mostrar sem discussion "
     f"share un uno una um uma two dos dois three tres três cero {NUMBER}".split()
 )
 TAGS_FIRST_WORDS = frozenset(

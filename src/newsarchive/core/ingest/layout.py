@@ -1,61 +1,25 @@
-"""Where the article sits on the page: its headline, first paragraph, end, section, and what is not it."""
+"""Where the article sits on the page: its first paragraph, its end, and the lists that are not it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from newsarchive.core.errors import ImportFailure
-from newsarchive.core.ingest import boilerplate, sections
-from newsarchive.core.ingest.bylines import all_given_names, read_names
-from newsarchive.core.ingest.classify import Kind, Payload, SectionPath
-from newsarchive.core.ingest.dates import DateLine
+from newsarchive.core.ingest.classify import Kind
+from newsarchive.core.ingest.head import LEDE_WORDS
 from newsarchive.core.ingest.lines import Line, ends_sentence, is_title_case
-from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet
 
-# How far above the first paragraph the headline may stand (title, standfirst, byline, captions,
-# date, widgets); farther up is the site's menu.
-_TITLE_REACH = 14
-# A shorter sentence above the body is a caption or a notice, not the first paragraph.
-_LEDE_WORDS = 8
-_SECTION_REACH = 6
 _BLURB_CHARS = 350
 # Less prose than this beside a list of headlines is a listing page, not an article.
 _LISTING_WORDS = 45
 _LISTING_HEADLINES = 3
 _LISTING_WITHOUT_BODY = 5
-# A standfirst is a sentence under the headline, longer than it; a headline line is not.
-_STANDFIRST_WORDS = 8
-_PLACE_WORDS = 3
 # A box of headlines after the article (`Most read`): a short label over this many headlines.
 _BOX_HEADLINES = 2
 _BOX_HEADLINE_WORDS = 4
 _BOX_LABEL_WORDS = 5
 # Under an author box, the biography's lines are this short; the article's are longer.
 _BIO_WORDS = 15
-
-_SKIPPED_ABOVE_BODY = frozenset(
-    (
-        Kind.SHORT,
-        Kind.FURNITURE,
-        Kind.DATE,
-        Kind.DATE_LABEL,
-        Kind.RELATIVE_DATE,
-        Kind.EMPTY_DATE,
-        Kind.BREADCRUMB,
-        Kind.CAPTION,
-        Kind.CREDIT,
-        Kind.BYLINE,
-        Kind.RELATED,
-        Kind.TWEET,
-        Kind.FOOTER,
-        Kind.TAGS,
-        Kind.TAIL,
-        Kind.AI_SUMMARY,
-        Kind.URL,
-        Kind.PARAGRAPH,
-    )
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -68,7 +32,7 @@ class Entry:
 def first_paragraph(lines: list[Line], kinds: list[str]) -> int | None:
     """The first real paragraph: prose of some length, not a bullet (teleSUR's captions are)."""
     for i, kind in enumerate(kinds):
-        if kind is Kind.PARAGRAPH and not lines[i].bullet and lines[i].words >= _LEDE_WORDS:
+        if kind is Kind.PARAGRAPH and not lines[i].bullet and lines[i].words >= LEDE_WORDS:
             return i
     return None
 
@@ -80,89 +44,6 @@ def no_article(kinds: list[str]) -> ImportFailure:
             f"This looks like a listing page ({headlines} headlines, no article body), not an article."
         )
     return ImportFailure("This page holds no article text, only site menus and boilerplate.")
-
-
-@dataclass(frozen=True, slots=True)
-class Head:
-    """The headline's line, and the head's lines that look like headlines but are not: captions
-    credited by the line under them, bylines of names alone, a standfirst without a final stop."""
-
-    title: int | None
-    captions: frozenset[int] = frozenset()
-    bylines: frozenset[int] = frozenset()
-    standfirst: int | None = None
-
-
-def find_title(lines: list[Line], kinds: list[str], body_start: int) -> Head:
-    """The headline: the nearest headline-like line above the first paragraph that is not a
-    credited caption, a byline or a standfirst."""
-    caption_lines: set[int] = set()
-    byline_lines: set[int] = set()
-    reach = 0
-    for j in range(body_start - 1, -1, -1):
-        kind = kinds[j]
-        if kind in (Kind.TICKER, Kind.BREAKING) or reach >= _TITLE_REACH:
-            break
-        reach += 1
-        if kind is not Kind.HEADING or lines[j].bullet:
-            continue
-        if j + 1 < len(kinds) and kinds[j + 1] is Kind.CREDIT and _heading_above(kinds, j):
-            caption_lines.add(j)
-            continue
-        if _heading_above(kinds, j) and _is_names(lines[j]):
-            byline_lines.add(j)
-            continue
-        if j > 0 and kinds[j - 1] in (Kind.BYLINE, Kind.DATE) and lines[j].words <= _PLACE_WORDS:
-            continue  # `São Paulo` under the byline: where it was written, not the headline
-        above = _previous_heading(lines, kinds, j)
-        if above is not None and _is_standfirst(lines[j], lines[above]):
-            return Head(above, frozenset(caption_lines), frozenset(byline_lines), j)
-        return Head(j, frozenset(caption_lines), frozenset(byline_lines))
-    return Head(None, frozenset(caption_lines), frozenset(byline_lines))
-
-
-def _is_names(line: Line) -> bool:
-    """A line of person names only (`Ana Pérez e João Silva`): the byline, where the head has one."""
-    if line.words > 12:
-        return False
-    names = read_names(line.text, bare=True)
-    return names is not None and all_given_names(names)
-
-
-def _previous_heading(lines: list[Line], kinds: list[str], j: int) -> int | None:
-    """The headline-like line right above line `j` (a blank line between allowed, nothing else)."""
-    k = j - 1
-    if k < 0 or kinds[k] is not Kind.HEADING or lines[k].bullet:
-        return None
-    if boilerplate.is_section_label(lines[k].text):
-        return None
-    return k
-
-
-def _is_standfirst(line: Line, above: Line) -> bool:
-    """A sentence-case summary under a headline, longer than it and with no final stop. The line
-    above must be a headline, not the outlet's name printed over a sentence-case headline
-    (`Crónica del Valle` over `Vuelve el tren de pasajeros…`, as Spanish and Portuguese write)."""
-    return (
-        line.words >= _STANDFIRST_WORDS
-        and line.words > above.words
-        and not is_title_case(line.text)
-        and above.words >= 3
-        and not _names_an_outlet(above)
-    )
-
-
-def _names_an_outlet(line: Line) -> bool:
-    return line.words <= 5 and (known_outlet(line.text) is not None or has_outlet_word(line.text))
-
-
-def _heading_above(kinds: list[str], j: int) -> bool:
-    for k in range(j - 1, max(-1, j - 5), -1):
-        if kinds[k] is Kind.HEADING:
-            return True
-        if kinds[k] not in _SKIPPED_ABOVE_BODY:
-            return False
-    return False
 
 
 def footer_start(kinds: list[str], body_start: int) -> int:
@@ -225,83 +106,6 @@ def _opens_box(lines: list[Line], kinds: list[str], i: int, end: int) -> bool:
             break
         headlines += 1
     return headlines >= _BOX_HEADLINES
-
-
-def is_section_name(text: str) -> bool:
-    """A section's name (`Culture`), which among tag lines is a topic tag."""
-    return boilerplate.is_section_label(text)
-
-
-def find_section(
-    lines: list[Line], kinds: list[str], payloads: list[Payload], title_at: int, body_start: int
-) -> tuple[str, ...]:
-    """The section path printed near the headline, in the forms of docs/saved-pages.md family 2."""
-    title = lines[title_at].text
-    for j in range(title_at - 1, max(-1, title_at - 4), -1):
-        glued = sections.read_glued_home(lines[j].text, title)
-        if glued:
-            return glued
-    reach = 0
-    for j in range(title_at - 1, -1, -1):
-        crumb = payloads[j]
-        if isinstance(crumb, SectionPath):
-            return crumb.parts
-        if kinds[j] is not Kind.FURNITURE or lines[j].bullet:
-            reach += 1
-        if reach > _SECTION_REACH or kinds[j] in (Kind.PARAGRAPH, Kind.TICKER):
-            break
-    for j in range(title_at + 1, body_start):
-        payload = payloads[j]
-        if isinstance(payload, SectionPath):
-            return payload.parts
-        if isinstance(payload, DateLine):
-            category = sections.read_category(payload.prefix)
-            if category:
-                return category
-        category = sections.read_category(lines[j].head)
-        if category and kinds[j] in (Kind.SHORT, Kind.HEADING):
-            return category
-    return _label_above(lines, kinds, title_at)
-
-
-def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[str, ...]:
-    """`NEWS` / `BLOCKADE`, `• Venezuela` / `In Depth`, or a lone `Opinion` right above the headline.
-
-    A label standing alone (a blank line above it) is the section whatever its name; one printed
-    right under a menu's items is the menu's last item.
-    """
-    if title_at < 1:
-        return ()
-    label = lines[title_at - 1]
-    alone = label.blank_before > 0 and kinds[title_at - 1] in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE)
-    before = lines[title_at - 2] if title_at >= 2 else None
-    before_that = lines[title_at - 3] if title_at >= 3 else None
-    if before is not None and (before_that is None or not _is_menu_item(before_that)):
-        pair = sections.read_uppercase_pair(before.text, label.text)
-        if pair and not before.bullet:
-            return pair
-    section = sections.read_section_label(label.text)
-    after_home = before is not None and sections.is_home(before.text) and not label.blank_before
-    if not section and (alone or after_home) and sections.is_lone_label(label.text):
-        section = (label.text,)
-    if section and after_home:
-        return section  # `Inicio` / `Sociedad`: a breadcrumb printed one part a line
-    if not section:
-        return ()
-    if (
-        before is not None
-        and before.bullet
-        and not boilerplate.is_furniture(before.text)
-        and before.words <= 3
-    ):
-        return (*section, before.text)  # the topic bullet above the label
-    if before is not None and _is_menu_item(before) and not alone:
-        return ()  # the last item of a menu, not a label
-    return section
-
-
-def _is_menu_item(line: Line) -> bool:
-    return not line.bullet and line.words <= 3 and len(line.text) <= 30
 
 
 def entries(lines: list[Line], kinds: list[str], start: int, end: int) -> list[list[Entry]]:

@@ -58,6 +58,13 @@ def split_lines(text: str) -> list[Line]:
             if not stripped:
                 blanks += 1
                 continue
+        if result and len(result[-1].text) == 1 and not blanks and stripped[0].islower() and (
+            _is_drop_capital(result[-1].text)
+        ):
+            # A drop capital saved on a line of its own: `T` / `he first time…`.
+            joined = result[-1].text + (" " if raw[:1] in " \t" else "") + stripped
+            result[-1].text, result[-1].words = joined, joined.count(" ") + 1
+            continue
         result.append(
             Line(
                 index=len(result),
@@ -69,6 +76,10 @@ def split_lines(text: str) -> list[Line]:
         )
         blanks = 0
     return result
+
+
+def _is_drop_capital(text: str) -> bool:
+    return len(text) == 1 and text.isupper()
 
 
 def first_word(text: str) -> str:

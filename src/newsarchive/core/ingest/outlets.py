@@ -48,6 +48,11 @@ OUTLET_NAME_WORDS = frozenset(
     """.split()
 )
 _SPACES = re.compile(r"\s+")
+# The company form after an outlet's name in a copyright line: `The Calder Review Ltd`.
+_COMPANY_SUFFIX = re.compile(
+    r"(?:,?\s+(?:Ltd\.?|Limited|plc|PLC|Inc\.?|LLC|L\.L\.C\.|Corp\.?|S\.\s?A\.?(?:\s?de\s?C\.\s?V\.)?|"
+    r"S\.\s?L\.?|SL|SA|SAS|S\.A\.S\.|S\.R\.L\.|SRL|Ltda\.?|GmbH|AG|Pty\.?\s+Ltd\.?|Co\.))+$"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 _SMALL_WORDS = frozenset("the of and a an on de da do del la el los las y e o em en".split())
 _MAX_LENGTH = 80
@@ -69,7 +74,7 @@ def normalise_outlet(name: str | None) -> str | None:
     (`THE MORNING LEDGER` -> `The Morning Ledger`); None for an empty or implausible name."""
     if name is None:
         return None
-    text = _SPACES.sub(" ", name).strip(" |-–—:·")
+    text = without_company(_SPACES.sub(" ", name).strip(" |-–—:·"))
     if not text or len(text) > _MAX_LENGTH:
         return None
     known = _BY_NAME.get(tag_key(text))
@@ -79,6 +84,13 @@ def normalise_outlet(name: str | None) -> str | None:
     if site:
         return site
     return _uncapitalised(text) if text.isupper() and len(text) > 4 else text
+
+
+def without_company(name: str) -> str:
+    """`The Calder Review Ltd.` -> `The Calder Review`: the outlet, not the company that owns it."""
+    if " " not in name:
+        return name
+    return _COMPANY_SUFFIX.sub("", name).strip(" ,") or name
 
 
 def _uncapitalised(text: str) -> str:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from newsarchive.core.errors import ImportFailure
 from newsarchive.core.ingest import layout, provenance
-from newsarchive.core.ingest.bylines import Byline, all_given_names, read_names
+from newsarchive.core.ingest.asides import OPENING_QUOTES, is_author_bio, is_pull_quote
+from newsarchive.core.ingest.bylines import AUTHOR_SEPARATOR, Byline, all_given_names, read_names
 from newsarchive.core.ingest.captions import Credited
 from newsarchive.core.ingest.classify import Attribution, Kind, Note, Payload, classify
 from newsarchive.core.ingest.collected import Reading
 from newsarchive.core.ingest.dates import DateLine
 from newsarchive.core.ingest.footer import FooterMark, TagList, is_tag_line
+from newsarchive.core.ingest.head import Head, find_head
 from newsarchive.core.ingest.headline import clean_title, same_headline, title_from_url
 from newsarchive.core.ingest.language import detect_language
 from newsarchive.core.ingest.lines import Line, is_title_case, looks_like_name, split_lines
+from newsarchive.core.ingest.page_section import find_section, is_section_name
 from newsarchive.core.ingest.published import publication_date
 from newsarchive.core.ingest.related import is_bare_related, is_box_label
 from newsarchive.core.ingest.sections import read_glued_home
@@ -23,6 +26,8 @@ _MAX_TITLE = 300
 MAX_LINES = 50_000
 _PROSE = (Kind.PARAGRAPH, Kind.HEADING, Kind.SHORT)
 _DEFAULT_LANGUAGE = "en"
+# How far above the headline a labelled related headline still belongs to the article's head.
+_RELATED_ABOVE_TITLE = 3
 
 
 def parse_page(text: str) -> ParsedPage:
@@ -37,11 +42,11 @@ def parse_page(text: str) -> ParsedPage:
     if not lines:
         raise ImportFailure("The page is empty; there is no article text to import.")
     kinds, payloads = classify(lines)
-    body_start = layout.first_paragraph(lines, kinds)
-    if body_start is None:
+    first = layout.first_paragraph(lines, kinds)
+    if first is None:
         raise layout.no_article(kinds)
-    head = layout.find_title(lines, kinds, body_start)
-    title_at = head.title
+    head = find_head(lines, kinds, payloads, first)
+    body_start, title_at = head.body_start, head.title
 
     end = layout.footer_start(kinds, body_start)
     comment_count = _comment_count(payloads, end)
@@ -66,17 +71,18 @@ def parse_page(text: str) -> ParsedPage:
 
     raw_title, title = _title(lines, kinds, payloads, title_at, body_start, reading)
     section = (
-        layout.find_section(lines, kinds, payloads, title_at, body_start)
+        find_section(lines, kinds, payloads, title_at, body_start)
         if title_at is not None
         else ()
     )
-    _related_before_title(lines, kinds, title_at, title, reading)
+    _related_before_title(lines, kinds, payloads, title_at, title, reading)
     _read_top(kinds, payloads, title_at if title_at is not None else body_start, reading)
     _read_head(lines, kinds, payloads, head, body_start, title, reading)
     last = max(
         (i for i in range(body_start, end) if kinds[i] is Kind.PARAGRAPH), default=body_start
     )
     _read_body(lines, kinds, payloads, body_start, last + 1, reading)
+    _drop_asides(reading)
     _read_tail(lines, kinds, payloads, last + 1, end, reading)
     _read_attributions(kinds, payloads, last + 1, len(kinds), reading)
 
@@ -145,12 +151,22 @@ def _title(
 
 
 def _related_before_title(
-    lines: list[Line], kinds: list[str], title_at: int | None, title: str, reading: Reading
+    lines: list[Line],
+    kinds: list[str],
+    payloads: list[Payload],
+    title_at: int | None,
+    title: str,
+    reading: Reading,
 ) -> None:
-    """A related headline printed as the page's first line: right above the headline, or after a
-    `Related…` label (docs/saved-pages.md family 5)."""
+    """A related headline over the headline: labelled (`Also read: …`) just above it, or printed
+    bare as the page's first line, right above the headline or after a `Related…` label
+    (docs/saved-pages.md family 5)."""
     if title_at is None:
         return
+    for k in range(title_at - 1, max(-1, title_at - _RELATED_ABOVE_TITLE), -1):
+        headline = payloads[k]
+        if kinds[k] is Kind.RELATED and isinstance(headline, Note):
+            reading.add_related(headline.text)  # `Also read: <headline>` over the headline
     labelled = kinds[0] is Kind.FURNITURE and lines[0].text.lower().startswith("related")
     first = 1 if labelled else 0
     if (
@@ -177,21 +193,27 @@ def _read_head(
     lines: list[Line],
     kinds: list[str],
     payloads: list[Payload],
-    head: layout.Head,
+    head: Head,
     body_start: int,
     title: str,
     reading: Reading,
 ) -> None:
-    """The lines between headline and first paragraph: date, byline, captions, standfirst."""
+    """The lines between headline and first paragraph: standfirst, date, byline, captions.
+
+    The standfirst is kept as the lede: a record has no field of its own for it, and dropping it
+    would drop its words from the archive and from search (the independent pages' README reads it
+    as no part of the text; the earlier evaluation pages read it as the lede)."""
     start = head.title + 1 if head.title is not None else 0
     for i in range(start, body_start):
         kind, line, payload = kinds[i], lines[i], payloads[i]
-        if i == head.standfirst:
+        if i in head.standfirst:
             reading.paragraphs.append(line.text)
         elif isinstance(payload, DateLine):
             reading.dates.append(("head", payload))
         elif isinstance(payload, Byline):
             reading.take_byline(payload)
+        elif isinstance(payload, Attribution) and payload.author and reading.author is None:
+            reading.author = payload.author  # `Author: Name, Staff Writer` under the headline
         elif isinstance(payload, Credited):
             reading.take_caption(payload)
         elif i in head.captions:
@@ -252,6 +274,22 @@ def _read_body(
             reading.tags.extend(payload.tags)
 
 
+def _drop_asides(reading: Reading) -> None:
+    """Pull quotes repeating a paragraph beside them, and the author's biography at the end."""
+    paragraphs = reading.paragraphs
+    kept = [
+        text
+        for i, text in enumerate(paragraphs)
+        if i == 0
+        or text[0] not in OPENING_QUOTES
+        or not is_pull_quote(text, [paragraphs[i - 1], *paragraphs[i + 1 : i + 2]])
+    ]
+    authors = reading.author.split(AUTHOR_SEPARATOR) if reading.author else []
+    while len(kept) > 1 and is_author_bio(kept[-1], authors):
+        kept.pop()
+    reading.paragraphs = kept
+
+
 def _names_in_head(line: Line) -> bool:
     names = read_names(line.text, bare=True) if line.words <= 12 else None
     return names is not None and all_given_names(names)
@@ -275,7 +313,7 @@ def _read_tail(
     for i in range(labelled + 1 if labelled is not None else start, end):
         kind, line, payload = kinds[i], lines[i], payloads[i]
         tag_like = (kind in (Kind.HEADING, Kind.SHORT) and is_tag_line(line.text)) or (
-            kind is Kind.FURNITURE and layout.is_section_name(line.text)
+            kind is Kind.FURNITURE and is_section_name(line.text)
         )
         if labelled is not None and in_run and (line.blank_before or not tag_like):
             break  # the run under the heading has ended

@@ -6,31 +6,47 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsarchive.core.ingest.boilerplate import is_section_label
+from newsarchive.core.ingest.boilerplate import is_copyright, is_section_label
 from newsarchive.core.ingest.classify import Kind, Note, Payload
 from newsarchive.core.ingest.collected import Reading
 from newsarchive.core.ingest.headline import title_from_url
 from newsarchive.core.ingest.lines import Line, ends_sentence, words_of
-from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet, outlet_from_url
+from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet, outlet_from_url, without_company
 
 _MASTHEAD_MAX_WORDS = 6
 _SMALL_WORDS = frozenset("the of and de da do del la el le los las das dos".split())
 _TOP_REACH = 12
 _LOGO = re.compile(r"^(?P<name>.{2,50}?)\s+logo$", re.IGNORECASE)
-_COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*)?"
-    r"(?P<name>[^.,|;©]{2,60}?)\s*(?:[.,|;].*)?$",
+# The marks of a copyright line (`©`, `Copyright`, years) and its rights-reserved phrase: what is
+# left is the owner's name (`Outlet © 2024`, `© 2024 Outlet Ltd. All rights reserved.`).
+_COPYRIGHT_MARKS = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)|\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b", re.IGNORECASE
+)
+_RESERVED = re.compile(
+    r"[.,]?\s*\b(?:all\s+rights\s+reserved|tod[oa]s\s+(?:los|os)\s+(?:derechos|direitos)\s+reservados|"
+    r"(?:derechos|direitos)\s+reservados)\b.*$",
     re.IGNORECASE,
 )
+_SENTENCE_AFTER = re.compile(r"(?<=[\w)])\.\s+[A-Z].*$|\s*[|;,].*$|\s+\(.*$")
 _HOST = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 _LABELLED_URL = re.compile(
     r"^(?:printed\s+from|url|link|permalink|source\s+url|article\s+url|web\s+address|"
-    r"original(?:ly)?\s+(?:at|published\s+at)|read\s+(?:it|this)\s+online\s+at)\s*:?\s*"
+    r"original(?:ly)?\s+(?:at|published\s+at)|read\s+(?:it|this)\s+online\s+at|"
+    r"(?:direcci[oó]n|url|enlace|v[ií]nculo|link|endere[cç]o)\s+(?:de\s+la|da|de|do)\s+"
+    r"(?:noticia|not[ií]cia|nota|art[ií]culo|artigo|mat[ée]ria|p[aá]gina)|"
+    r"impreso\s+desde|impresso\s+de)\s*:?\s*"
     r"(?P<url>https?://\S+)",
     re.IGNORECASE,
 )
+# Any short label before an address: `Fuente: https://…`; the address is the page's own only when
+# its words are the headline's.
+_ANY_LABEL_URL = re.compile(r"^[^\W\d_][\w .'’-]{0,40}:\s*(?P<url>https?://\S+)$")
 _SUFFIX_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _SLUG_OVERLAP = 0.6
+_MIN_SPELLED = 4
+_MAX_COPYRIGHT = 200
+# A brand of capitals, maybe with a word after it (`WPB`, `WPB News`).
+_BRAND = re.compile(r"^([A-Z]{2,6})(?:\s+[A-Z][a-z]+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +71,49 @@ def find_origin(
     labelled footer or a link whose words are the headline's."""
     top = title_at if title_at is not None else min(len(lines), _TOP_REACH)
     url = _page_url(lines, kinds, payloads, top, title)
+    owner = _copyright(lines)
     outlet = (
         _title_suffix(raw_title, title)
-        or _masthead(lines, kinds, top, url)
+        or _masthead(lines, kinds, top, url, owner)
         or next(iter(reading.outlets), None)
         or next(iter(reading.byline_outlets), None)
-        or _copyright(lines)
+        or owner
         or _site_line(lines, top)
     )
-    return Origin(outlet, url)
+    return Origin(_spelled_out(_as_written(outlet, lines), lines) if outlet else None, url)
+
+
+def _as_written(outlet: str, lines: list[Line]) -> str:
+    """A masthead in capitals (`LA VOZ DEL MONTE`) as the page writes it elsewhere, in its copyright
+    line or a site line (`© Editorial La Voz del Monte S.L.`)."""
+    if not outlet.isupper() or len(outlet) < _MIN_SPELLED:
+        return outlet
+    key = outlet.lower()
+    for line in (*lines[-_TOP_REACH:], *lines[:_TOP_REACH]):
+        text = line.text
+        at = text.lower().find(key) if len(text.lower()) == len(text) else -1
+        if at >= 0 and not text[at : at + len(outlet)].isupper():
+            return text[at : at + len(outlet)]
+    return outlet
+
+
+def _spelled_out(outlet: str, lines: list[Line]) -> str:
+    """`WPB News` -> `Westmark Public Broadcasting` when the page prints, at its top or bottom, the
+    name whose initials the outlet's brand is (and we know no outlet by the brand)."""
+    match = _BRAND.match(outlet)
+    if match is None or known_outlet(outlet) or known_outlet(match.group(1)):
+        return outlet
+    initials = match.group(1)
+    for line in (*lines[:_TOP_REACH], *lines[-_TOP_REACH:]):
+        words = [w for w in line.text.split() if w.lower() not in _SMALL_WORDS]
+        if (
+            len(words) == len(initials)
+            and line.words <= _MASTHEAD_MAX_WORDS
+            and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
+            and "".join(w[0] for w in words) == initials
+        ):
+            return line.text
+    return outlet
 
 
 def _title_suffix(raw_title: str, title: str) -> str | None:
@@ -78,10 +128,14 @@ def _title_suffix(raw_title: str, title: str) -> str | None:
     return None
 
 
-def _masthead(lines: list[Line], kinds: list[str], top: int, url: str | None) -> str | None:
+def _masthead(
+    lines: list[Line], kinds: list[str], top: int, url: str | None, owner: str | None
+) -> str | None:
     """A short line above the headline that is the outlet's name: a known outlet, the site's
-    name, a name holding a newspaper word, a logo's alt text, or a name over the site's menu."""
+    name, the copyright line's owner, a name holding a newspaper word, a logo's alt text, or a
+    name over the site's menu."""
     host = "".join(ch for ch in (outlet_from_url(url) or "").split(".")[0].lower() if ch.isalnum())
+    owned = without_company(owner).casefold() if owner else None
     for i in range(min(top, _TOP_REACH)):
         line = lines[i]
         if line.words > _MASTHEAD_MAX_WORDS + 1:
@@ -99,6 +153,8 @@ def _masthead(lines: list[Line], kinds: list[str], top: int, url: str | None) ->
             continue
         letters = "".join(ch for ch in name.lower() if ch.isalnum())
         if host and len(letters) >= 4 and (letters in host or host in letters):
+            return name
+        if owned and name.casefold() == owned:
             return name
         if has_outlet_word(name) and _distinctive(name):
             return name
@@ -130,15 +186,20 @@ def _looks_like_a_name(text: str) -> bool:
 
 
 def _copyright(lines: list[Line]) -> str | None:
+    """The owner a copyright line near the end names, without its company form."""
     for line in reversed(lines[-12:]):
         text = line.text
-        if "©" not in text and "opyright" not in text and "(c)" not in text.lower():
+        if "©" not in text and "opyright" not in text and "eserv" not in text and (
+            "(c)" not in text and "(C)" not in text
+        ):
             continue
-        match = _COPYRIGHT.match(text)
-        if match:
-            name = match.group("name").strip()
-            if _looks_like_a_name(name) and "rights" not in name.lower():
-                return name
+        if len(text) > _MAX_COPYRIGHT or not is_copyright(text):
+            continue
+        name = _COPYRIGHT_MARKS.sub(" ", _RESERVED.sub("", text))
+        name = _SENTENCE_AFTER.sub("", " ".join(name.split())).strip(" .,:-–—")
+        name = without_company(name).rstrip(".")
+        if _looks_like_a_name(name) and "rights" not in name.lower() and len(name) >= 2:
+            return name
     return None
 
 
@@ -166,6 +227,10 @@ def _page_url(
         address = payloads[i]
         if kinds[i] is Kind.URL and isinstance(address, Note) and _names_the_title(address.text, title):
             return address.text
+        if "http" in lines[i].text:
+            labelled = _ANY_LABEL_URL.match(lines[i].text)
+            if labelled and _names_the_title(labelled.group("url"), title):
+                return labelled.group("url").rstrip(".,;)")
     return None
 
 

@@ -7,7 +7,8 @@ from datetime import date
 
 from newsarchive.core.ingest.classify import Kind, Note, Payload
 from newsarchive.core.ingest.collected import Reading
-from newsarchive.core.ingest.dates import DateLine, date_in_url, find_dates, read_dateline, year_for_dateline
+from newsarchive.core.ingest.datelines import date_in_url, read_dateline, year_for_dateline
+from newsarchive.core.ingest.dates import DateLine, find_dates
 
 # Languages whose pages write numeric dates day first, always; English pages write both orders.
 _DAY_FIRST_LANGUAGES = frozenset(("es", "pt", "fr", "it", "de"))

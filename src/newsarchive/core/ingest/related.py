@@ -8,9 +8,15 @@ from newsarchive.core.ingest.lines import first_word, is_title_case, looks_like_
 
 _LABELLED = re.compile(
     r"^(?:related(?:\s+(?:content|news|articles?|stories|story))?|also\s+read|read\s+also|see\s+also|"
-    r"you\s+may\s+also\s+(?:like|read)|more\s+on\s+this|lea\s+también|le[ea]\s+tamb[ié]n|"
-    r"te\s+puede\s+interesar|ver\s+tamb[ié]n|leia\s+tamb[ée]m|veja\s+tamb[ée]m|not[ií]cias?\s+relacionadas?|"
+    r"you\s+may\s+also\s+(?:like|read)|more\s+on\s+this|le[ea]\s+tambi[ée]n|le[ea]\s+adem[aá]s|"
+    r"mir[aá]\s+tambi[ée]n|te\s+puede\s+interesar|ver\s+tambi[ée]n|leia\s+tamb[ée]m|veja\s+tamb[ée]m|not[ií]cias?\s+relacionadas?|"
     r"noticia\s+relacionada|read\s+more|leia\s+mais|le[ea]\s+m[aá]s)\s*:\s*(?P<headline>.*)$",
+    re.IGNORECASE,
+)
+# A label alone on its line, the headline on the next (`MIRÁ TAMBIÉN`, `Seguí leyendo`, `LEE ADEMÁS`).
+_LABEL_ALONE = re.compile(
+    r"^(?:mir[aá]\s+tambi[eé]n|segu[ií]\s+leyendo|le[ea]\s+(?:adem[aá]s|tambi[eé]n)|ver\s+tambi[eé]n|"
+    r"leia\s+(?:tamb[ée]m|mais)|see\s+also|also\s+read|read\s+also|related\s+(?:story|article|news))\s*[:.]?$",
     re.IGNORECASE,
 )
 # The label of a box of related headlines after the article (a `Most read` box is the site's).
@@ -24,14 +30,18 @@ _BOX_LABEL = re.compile(
 
 # The first words (see `lines.first_word`) the labels above start with.
 LABEL_FIRST_WORDS = frozenset(
-    "related also read see you more lea lee te ver leia veja noticias notícias noticia".split()
+    "related also read see you more lea lee te ver leia veja noticias notícias noticia mirá mira "
+    "seguí segui".split()
 )
 
 
 def read_labelled(text: str) -> str | None:
-    """The headline of `RELATED: <headline>` (empty string when the headline is on the next line)."""
-    if len(text) > 250 or ":" not in text or first_word(text) not in LABEL_FIRST_WORDS:
+    """The headline of `RELATED: <headline>` (empty string when the headline is on the next line,
+    with or without a colon after the label)."""
+    if len(text) > 250 or first_word(text) not in LABEL_FIRST_WORDS:
         return None
+    if ":" not in text:
+        return "" if len(text) <= 30 and _LABEL_ALONE.match(text) else None
     match = _LABELLED.match(text)
     if not match:
         return None

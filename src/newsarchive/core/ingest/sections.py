@@ -22,12 +22,19 @@ _CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][^A-ZÀ-Þ\s]*")
 _HOME_PARTS = frozenset(("home", "inicio", "portada", "início"))
 _LABEL_WORDS = 3
 _LABEL_CHARS = 30
-_LABEL_PARTICLES = frozenset("de da do del la y e and & of".split())
+_LONG_LABEL_WORDS = 5
+_LONG_LABEL_CHARS = 40
+_LABEL_PARTICLES = frozenset("de da do dos das del la las los el y e and & of".split())
 
 
 def read_breadcrumb(text: str) -> tuple[str, ...] | None:
-    """The section path a breadcrumb line spells, else None."""
-    if len(text) > 100 or not (">" in text or " / " in text or "›" in text or "»" in text):
+    """The section path a breadcrumb line spells (`News > Russia`, or a kicker `Local News |`
+    over the headline), else None."""
+    if len(text) > 100:
+        return None
+    if text[-1] == "|":
+        return _kicker(text)
+    if not (">" in text or " / " in text or "›" in text or "»" in text):
         return None
     if not _BREADCRUMB.match(text):
         return None
@@ -36,6 +43,14 @@ def read_breadcrumb(text: str) -> tuple[str, ...] | None:
     if not parts or any(len(p.split()) > 4 or not p[0].isupper() for p in parts):
         return None
     return parts
+
+
+def _kicker(text: str) -> tuple[str, ...] | None:
+    """`Local News |`: the section's name and the bar a headline would have followed on one line."""
+    name = text[:-1].strip()
+    if not name or "|" in name or not is_lone_label(name.replace("-", " ")):
+        return None
+    return (name,)
 
 
 def read_category(text: str) -> tuple[str, ...] | None:
@@ -95,16 +110,19 @@ def is_home(text: str) -> bool:
     return text.rstrip(":").strip().casefold() in _HOME_PARTS
 
 
-def is_lone_label(text: str) -> bool:
-    """One to three capitalised words, no outlet's name: a section label (`Cotidiano`, `Energy`)."""
+def is_lone_label(text: str, *, long: bool = False, listed: bool = False) -> bool:
+    """One to three capitalised words, no outlet's name: a section label (`Cotidiano`, `Energy`).
+    `long`: up to five words with their particles, a place's name (`Municipio de Colonia Sur`),
+    where a blank line or a byline sets the label apart. `listed`: the site's menu lists the label
+    too, so it is no masthead even when it is a newspaper word (`Crónica`)."""
     words = text.split()
     return (
-        0 < len(words) <= _LABEL_WORDS
-        and len(text) <= _LABEL_CHARS
+        0 < len(words) <= (_LONG_LABEL_WORDS if long else _LABEL_WORDS)
+        and len(text) <= (_LONG_LABEL_CHARS if long else _LABEL_CHARS)
         and all(w[0].isupper() or w.lower() in _LABEL_PARTICLES for w in words)
         and all(ch.isalpha() or ch in " &-" for ch in text)
         and known_outlet(text) is None
-        and not has_outlet_word(text)
+        and (listed or not has_outlet_word(text))
     )
 
 
