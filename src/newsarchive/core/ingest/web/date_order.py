@@ -13,8 +13,8 @@ _DAY_FIRST_LANGUAGES = frozenset({"es", "pt", "fr", "it", "de", "nl", "ca", "gl"
 # Regions of an English locale (`en-GB`) and the order their pages use.
 _MONTH_FIRST_REGIONS = frozenset({"us", "ph"})
 _DAY_FIRST_REGIONS = frozenset(
-    {"gb", "uk", "ie", "au", "nz", "in", "za", "ng", "ke", "gh", "jm", "tt", "bb", "bs", "sg", "my", "pk",
-     "mt", "cy", "hk", "zw", "ug", "tz", "zm", "bw", "lk", "bd", "ag", "lc", "gd", "vc", "dm", "kn"}
+    "gb uk ie au nz in za ng ke gh jm tt bb bs sg my pk mt cy hk zw ug tz zm bw lk bd ag lc gd vc dm kn "
+    "bz gy".split()
 )
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -30,6 +30,12 @@ _OTHER_CREDIT = re.compile(
     r"edi[cç][aã]o|additional\s+reporting)\b",
     re.IGNORECASE,
 )
+_CHUNK_END = re.compile(r"\s*[,·•|;]\s*")
+_NAME_JOINERS = frozenset("and y e & de da do dos das del la le van von der den di du bin al el".split())
+_ROLE_WORDS = frozenset(
+    "staff writer writers reporter reporters correspondent correspondents editor contributor columnist "
+    "redacción redação repórter reportera reportero corresponsal colaborador colaboradora".split()
+)
 _NOT_NAME = re.compile(r"\d|https?:|www\.|@|\.com\b", re.IGNORECASE)
 _TRAILING_DATE = re.compile(r"\s*(?:[|·—–-]|\bon\b|\bel\b|\bem\b)\s*.*\d{4}.*$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -68,14 +74,26 @@ def _without_trailing_date(text: str) -> str:
         if not (word[:1].isdigit() or month_number(word) is not None or is_weekday(word)):
             continue
         if read_date_line(" ".join(words[index:])) is not None:
-            return " ".join(words[:index])
+            return " ".join(words[:index]).rstrip(" |·•—–-,:")
     return text
 
 
 def is_byline(text: str) -> bool:
-    """`By Ana Ruiz`, `Escribe: Ana Ruiz`, `Posted by Ana Ruiz`: a line naming the author after a
-    byline word."""
-    return len(text) <= 120 and bool(_BYLINE_START.match(text)) and bool(author_names(text))
+    """`By Ana Ruiz`, `Escribe: Ana Ruiz`, `Por Ana Ruiz e Rui Lima, Outlet`: a line naming the author
+    after a byline word, its names capitalised up to the first comma (`By contrast, Smith said`
+    is a sentence)."""
+    if len(text) > 120 or not _BYLINE_START.match(text):
+        return False
+    rest = _BY_PREFIX.sub("", _without_trailing_date(text.strip()), count=1)
+    words = _CHUNK_END.split(rest, maxsplit=1)[0].split()
+    while words and words[-1].lower() in _ROLE_WORDS:
+        words.pop()  # `By Ana Ruiz, staff writer`, `By Ana Ruiz Record staff`
+    return (
+        0 < len(words) <= 12
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w.lower() in _NAME_JOINERS for w in words)
+        and bool(author_names(text))
+    )
 
 
 def joined_authors(names: list[str]) -> str | None:

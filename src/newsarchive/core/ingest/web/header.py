@@ -241,6 +241,7 @@ def _is_label(text: str) -> bool:
         and len(text) <= 40
         and not any(ch.isdigit() for ch in text)
         and not text.rstrip().endswith((".", "!", "?", ":", ","))
+        and ":" not in text  # `Photo: Reuters`, `Updated: …`
         and text.lower() not in _HOME_WORDS
     )
 
@@ -255,7 +256,8 @@ def _is_section_address(href: str) -> bool:
 
 
 def _logo_name(tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement) -> str | None:
-    """The alt text of the site's logo above the headline (print views print the outlet so)."""
+    """The alt text of the site's logo above the headline (print views print the outlet so): an
+    image named or placed as a logo, or one outside any figure whose alt text reads as a name."""
     # Keyed by the elements themselves, which keeps them alive: an lxml proxy's id is reused once freed.
     order = {e: i for i, e in enumerate(tree.iter())}
     limit = order.get(headline, 0)
@@ -272,6 +274,14 @@ def _logo_name(tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement) -> 
             a.tag == "header" or "header" in marks(a).lower() or "logo" in marks(a).lower()
             for a in image.iterancestors()
         )
-        if "logo" in named or in_header:
+        in_figure = any(a.tag == "figure" for a in image.iterancestors())
+        if "logo" in named or in_header or (not in_figure and _reads_as_name(alt)):
             return alt
     return None
+
+
+def _reads_as_name(text: str) -> bool:
+    """`Diario del Puerto`, `The Lowfield Advertiser`: capitalised words (and short particles), not a
+    description of a photo (`Crews on a ridge line`)."""
+    words = text.split()
+    return all(w[0].isupper() or (len(w) <= 3 and w.islower()) for w in words) and words[0][0].isupper()

@@ -25,6 +25,10 @@ _PAGE_KIND_WORDS = re.compile(
     r"vers[aã]o\s+(?:para\s+)?impress[aã]o|impress[aã]o|amp|mobile|m[oó]vil|home|inicio|in[ií]cio)$",
     re.IGNORECASE,
 )
+_SOCIAL_HOSTS = re.compile(
+    r"(?:^|\.)(?:facebook|twitter|x|instagram|youtube|linkedin|whatsapp|tiktok|t)\.(?:com|me)$", re.IGNORECASE
+)
+_FILE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|css|js|pdf|xml|zip)$", re.IGNORECASE)
 _PRINTED_URL = re.compile(r"https?://[^\s<>\"')]+[^\s<>\"').,;:]")
 
 
@@ -70,13 +74,9 @@ def _title_site(window: str | None, headline: str | None) -> str | None:
     if len(parts) < 2:
         return None
     key = comparable(headline or "")
-    if key and comparable(parts[0]) == key:
-        rest = parts[1:]
-    elif key and comparable(parts[-1]) == key:
-        rest = parts[:-1]
-    else:
-        rest = parts[-1:]  # without a known headline, the outlet is the usual tail
-    site = " - ".join(rest)
+    # `Outlet - Headline` and `Blog: Headline` put the outlet first; `Headline | Section | Outlet`, and
+    # a title whose headline we do not know, last.
+    site = parts[0] if key and comparable(parts[-1]) == key else parts[-1]
     if len(site.split()) > _MAX_SITE_WORDS or _PAGE_KIND_WORDS.match(site):
         return None
     return site
@@ -102,14 +102,22 @@ def address(declared: Declared, url: str | None) -> str | None:
 
 def printed_address(structure: Structure, paragraphs: list[str]) -> str | None:
     """The article's address printed on the page outside its text (a print view's footer), when the
-    page declares none: an address with a path, not a site's home."""
+    page declares none: an address shaped as an article's (a section and a slug or an id), not a
+    site's home, a policy page, a social network or a file."""
     in_text = " ".join(paragraphs)
     for match in _PRINTED_URL.finditer(structure.visible_text):
         found = match.group(0)
         if found in in_text:
             continue
-        path = urlsplit(found).path.strip("/")
-        if path and ("/" in path or "-" in path):
+        parts = urlsplit(found)
+        if _SOCIAL_HOSTS.search(parts.netloc) or _FILE_SUFFIX.search(parts.path):
+            continue
+        segments = [s for s in parts.path.split("/") if s]
+        if not segments:
+            continue
+        last = segments[-1]
+        slug_words = len(re.split(r"[-_]", last))
+        if (len(segments) >= 2 and (slug_words >= 3 or re.search(r"\d{4,}", last))) or slug_words >= 5:
             return found
     return None
 

@@ -28,13 +28,21 @@ _AD_LABEL = re.compile(
     r"patrocinado|continues?\s+below|contin[uú]a\s+(?:abajo|despu[eé]s\s+de\s+la\s+publicidad))[\s\-–—·|]*$",
     re.IGNORECASE,
 )
-# A line of underscores or dashes: what follows it is a note on the story, not the story.
-_SEPARATOR = re.compile(r"^[\s_\-–—=*·•]{3,}$")
-_MAX_NOTE = 300
-# `Ana Ruiz contributed to this report.`, `Khatri reported from Port Emil.`
-_CONTRIBUTOR_NOTE = re.compile(
-    r"\b(?:contributed|reported\s+from|contribuyó|contribuyeron|colaboró|colaborou|contribuiu)\b",
+# A print view's note of where and when it was printed (`Printed from https://… on 2 May 2024`).
+_PRINT_NOTE = re.compile(
+    r"\b(?:printed|impreso|impresso|imprimido|impresa)\b.{0,200}https?://|https?://\S+.{0,80}\b(?:printed|impreso|impresso)\b",
     re.IGNORECASE,
+)
+# A line of underscores or dashes: what follows it is a note on the story, not the story (a row of
+# asterisks is a section break inside it).
+_SEPARATOR = re.compile(r"^(?:_{3,}|[—–-]{3,}|={3,})$")
+_MAX_NOTE = 300
+# `Ana Ruiz contributed to this report.`, `Khatri reported from Port Emil.`, `Colaboró con esta nota: X`.
+_CONTRIBUTOR_NOTE = re.compile(
+    r"^[A-ZÀ-Þ].{0,100}?\b(?:contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|"
+    r"reported\s+from\s+[A-ZÀ-Þ]|(?:colaboró|colaboraron|contribuyó|contribuyeron)\s+(?:con|en|a)\s+"
+    r"(?:este|esta)\s+(?:informe|nota|art[ií]culo|reportaje|cobertura)|(?:colaborou|colaboraram|contribuiu)\s+"
+    r"(?:com|para)\s+(?:esta|este|a|o)\s+(?:reportagem|matéria|texto|cobertura))\b[^.]*\.?$"
 )
 # The verb that follows the author's name in a bio (`Ana Ruiz is a reporter…`, `… escribe sobre`).
 _BIO_VERB = re.compile(
@@ -42,6 +50,7 @@ _BIO_VERB = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_WORDS = re.compile(r"\w+")
+_QUOTES = ('"', "“", "”", "«", "‘", "'", "„")
 
 
 def trafilatura_paragraphs(document: Any) -> list[str]:
@@ -90,7 +99,12 @@ def choose(extracted: list[str], own: list[str], structure: Structure) -> list[s
         return own if own_size >= 0.5 * extracted_size else extracted
     if extracted_size < 0.5 * own_size:
         return own
-    return own if own_size >= 0.8 * extracted_size and len(own) > len(extracted) else extracted
+    return own if own_size >= 0.5 * extracted_size and _runs_together(extracted, own) else extracted
+
+
+def _runs_together(extracted: list[str], own: list[str]) -> bool:
+    """One of trafilatura's blocks holds two or more of the container's paragraphs."""
+    return any(sum(1 for p in own if p in block) >= 2 for block in extracted if len(block) > 160)
 
 
 def clean_paragraphs(
@@ -118,7 +132,7 @@ def clean_paragraphs(
         key = comparable(paragraph)
         if not key or key in seen or key in drop:
             continue
-        if _SHARE_LINE.match(paragraph) or _AD_LABEL.match(paragraph):
+        if _SHARE_LINE.match(paragraph) or _AD_LABEL.match(paragraph) or _PRINT_NOTE.search(paragraph):
             continue
         if index <= 3 and key in standfirst:
             continue
@@ -165,7 +179,8 @@ def _is_pull_quote(paragraph: str, paragraphs: list[str]) -> bool:
     if len(paragraph) > 220:
         return False
     words = [w.casefold() for w in _QUOTE_WORDS.findall(paragraph)]
-    if len(words) < 4:
+    # A repeated short sentence is only a pull quote when it is quoted; a long one, either way.
+    if len(words) < 4 or (len(words) < 12 and not paragraph.startswith(_QUOTES)):
         return False
     for other in paragraphs:
         if other is paragraph or len(other) <= len(paragraph):

@@ -66,7 +66,7 @@ def publication_date(
     for value in machine:
         if usable(value):
             return Publication(value)
-    undecided = None
+    undecided: tuple[date, date] | None = None
     for line in structure.head.dates:
         if line.updated:
             continue
@@ -75,7 +75,7 @@ def publication_date(
             locales = [declared.html_lang or "", declared.first("og:locale") or ""]
             order = numeric_order(language, [x for x in locales if x], structure.visible_text)
             if order is None:
-                undecided = undecided or line
+                undecided = undecided or (line.value, line.month_first)
                 continue
             chosen = line.month_first if order == "month" else line.value
         if usable(chosen):
@@ -84,11 +84,11 @@ def publication_date(
     if usable(guess) and guess in _printed_dates(structure.visible_text, url):
         return Publication(guess)
     if undecided is not None:
-        first, other = undecided.value, undecided.month_first
+        first, other = undecided
         return Publication(
             None,
-            f"The page's date could be {first:%d %B %Y} or {other:%d %B %Y} (day or month first) and "
-            "nothing on the page says which; no date was set.",
+            f"The page's date could be {first.day} {first:%B %Y} or {other.day} {other:%B %Y} "
+            "(day or month first) and nothing on the page says which; no date was set.",
         )
     return Publication(None)
 

@@ -72,6 +72,7 @@ class Structure:
     root: lxml.html.HtmlElement
     body_container: lxml.html.HtmlElement | None = None
     body_marked: bool = False  # the page marks the container itself (else it is where the text is)
+    body_end: int | None = None  # the container's last element, in document order
     head: Head = field(default_factory=Head)
     headline: str | None = None
     bylines: list[str] = field(default_factory=list)
@@ -105,6 +106,9 @@ def read_structure(
     structure.head = read_head(tree, root, titles or [], site_names or [], structure.body_container)
     structure.headline = structure.head.headline
     order = {element: index for index, element in enumerate(tree.iter())}
+    if structure.body_container is not None:
+        # Where the article's text ends, in document order: its container's last element.
+        structure.body_end = max(order.get(e, 0) for e in structure.body_container.iter())
     headed: dict[lxml.html.HtmlElement, int] = {}
     times: list[tuple[bool, str]] = []
     for element in tree.iter():
@@ -182,12 +186,9 @@ def _in_article(
     root = structure.root
     if root.tag not in ("body", "main", "html"):
         return contains(root, element)
-    body = structure.body_container
-    if body is None:
+    if structure.body_end is None:
         return True
-    # The last element inside the body container, in document order.
-    end = max((order.get(e, 0) for e in body.iter()), default=order.get(body, 0))
-    return order.get(element, 0) <= end
+    return order.get(element, 0) <= structure.body_end
 
 
 def _visible_text(element: lxml.html.HtmlElement, limit: int = 20_000) -> str:
