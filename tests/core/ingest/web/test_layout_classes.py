@@ -352,6 +352,17 @@ def test_a_standfirst_between_the_headline_and_the_byline_is_not_the_lede() -> N
     assert page.published == date(2024, 6, 3)
 
 
+def test_a_short_lede_inside_the_text_container_before_a_date_line_stays_the_lede() -> None:
+    lede = "The Pike Bend ferry landing will reopen in the autumn."
+    html = _html(
+        f"<div class='post-content'><h1>{_TITLE['en']}</h1><p>{lede}</p><p>June 3, 2024</p>{_ps('en')}</div>"
+    )
+    page = _extract(html)
+    assert page.lede == lede
+    assert list(page.body) == _PARAGRAPHS["en"]
+    assert page.published == date(2024, 6, 3)
+
+
 def test_a_category_link_is_not_a_tag() -> None:
     html = _html(
         f"<article><a href='/category/county/' rel='category tag'>County</a><h1>{_TITLE['en']}</h1>{_ps('en')}"

@@ -70,6 +70,10 @@ def read_head(
     head.after = _lines_after(element, stop)
     head.before = _lines_before(element, root)
     _read_after(head)
+    if body is not None and head.standfirst:
+        # What the text container holds is the article's text, the lede included.
+        text = comparable(text_of(body))
+        head.standfirst = [line for line in head.standfirst if comparable(line) not in text]
     _read_before(head, site_names)
     head.logo = _logo_name(tree, element)
     return head
