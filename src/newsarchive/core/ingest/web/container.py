@@ -5,6 +5,7 @@ running text is."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import lxml.html
 
@@ -76,7 +77,34 @@ def marked_body(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return best
 
 
-def densest_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+@dataclass(frozen=True, slots=True)
+class TextSizes:
+    """For every element of a tree, measured in one pass from the leaves up: how much visible text it
+    holds (stripped text nodes, hidden elements left out) and whether a block element is inside it."""
+
+    text: dict[lxml.html.HtmlElement, int]
+    has_block: dict[lxml.html.HtmlElement, bool]
+
+
+def text_sizes(tree: lxml.html.HtmlElement) -> TextSizes:
+    text: dict[lxml.html.HtmlElement, int] = {}
+    has_block: dict[lxml.html.HtmlElement, bool] = {}
+    # Reversed document order meets every element after all of its descendants.
+    for element in reversed(list(tree.iter())):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in HIDDEN_TAGS:
+            text[element], has_block[element] = 0, False
+            continue
+        size = len((element.text or "").strip())
+        block = False
+        for child in element:
+            size += text.get(child, 0) + len((child.tail or "").strip())
+            block = block or has_block.get(child, False) or child.tag in BLOCK_TAGS
+        text[element], has_block[element] = size, block
+    return TextSizes(text, has_block)
+
+
+def densest_body(root: lxml.html.HtmlElement, sizes: TextSizes) -> lxml.html.HtmlElement | None:
     """Without marks: the element whose own runs of text (paragraphs, or text split by `<br>`) add up
     to the most, a paragraph counting for the element around it."""
     credit: dict[lxml.html.HtmlElement, int] = {}
@@ -84,7 +112,7 @@ def densest_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         tag = element.tag
         if not isinstance(tag, str) or tag in HIDDEN_TAGS:
             continue
-        own = _own_text_length(element)
+        own = _own_text_length(element, sizes)
         if own < _PARAGRAPH_CHARS:
             continue
         holder = element.getparent() if tag == "p" else element
@@ -99,7 +127,7 @@ def densest_body(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     return best
 
 
-def _own_text_length(element: lxml.html.HtmlElement) -> int:
+def _own_text_length(element: lxml.html.HtmlElement, sizes: TextSizes) -> int:
     """The text of the element outside its block children (inline markup included)."""
     size = len((element.text or "").strip())
     for child in element:
@@ -107,8 +135,8 @@ def _own_text_length(element: lxml.html.HtmlElement) -> int:
             isinstance(child.tag, str)
             and child.tag not in BLOCK_TAGS
             and child.tag not in HIDDEN_TAGS
-            and not any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in child.iterdescendants())
+            and not sizes.has_block.get(child, False)
         ):
-            size += len(child.text_content().strip())
+            size += sizes.text.get(child, 0)
         size += len((child.tail or "").strip())
     return size

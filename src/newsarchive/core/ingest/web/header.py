@@ -32,6 +32,7 @@ _MENU_MARKS = re.compile(
 )
 _HOME_WORDS = frozenset({"home", "inicio", "início", "portada", "capa", "home page", "página principal"})
 _MAX_LOGO_WORDS = 6
+_MAX_HEADLINE_TRIES = 10  # elements that may print the headline, looked at per title
 _FILE_PATH = re.compile(r"\.(?:html?|php|aspx?|jsp|cfm)$|\d{4,}", re.IGNORECASE)
 
 
@@ -146,19 +147,24 @@ def _element_printing(tree: lxml.html.HtmlElement, keys: list[str]) -> lxml.html
     for key in keys:
         if len(key) < _MIN_HEADLINE:
             continue
-        first_word = key.split()[0]
+        tried = 0
         for element in body.iter():
             if not isinstance(element.tag, str) or element.tag in ("title", "script", "style"):
                 continue
             own = comparable(element.text or "")
-            if own and (own == key or (key.startswith(own) and own.split()[0] == first_word)):
-                found = element
-                while comparable(text_of(found)) != key and found.getparent() is not None:
-                    found = found.getparent()
-                    if len(text_of(found)) > 2 * len(key):
-                        break
-                if comparable(text_of(found)) == key:
-                    return found
+            # The element holds the whole headline, or its first half with the rest in inline markup.
+            if not own or not (own == key or (key.startswith(own) and 2 * len(own) >= len(key))):
+                continue
+            tried += 1
+            if tried > _MAX_HEADLINE_TRIES:
+                break
+            found = element
+            while comparable(text_of(found)) != key and found.getparent() is not None:
+                found = found.getparent()
+                if len(found.text_content()) > 2 * len(key):
+                    break
+            if comparable(text_of(found)) == key:
+                return found
     return None
 
 

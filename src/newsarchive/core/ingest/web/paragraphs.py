@@ -50,6 +50,7 @@ _BIO_VERB = re.compile(
     re.IGNORECASE,
 )
 _QUOTE_WORDS = re.compile(r"\w+")
+_PULL_QUOTE_REACH = 6
 _QUOTES = ('"', "“", "”", "«", "‘", "'", "„")
 
 
@@ -158,8 +159,7 @@ def clean_paragraphs(
             continue  # a kicker or label above the text (`Culture`, `Exclusive`), not its first paragraph
         seen.add(key)
         kept.append(paragraph)
-    kept = [p for p in kept if not _is_pull_quote(p, kept)]
-    return _without_bio(kept, author)
+    return _without_bio(_without_pull_quotes(kept), author)
 
 
 def _before_notes(paragraphs: list[str]) -> list[str]:
@@ -174,21 +174,30 @@ def _before_notes(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
-def _is_pull_quote(paragraph: str, paragraphs: list[str]) -> bool:
-    """A short quote repeating words of another paragraph in the same order (a pull quote)."""
-    if len(paragraph) > 220:
-        return False
-    words = [w.casefold() for w in _QUOTE_WORDS.findall(paragraph)]
-    # A repeated short sentence is only a pull quote when it is quoted; a long one, either way.
-    if len(words) < 4 or (len(words) < 12 and not paragraph.startswith(_QUOTES)):
-        return False
-    for other in paragraphs:
-        if other is paragraph or len(other) <= len(paragraph):
+def _without_pull_quotes(paragraphs: list[str]) -> list[str]:
+    """Less the short quotes that repeat, in order, the words of a longer paragraph near them (a pull
+    quote sits within a few paragraphs of the passage it quotes)."""
+    words = [[w.casefold() for w in _QUOTE_WORDS.findall(p)] for p in paragraphs]
+    kept = []
+    for index, paragraph in enumerate(paragraphs):
+        quoted = words[index]
+        # A repeated short sentence is only a pull quote when it is quoted; a long one, either way.
+        candidate = len(paragraph) <= 220 and (
+            len(quoted) >= 12 or (len(quoted) >= 4 and paragraph.startswith(_QUOTES))
+        )
+        near = range(max(0, index - _PULL_QUOTE_REACH), min(len(paragraphs), index + _PULL_QUOTE_REACH + 1))
+        if candidate and any(
+            other != index and len(paragraphs[other]) > len(paragraph) and _in_order(quoted, words[other])
+            for other in near
+        ):
             continue
-        rest = iter(w.casefold() for w in _QUOTE_WORDS.findall(other))
-        if all(word in rest for word in words):
-            return True
-    return False
+        kept.append(paragraph)
+    return kept
+
+
+def _in_order(words: list[str], text: list[str]) -> bool:
+    rest = iter(text)
+    return all(word in rest for word in words)
 
 
 def _without_bio(paragraphs: list[str], author: str | None) -> list[str]:

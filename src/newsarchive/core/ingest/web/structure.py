@@ -11,7 +11,14 @@ import lxml.html
 
 from newsarchive.core.ingest.footer import read_footer_mark
 from newsarchive.core.ingest.web.blocks import lines_of
-from newsarchive.core.ingest.web.container import article_root, contains, densest_body, marked_body
+from newsarchive.core.ingest.web.container import (
+    TextSizes,
+    article_root,
+    contains,
+    densest_body,
+    marked_body,
+    text_sizes,
+)
 from newsarchive.core.ingest.web.figure import LeadFigure, lead_figure
 from newsarchive.core.ingest.web.header import Head, read_head
 from newsarchive.core.ingest.web.markup import marks, text_of
@@ -101,8 +108,9 @@ def read_structure(
     structure.root = root
     structure.body_container = marked_body(tree)
     structure.body_marked = structure.body_container is not None
+    sizes = text_sizes(tree)
     if structure.body_container is None:
-        structure.body_container = densest_body(root)
+        structure.body_container = densest_body(root, sizes)
     structure.head = read_head(tree, root, titles or [], site_names or [], structure.body_container)
     structure.headline = structure.head.headline
     order = {element: index for index, element in enumerate(tree.iter())}
@@ -170,7 +178,7 @@ def read_structure(
     teasers = [holder for holder, count in headed.items() if count == 1]
     structure.teasers = len(teasers)
     structure.teaser_chars = sum(len(text_of(holder)) for holder in teasers)
-    _read_boxes_by_heading(structure, tree, order)
+    _read_boxes_by_heading(structure, tree, order, sizes)
     structure.figure = lead_figure(root, tree)
     structure.tags = list(dict.fromkeys(t for t in structure.tags if len(t) <= 60))
     structure.related = list(dict.fromkeys(r for r in structure.related if r))
@@ -234,15 +242,29 @@ def _headlines_in(element: lxml.html.HtmlElement) -> list[str]:
 
 
 def _read_boxes_by_heading(
-    structure: Structure, tree: lxml.html.HtmlElement, order: dict[lxml.html.HtmlElement, int]
+    structure: Structure,
+    tree: lxml.html.HtmlElement,
+    order: dict[lxml.html.HtmlElement, int],
+    sizes: TextSizes,
 ) -> None:
     """Boxes named by their heading (`Related`, `Leia também`, `Most read`), whatever their class."""
-    for heading in tree.iter("h2", "h3", "h4", "h5", "strong", "span", "div"):
+    tags = ("h2", "h3", "h4", "h5", "strong", "span", "div")
+    for heading in tree.iter(*tags):
+        size = sizes.text.get(heading, 0)
+        if not size or size > 40:
+            continue  # measured once: reading every element's text here costs its depth each time
+        parent = heading.getparent()
+        if parent is not None and parent.tag in tags and sizes.text.get(parent) == size:
+            continue  # `<h3><span>Related</span></h3>`: the heading around it is read instead
         text = text_of(heading)
-        if not text or len(text) > 40:
+        if (
+            not text
+            or len(text) > 40
+            or not (_RELATED_HEADING.match(text) or _MOST_READ_HEADING.search(text))
+        ):
             continue
         box = heading.getparent()
-        if box is None or box.tag in ("body", "html") or len(text_of(box)) > 2000:
+        if box is None or box.tag in ("body", "html") or sizes.text.get(box, 0) > 2000:
             continue
         if _RELATED_HEADING.match(text) and not _contains_body(box, structure.body_container):
             if box.find(".//a") is not None and box not in structure.noise:
