@@ -268,12 +268,11 @@ def _is_section_address(href: str) -> bool:
 def _logo_name(tree: lxml.html.HtmlElement, headline: lxml.html.HtmlElement) -> str | None:
     """The alt text of the site's logo above the headline (print views print the outlet so): an
     image named or placed as a logo, or one outside any figure whose alt text reads as a name."""
-    # Keyed by the elements themselves, which keeps them alive: an lxml proxy's id is reused once freed.
-    order = {e: i for i, e in enumerate(tree.iter())}
-    limit = order.get(headline, 0)
-    for image in tree.iter("img"):
-        if order.get(image, 0) > limit:
-            break
+    for image in tree.iter():
+        if image is headline:
+            break  # the images above the headline only
+        if image.tag != "img":
+            continue
         alt = " ".join((image.get("alt") or "").split())
         if not alt or not 1 <= len(alt.split()) <= _MAX_LOGO_WORDS or alt.lower().startswith("logo"):
             continue

@@ -113,10 +113,7 @@ def read_structure(
         structure.body_container = densest_body(root, sizes)
     structure.head = read_head(tree, root, titles or [], site_names or [], structure.body_container)
     structure.headline = structure.head.headline
-    order = {element: index for index, element in enumerate(tree.iter())}
-    if structure.body_container is not None:
-        # Where the article's text ends, in document order: its container's last element.
-        structure.body_end = max(order.get(e, 0) for e in structure.body_container.iter())
+    order = DocumentOrder(tree)
     headed: dict[lxml.html.HtmlElement, int] = {}
     times: list[tuple[bool, str]] = []
     for element in tree.iter():
@@ -185,18 +182,34 @@ def read_structure(
     return structure
 
 
-def _in_article(
-    element: lxml.html.HtmlElement, structure: Structure, order: dict[lxml.html.HtmlElement, int]
-) -> bool:
+class DocumentOrder:
+    """Where elements stand in document order, counted the first time it is asked (most pages never
+    ask); the elements are kept as keys, so that their lxml proxies stay alive and distinct."""
+
+    def __init__(self, tree: lxml.html.HtmlElement) -> None:
+        self.tree = tree
+        self.index: dict[lxml.html.HtmlElement, int] | None = None
+
+    def __call__(self, element: lxml.html.HtmlElement) -> int:
+        if self.index is None:
+            self.index = {e: i for i, e in enumerate(self.tree.iter())}
+        return self.index.get(element, 0)
+
+
+def _in_article(element: lxml.html.HtmlElement, structure: Structure, order: DocumentOrder) -> bool:
     """A box of related headlines belongs to the article when it is inside the element holding the
     article; without such an element, when it comes before the article's text ends. Boxes after
     the article are the site's (`More from the Post`), as a `Most read` list is."""
     root = structure.root
     if root.tag not in ("body", "main", "html"):
         return contains(root, element)
-    if structure.body_end is None:
+    body = structure.body_container
+    if body is None:
         return True
-    return order.get(element, 0) <= structure.body_end
+    if structure.body_end is None:
+        # Where the article's text ends, in document order: its container's last element.
+        structure.body_end = max(order(e) for e in body.iter())
+    return order(element) <= structure.body_end
 
 
 def _visible_text(element: lxml.html.HtmlElement, limit: int = 20_000) -> str:
@@ -244,7 +257,7 @@ def _headlines_in(element: lxml.html.HtmlElement) -> list[str]:
 def _read_boxes_by_heading(
     structure: Structure,
     tree: lxml.html.HtmlElement,
-    order: dict[lxml.html.HtmlElement, int],
+    order: DocumentOrder,
     sizes: TextSizes,
 ) -> None:
     """Boxes named by their heading (`Related`, `Leia também`, `Most read`), whatever their class."""
