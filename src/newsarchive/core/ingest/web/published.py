@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from newsarchive.core.ingest.dates import date_in_url, find_dates
+from newsarchive.core.ingest.datelines import date_in_url
+from newsarchive.core.ingest.dates import find_dates
 from newsarchive.core.ingest.web import fields
 from newsarchive.core.ingest.web.date_order import numeric_order
 from newsarchive.core.ingest.web.linked_data import Declared
