@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import struct
 import zlib
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from newsarchive.core.index.writer import IndexWriter
@@ -14,6 +14,16 @@ from newsarchive.core.storage.store import store_new
 from newsarchive.core.model import Article
 
 PEOPLE = ("Dmitry Peskov", "Vladimir Putin", "Nicolás Maduro", "Gustavo Petro")
+# Outlets, authors and languages vary so that columns sort and facets count something.
+SOURCES = ("teleSUR", "MercoPress", "Prensa Latina", None)
+AUTHORS = ("Ana Ruiz", None, "Brian O'Neill", "Émile Zola", None)
+IMPORTED = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+# What the importer could not find or had to guess, for the review filter (by title start).
+REVIEW = {
+    "Undated Notes": ("published: No publication date found.",),
+    "Lula Wins": ('people: tag kind unsure: "Lula"', "title: Title guessed from the first line."),
+    "Heat Wave": ("title: Title guessed from the first line.",),
+}
 
 
 def png_bytes(width: int = 64, height: int = 40) -> bytes:
@@ -67,8 +77,9 @@ def _articles() -> list[Article]:
          "Luiz Inácio Lula da Silva won the runoff.", ("Supporters celebrated in São Paulo.",), None),
     ]
     out = []
-    for title, section, published, people, lede, body, photo in specs:
+    for n, (title, section, published, people, lede, body, photo) in enumerate(specs):
         text = "\n".join((title, lede, *body))
+        review = next((r for start, r in REVIEW.items() if title.startswith(start)), ())
         out.append(
             Article(
                 id=hashlib.sha256(text.encode()).hexdigest()[:16],
@@ -76,14 +87,18 @@ def _articles() -> list[Article]:
                 section_path=section,
                 published=published,
                 people=people,
-                tags=people,
+                tags=people + (("Lula",) if title.startswith("Lula") else ()),
                 lede=lede,
                 body=body,
                 photos=("photo.png",) if photo else (),
                 photo_caption="Kremlin Press Secretary Dmitry Peskov." if photo == "good" else None,
                 photo_credit="Twitter/@example" if photo == "good" else None,
                 url="https://example.org/news/" + title.lower().replace(" ", "-")[:30],
-                source="teleSUR",
+                source=SOURCES[n % len(SOURCES)],
+                author=AUTHORS[n % len(AUTHORS)],
+                language="es" if title.startswith(("Maduro", "Petro")) else "en",
+                imported_at=IMPORTED + timedelta(minutes=(n * 7) % 12),
+                review=review,
                 extra={"kind": photo or ""},
             )
         )

@@ -174,14 +174,22 @@ def test_sorting_by_the_date_header_asks_the_core(qtbot, window: MainWindow, lib
     assert window.search_bar.current_sort() == "oldest"
 
 
-def test_results_are_fetched_in_pages(qtbot, window: MainWindow, library: Library) -> None:
+def test_results_are_loaded_in_pages_and_ctrl_end_goes_to_the_real_end(
+    qtbot, window: MainWindow, library: Library
+) -> None:
     window.page_size = 5
     result = _open(qtbot, window, library)
     assert len(result.hits) == 5
-    assert window.results.total == len(ARTICLES)
-    # The view asks for more while it has room to show them; the rest come page by page.
-    window.table.scrollToBottom()
-    qtbot.waitUntil(lambda: window.results.rowCount() == len(ARTICLES), timeout=10_000)
+    # Every match has its row from the start; only the shown pages are loaded.
+    assert window.results.rowCount() == len(ARTICLES)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert window.table.currentIndex().row() == len(ARTICLES) - 1
+    # The last article (undated: after every date) is read once its page arrives.
+    qtbot.waitUntil(lambda: window.reader.article is not None
+                    and window.reader.article.title == "Undated Notes From the Archive", timeout=10_000)
+    window.table.scrollToTop()
+    qtbot.waitUntil(lambda: "Loading…" not in _titles(window), timeout=10_000)
     dated = sorted((a for a in ARTICLES if a.published), key=lambda a: a.published, reverse=True)
     assert _titles(window) == [a.title for a in dated] + ["Undated Notes From the Archive"]
 
@@ -223,11 +231,12 @@ def test_the_columns_are_chosen_from_the_header_and_remembered(
     assert not table.column_shown(ResultsModel.SNIPPET)
     menu = table.column_menu()
     entries = {action.text(): action for action in menu.actions()}
-    assert list(entries) == ["Date", "Section", "People", "Snippet"]  # never the title
-    assert [action.isChecked() for action in entries.values()] == [True, True, True, False]
-    entries["People"].trigger()
+    assert list(entries) == ["Date", "Section", "Outlet", "People", "Author", "Language", "Imported",
+                             "Snippet"]  # never the title
+    assert [action.isChecked() for action in entries.values()] == [True, True, True] + [False] * 5
+    entries["Outlet"].trigger()
     entries["Snippet"].trigger()
-    assert not table.column_shown(ResultsModel.PEOPLE) and table.column_shown(ResultsModel.SNIPPET)
+    assert not table.column_shown(ResultsModel.SOURCE) and table.column_shown(ResultsModel.SNIPPET)
     wide = header.sectionSize(ResultsModel.TITLE)
     entries["Section"].trigger()
     assert header.sectionSize(ResultsModel.TITLE) > wide  # the title takes the freed room
@@ -238,5 +247,6 @@ def test_the_columns_are_chosen_from_the_header_and_remembered(
 
     again, _ = build_window(settings, runner=runner)
     qtbot.addWidget(again)
-    assert [again.table.column_shown(c) for c in range(5)] == [True, True, False, False, True]
+    assert [again.table.column_shown(c) for c in range(9)] == [True, True, False, False, False, False,
+                                                              False, False, True]
     again.close()

@@ -15,6 +15,7 @@ from newsarchive.gui.filters import cleared
 from newsarchive.gui.help_pages import QuerySyntaxDialog, show_about
 from newsarchive.gui.import_dialog import ImportDialog
 from newsarchive.gui.main_window import MainWindow
+from newsarchive.gui.settings import AppSettings
 from newsarchive.gui.qt import (
     QAction,
     QFileDialog,
@@ -25,6 +26,16 @@ from newsarchive.gui.qt import (
     QStandardPaths,
 )
 from newsarchive.gui.work_dialog import WorkDialog
+
+
+def export_folder(settings: AppSettings) -> Path:
+    """Where an export is proposed: the folder of the last export, else Documents, else home;
+    always a folder that exists, so the first export cannot fail on it."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (settings.get("export/folder"), documents):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()
 
 
 class WindowActions(QObject):
@@ -71,6 +82,9 @@ class WindowActions(QObject):
         self._add(help_menu, "&Query syntax", self.show_query_syntax, QKeySequence.StandardKey.HelpContents)
         self._add(help_menu, "&About newsarchive", lambda: show_about(window))
 
+        window.search_bar.reserve_shortcuts(
+            [key for action in window.findChildren(QAction) for key in action.shortcuts()]
+        )
         window.library_changed.connect(self._library_changed)
         window.import_requested.connect(self.import_paths)
         window.index_unusable.connect(self.offer_rebuild)
@@ -172,14 +186,29 @@ class WindowActions(QObject):
         return dialog
 
     def export_results(self) -> ExportDialog | None:
+        """The export dialog for the current search (and the selected rows, when their ids are
+        at hand; rows not loaded yet are asked of the index first, then the dialog opens)."""
         window = self.window
         if window.library is None:
             return None
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        pane = window.results_pane
+        if any(pane.model.hit(row) is None for row in pane.selected_rows()):
+            pane.selected_ids(lambda ids: self._open_export(ids or []))
+            return None
+        dialog: list[ExportDialog] = []
+        pane.selected_ids(lambda ids: dialog.append(self._open_export(ids or [])))
+        return dialog[0] if dialog else None
+
+    def _open_export(self, selected: list[str]) -> ExportDialog:
+        window = self.window
+        assert window.library is not None
         total = window.result.total if window.result else 0
         dialog = ExportDialog(
-            window.runner, window.library, window.request, total, window.session.factory, folder,
-            parent=window,
+            window.runner, window.library, window.request, total, window.session.factory,
+            export_folder(window.settings), selected, parent=window,
+        )
+        dialog.finished_export.connect(
+            lambda report: window.settings.set("export/folder", str(report.destination.parent))
         )
         self._keep(dialog)
         dialog.open()

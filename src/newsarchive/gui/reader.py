@@ -7,10 +7,13 @@ only http(s) addresses in the browser, and only when the user clicks them.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
 from newsarchive.core.model import SECTION_SEPARATOR, Article
+from newsarchive.gui.desktop import open_path
+from newsarchive.gui.errors import failure_text
 from newsarchive.gui.qt import (
     QColor,
     QDesktopServices,
@@ -46,6 +49,7 @@ from newsarchive.gui.reader_page import (
     article_page,
     is_web_url,
 )
+from newsarchive.gui.tasks import Failure
 
 # Photos larger than this are decoded scaled down: a 6000-pixel scan would cost memory for nothing.
 MAX_PHOTO_SIDE = 1600
@@ -103,6 +107,8 @@ class ReaderPane(QWidget):
     section_clicked = Signal(str)
     related_clicked = Signal(str)
     hit_changed = Signal(int, int)  # current (1-based, 0 = none), total
+    # An article that cannot be rendered: the pane says so itself; the window logs and reports it.
+    render_failed = Signal(object)  # Failure
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -162,20 +168,35 @@ class ReaderPane(QWidget):
 
     def show_article(
         self, article: Article, folder: Path | None, highlighter: Highlighter | None = None
-    ) -> None:
+    ) -> bool:
+        """Show `article`; False (and the reason in the pane, never the last article) when it
+        cannot be rendered."""
         self.article = article
         self.folder = folder
         self._highlighter = highlighter
-        self.browser.photo = None
-        if article.photos:
-            photo = load_photo(folder / article.photos[0] if folder else None)
-            self.browser.photo = photo or placeholder_image(QSize(480, 270))
         self._current = -1
-        self._render()
+        try:
+            self.browser.photo = None
+            if article.photos:
+                photo = load_photo(folder / article.photos[0] if folder else None)
+                self.browser.photo = photo or placeholder_image(QSize(480, 270))
+            self._render()
+        except Exception as exc:  # noqa: BLE001 - one bad record must not leave a stale view
+            self._cannot_show(article, exc)
+            return False
         # A new article starts at its top with nothing selected (no leftover hit of the last one).
         self.browser.setTextCursor(QTextCursor(self.browser.document()))
         self.browser.verticalScrollBar().setValue(0)
         self._update_bar()
+        return True
+
+    def _cannot_show(self, article: Article, error: Exception) -> None:
+        failure = Failure(error, traceback.format_exc())
+        self.show_message(
+            f"This article cannot be shown ({article.id}).\n\n{failure_text(failure)}\n\n"
+            "The details are in the log; the status bar can copy them."
+        )
+        self.render_failed.emit(failure)
 
     @property
     def hit_count(self) -> int:
@@ -209,9 +230,16 @@ class ReaderPane(QWidget):
             self._select_hit(self._current)
 
     def _render_keeping_place(self) -> None:
+        article = self.article
+        if article is None:
+            return
         bar = self.browser.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self._render()
+        try:
+            self._render()
+        except Exception as exc:  # noqa: BLE001 - as in `show_article`
+            self._cannot_show(article, exc)
+            return
         bar.setValue(round(fraction * bar.maximum()))
 
     def _find_hits(self, lengths: tuple[int, ...]) -> list[tuple[int, int]]:
@@ -300,5 +328,5 @@ class ReaderPane(QWidget):
             QDesktopServices.openUrl(QUrl(text))
 
     def open_folder(self) -> None:
-        if self.folder is not None and self.folder.is_dir():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        if self.folder is not None:
+            open_path(self, self.folder, "the article's folder")
