@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from newsarchive.core.errors import LibraryError
@@ -11,7 +12,7 @@ from newsarchive.core.operations.child_process import demo_job, run_in_child
 from newsarchive.core.operations.demo import demo_is_ready, demo_library_path, sample_archive_path
 from newsarchive.gui.errors import notice, show_error
 from newsarchive.gui.export_dialog import ExportDialog
-from newsarchive.gui.filters import cleared
+from newsarchive.gui.filters import cleared, with_needs_review
 from newsarchive.gui.help_pages import QuerySyntaxDialog, show_about
 from newsarchive.gui.import_dialog import ImportDialog
 from newsarchive.gui.main_window import MainWindow
@@ -181,6 +182,7 @@ class WindowActions(QObject):
             return None
         dialog = ImportDialog(self.window.runner, library, paths, parent=self.window)
         dialog.succeeded.connect(lambda _report: self.window.refresh())
+        dialog.review_wanted.connect(self.show_needs_review)
         self._keep(dialog)
         dialog.start()
         return dialog
@@ -213,6 +215,12 @@ class WindowActions(QObject):
         self._keep(dialog)
         dialog.open()
         return dialog
+
+    def show_needs_review(self) -> None:
+        """Every article with something to review, whatever else was searched."""
+        window = self.window
+        window.search_bar.set_query("", search=False)
+        window.search(with_needs_review(cleared(replace(window.request, query="")), True))
 
     def _clear_filters(self) -> None:
         self.window.search(cleared(self.window.request))

@@ -8,7 +8,10 @@ from newsarchive.gui.qt import (
     QHeaderView,
     QMenu,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QTableView,
     QWidget,
@@ -24,7 +27,16 @@ _WIDTHS = ((ResultsModel.DATE, 84), (ResultsModel.SECTION, 110), (ResultsModel.S
 _HIDDEN_AT_FIRST = (ResultsModel.PEOPLE, ResultsModel.AUTHOR, ResultsModel.LANGUAGE,
                     ResultsModel.IMPORTED, ResultsModel.SNIPPET)
 # The title column keeps at least this much room; the window moves the reader out of its way.
-TITLE_MIN_WIDTH = 300
+TITLE_MIN_WIDTH = 280
+
+
+class _TitleDelegate(QStyledItemDelegate):
+    """Titles lose their middle when short of room: the end often says as much as the start
+    ("…, Russia says"); other columns lose their end, as usual."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class ResultsTable(QTableView):
@@ -41,8 +53,7 @@ class ResultsTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        # A title's end often says as much as its start ("…, Russia says").
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setItemDelegateForColumn(ResultsModel.TITLE, _TitleDelegate(self))
         self.setShowGrid(False)
         self.setSortingEnabled(False)  # sorting is asked of the core or the model, not the view
         self.verticalHeader().hide()

@@ -11,8 +11,8 @@ from newsarchive.gui.results_view import TITLE_MIN_WIDTH
 from newsarchive.gui.settings import AppSettings
 
 # Below this width the reader's lines get too short to read comfortably (~45 characters).
-READER_MIN_WIDTH = 380
-FACETS_WIDTH = 260
+READER_MIN_WIDTH = 360
+FACETS_WIDTH = 240
 # Room the table needs beyond its columns: frame and vertical scroll bar.
 _TABLE_CHROME = 24
 # Height shares of results and reader when the reader is below the results.
@@ -79,7 +79,9 @@ class WindowLayout(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.main_splitter and event.type() == QEvent.Type.Resize:
-            self.fit()
+            # The splitter has not shared out its new width yet: the facets keep theirs.
+            facets = self.main_splitter.sizes()[0]
+            self.fit(event.size().width() - facets - self.main_splitter.handleWidth())  # type: ignore[attr-defined]
         return False
 
     def save(self, settings: AppSettings) -> None:

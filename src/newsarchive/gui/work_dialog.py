@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 from newsarchive.core.errors import NewsarchiveError
 from newsarchive.core.progress import CancelToken, ProgressListener
-from newsarchive.gui.errors import failure_text
+from newsarchive.gui.errors import failure_text, log
 from newsarchive.gui.qt import (
     QCloseEvent,
     QDialog,
@@ -64,6 +64,7 @@ class WorkDialog(QDialog, Generic[T]):
         self.content.addWidget(self.details, 1)
         self.content.addWidget(self.buttons)
         self.running = False
+        self._runner = runner
         self.result_value: T | None = None
         self.failure: Failure | None = None
         self._op = Op(
@@ -114,6 +115,7 @@ class WorkDialog(QDialog, Generic[T]):
             self.message.setText("Cancelled. Nothing was left half done.")
         else:
             self.message.setText(failure_text(failure))
+            log(self.windowTitle() + " failed", failure)
             if not isinstance(failure.error, NewsarchiveError):
                 self.details.setPlainText(failure.details)
                 toggle = self.buttons.addButton("Show details", QDialogButtonBox.ButtonRole.ActionRole)
