@@ -77,7 +77,7 @@ def window_and_actions(qapp, qtbot, settings: AppSettings, runner: TaskRunner) -
     window.show()
     yield window, actions
     window.close()
-    for dialog in list(actions.dialogs):
+    for dialog in [*actions.dialogs, *actions.articles.dialogs, *actions.articles.corrections.dialogs]:
         close = getattr(dialog, "close", None)
         if close is not None:
             close()

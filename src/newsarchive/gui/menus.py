@@ -8,6 +8,7 @@ from pathlib import Path
 from newsarchive.core.errors import LibraryError
 from newsarchive.core.storage.library import Library
 from newsarchive.gui import library_dialogs
+from newsarchive.gui.article_menu import ArticleActions
 from newsarchive.core.operations.child_process import demo_job, run_in_child
 from newsarchive.core.operations.demo import demo_is_ready, demo_library_path, sample_archive_path
 from newsarchive.gui.errors import notice, show_error
@@ -61,6 +62,10 @@ class WindowActions(QObject):
         file.addSeparator()
         self._add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
+        self.articles = ArticleActions(window)
+        self.articles.export_selected = self.export
+        self.articles.add_edit_menu(bar)
+
         search = bar.addMenu("&Search")
         self.focus_search = self._add(search, "&Search box", window.search_bar.focus, "Ctrl+F")
         self.focus_search.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+L")])
@@ -72,6 +77,8 @@ class WindowActions(QObject):
         self.previous_hit = self._add(search, "Previous h&it in the article", window.reader.previous_hit, "Shift+F3")
         search.addSeparator()
         self.clear_filters = self._add(search, "&Clear filters", self._clear_filters, "Ctrl+Shift+Backspace")
+
+        self.articles.add_article_menu(bar)
 
         library = bar.addMenu("&Library")
         self.statistics = self._add(library, "&Statistics", self.show_statistics)
@@ -120,18 +127,30 @@ class WindowActions(QObject):
         if path:
             self.window.open_library(Path(path))
 
-    def create_library(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self.window, "Choose an empty folder for the new library"
-        )
-        if not path:
-            return
+    def create_library(self) -> QFileDialog:
+        """Ask where the new library goes: an empty folder, or the name of one to make (a folder
+        picker would refuse a name that does not exist yet)."""
+        dialog = QFileDialog(self.window, "New library")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
+        dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Library folder:")
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Create")
+        dialog.setDirectory(str(Path.home()))
+        dialog.selectFile("News archive")
+        dialog.fileSelected.connect(lambda path: self.create_library_at(Path(path)))
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def create_library_at(self, path: Path) -> bool:
         try:
-            library = Library.create(Path(path))
+            library = Library.create(path)
         except LibraryError as exc:
             show_error(self.window, "Cannot create the library", exc)
-            return
+            return False
         self.window.set_library(library)
+        return True
 
     def _fill_recent(self) -> None:
         self.recent.clear()

@@ -6,6 +6,7 @@ from PySide6 import __version__ as BINDING_VERSION  # noqa: F401
 from PySide6.QtCore import *  # noqa: F401,F403
 from PySide6.QtCore import Property, QObject, Signal, Slot, qVersion  # noqa: F401
 from PySide6.QtGui import *  # noqa: F401,F403
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: F401
 from PySide6.QtSvg import QSvgRenderer  # noqa: F401
 from PySide6.QtWidgets import *  # noqa: F401,F403
 

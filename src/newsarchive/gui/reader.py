@@ -44,10 +44,12 @@ from newsarchive.gui.reader_page import (
     PERSON_SCHEME,
     PHOTO_URL,
     RELATED_SCHEME,
+    REVIEW_SCHEME,
     SECTION_SCHEME,
     Highlighter,
     article_page,
     is_web_url,
+    unsure_tag,
 )
 from newsarchive.gui.tasks import Failure
 
@@ -109,6 +111,8 @@ class ReaderPane(QWidget):
     hit_changed = Signal(int, int)  # current (1-based, 0 = none), total
     # An article that cannot be rendered: the pane says so itself; the window logs and reports it.
     render_failed = Signal(object)  # Failure
+    # A review fix was clicked: ("edit", field or ""), ("kind", "tag\tkind") or ("reviewed", "").
+    review_action = Signal(str, str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -322,10 +326,25 @@ class ReaderPane(QWidget):
             self.section_clicked.emit(SECTION_SEPARATOR.join(article.section_path[: int(rest)]))
         elif scheme == RELATED_SCHEME and rest.isdigit() and int(rest) < len(article.related_headlines):
             self.related_clicked.emit(article.related_headlines[int(rest)])
+        elif scheme == REVIEW_SCHEME:
+            self._review_link(article, rest)
         elif text == FOLDER_URL:
             self.open_folder()
         elif is_web_url(text):
             QDesktopServices.openUrl(QUrl(text))
+
+    def _review_link(self, article: Article, rest: str) -> None:
+        action, _, argument = rest.partition(":")
+        if action == "edit":
+            self.review_action.emit("edit", argument)
+        elif action == "reviewed":
+            self.review_action.emit("reviewed", "")
+        elif action == "kind":
+            number, _, kind = argument.partition(":")
+            if number.isdigit() and int(number) < len(article.review):
+                tag = unsure_tag(article.review[int(number)])
+                if tag:
+                    self.review_action.emit("kind", f"{tag}\t{kind}")
 
     def open_folder(self) -> None:
         if self.folder is not None:

@@ -176,3 +176,35 @@ def demo_job(
     from newsarchive.core.operations.demo import build_demo
 
     return build_demo(target, sample, progress, cancel)
+
+
+def edit_job(
+    library_path: Path, ids: tuple[str, ...], edit: Any, *, progress: ProgressListener,
+    cancel: CancelToken, on_item: Callable[[Any], None] | None,
+) -> int:
+    """`editing.edit_articles`; the number of articles edited (the records stay in the child:
+    sending 5,000 of them back would cost more than reading the few the window shows)."""
+    from newsarchive.core.operations.editing import edit_articles
+    from newsarchive.core.storage.library import Library
+
+    return len(edit_articles(Library.open(library_path), ids, edit, progress))
+
+
+def rename_job(
+    library_path: Path, field_name: str, old: str, new: str, *, progress: ProgressListener,
+    cancel: CancelToken, on_item: Callable[[Any], None] | None,
+) -> int:
+    from newsarchive.core.operations.renaming import rename_value
+    from newsarchive.core.storage.library import Library
+
+    return rename_value(Library.open(library_path), field_name, old, new, progress)
+
+
+def undo_job(
+    library_path: Path, *, progress: ProgressListener, cancel: CancelToken,
+    on_item: Callable[[Any], None] | None,
+) -> Any:
+    from newsarchive.core.operations.undo import undo_last
+    from newsarchive.core.storage.library import Library
+
+    return undo_last(Library.open(library_path), progress)
