@@ -3,10 +3,12 @@ renaming values, undo, review fixes from the reader, citations, printing and PDF
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsarchive.core.errors import ExportError
 from newsarchive.core.model import Article
 from newsarchive.core.operations.editing import ArticleEdit
 from newsarchive.core.storage.library import Library
@@ -205,13 +207,19 @@ class ArticleActions(QObject):
             self.write_pdf(Path(path))
 
     def write_pdf(self, path: Path) -> bool:
-        try:
+        # Qt's PDF writer only warns on stderr when it cannot open its file: check first, and after.
+        folder = path.parent
+        problem = None
+        if not folder.is_dir():
+            problem = f"The folder {folder} does not exist; choose an existing folder."
+        elif not os.access(folder, os.W_OK):
+            problem = f"Cannot write to the folder {folder} (no permission or read-only); choose another."
+        else:
             save_pdf(self.window.reader, path)
-        except OSError as exc:
-            show_error(self.window, "Cannot save the PDF", exc)
-            return False
-        if not path.is_file() or path.stat().st_size == 0:
-            show_error(self.window, "Cannot save the PDF", OSError(f"Nothing could be written to {path}."))
+            if not path.is_file() or path.stat().st_size == 0:
+                problem = f"Nothing could be written to {path}."
+        if problem is not None:
+            show_error(self.window, "Cannot save the PDF", ExportError(problem))
             return False
         self.window.statusBar().showMessage(f"Saved “{path.name}” in {path.parent}.", 8000)
         return True
