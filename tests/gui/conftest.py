@@ -70,7 +70,9 @@ def runner() -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def window_and_actions(qapp, qtbot, settings: AppSettings, runner: TaskRunner) -> Iterator[tuple[MainWindow, WindowActions]]:
+def window_and_actions(
+    qapp, qtbot, settings: AppSettings, runner: TaskRunner
+) -> Iterator[tuple[MainWindow, WindowActions]]:
     make_application()
     window, actions = build_window(settings, runner=runner)
     qtbot.addWidget(window)

@@ -5,19 +5,19 @@ from __future__ import annotations
 import hashlib
 import struct
 import zlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from newsarchive.core.index.writer import IndexWriter
+from newsarchive.core.model import Article
 from newsarchive.core.storage.library import Library
 from newsarchive.core.storage.store import store_new
-from newsarchive.core.model import Article
 
 PEOPLE = ("Dmitry Peskov", "Vladimir Putin", "Nicolás Maduro", "Gustavo Petro")
 # Outlets, authors and languages vary so that columns sort and facets count something.
 SOURCES = ("teleSUR", "MercoPress", "Prensa Latina", None)
 AUTHORS = ("Ana Ruiz", None, "Brian O'Neill", "Émile Zola", None)
-IMPORTED = datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)
+IMPORTED = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
 # What the importer could not find or had to guess, for the review filter (by title start).
 REVIEW = {
     "Undated Notes": ("published: No publication date found.",),
@@ -36,7 +36,8 @@ def png_bytes(width: int = 64, height: int = 40) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body
 
 
 def _articles() -> list[Article]:
@@ -72,7 +73,8 @@ def _articles() -> list[Article]:
         ("Grain Deal Extended", ("News", "World"), date(2022, 11, 17), ("Vladimir Putin",),
          "The Black Sea grain deal was extended for four months.", ("Talks were held in Istanbul.",), None),
         ("Undated Notes From the Archive", ("Blog",), None, (), "Notes without a date.",
-         ("An <b>unsafe</b> <script>alert(1)</script> line and <img src='http://example.com/x.png'>.",), None),
+         ("An <b>unsafe</b> <script>alert(1)</script> line and "
+          "<img src='http://example.com/x.png'>.",), None),
         ("Lula Wins Brazilian Runoff", ("News", "Latin America"), date(2022, 10, 31), (),
          "Luiz Inácio Lula da Silva won the runoff.", ("Supporters celebrated in São Paulo.",), None),
     ]
@@ -118,7 +120,8 @@ def build_library(folder: Path) -> Library:
         for article in ARTICLES:
             kind = article.extra.get("kind")
             photos = {"photo.png": good_photo if kind == "good" else broken_photo} if kind else {}
-            store_new(library, article, "\n".join((article.title, article.lede, *article.body)).encode(), photos)
+            text = "\n".join((article.title, article.lede, *article.body)).encode()
+            store_new(library, article, text, photos)
             writer.add(article)
     return library
 

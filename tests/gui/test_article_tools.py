@@ -63,7 +63,7 @@ def test_every_article_of_the_fixture_cites_in_bibtex(library: Library) -> None:
 
 
 def test_save_the_article_as_pdf(reading, tmp_path: Path) -> None:
-    window, actions = reading
+    _window, actions = reading
     target = tmp_path / "talks.pdf"
     assert actions.articles.write_pdf(target)
     reader = pypdf.PdfReader(str(target))
@@ -77,7 +77,7 @@ def test_save_the_article_as_pdf(reading, tmp_path: Path) -> None:
 
 
 def test_a_pdf_that_cannot_be_written_is_a_sentence(qtbot, reading, tmp_path: Path) -> None:
-    window, actions = reading
+    _window, actions = reading
     from newsarchive.gui.qt import QApplication
 
     assert not actions.articles.write_pdf(tmp_path / "missing" / "talks.pdf")

@@ -20,7 +20,9 @@ def _export(qtbot, dialog: ExportDialog) -> None:
     qtbot.waitUntil(lambda: dialog.running is None, timeout=30_000)
 
 
-def test_export_previews_then_writes_every_match(qtbot, window_and_actions, library: Library, tmp_path: Path) -> None:
+def test_export_previews_then_writes_every_match(
+    qtbot, window_and_actions, library: Library, tmp_path: Path
+) -> None:
     window, actions = window_and_actions
     window.page_size = 2  # the export must not be limited to what the table has loaded
     window.open_library(library.path)
@@ -89,7 +91,8 @@ def test_an_export_to_a_missing_folder_keeps_the_dialog_and_every_choice(
     assert str(deep.parent) in message and "Traceback" not in message
     layout = dialog.message.document().documentLayout()
     assert layout.documentSize().width() <= dialog.message.viewport().width() + 1
-    assert (dialog.format_name, dialog.field_choice, dialog.destination.text()) == ("bibtex", "metadata", str(deep))
+    chosen = (dialog.format_name, dialog.field_choice, dialog.destination.text())
+    assert chosen == ("bibtex", "metadata", str(deep))
     assert dialog.create_button.isVisible()
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.running is None and dialog.report is not None, timeout=30_000)
@@ -128,7 +131,9 @@ def test_ctrl_e_exports_from_the_search_box(qtbot, window_and_actions, library: 
     assert box.text() == "talks"  # the key did not edit the query
 
 
-def test_only_the_selected_rows_are_exported(qtbot, window_and_actions, library: Library, tmp_path: Path) -> None:
+def test_only_the_selected_rows_are_exported(
+    qtbot, window_and_actions, library: Library, tmp_path: Path
+) -> None:
     window, actions = window_and_actions
     window.page_size = 4
     window.open_library(library.path)
@@ -137,7 +142,7 @@ def test_only_the_selected_rows_are_exported(qtbot, window_and_actions, library:
     # Rows 1 and 10: the second is on a page the table has not loaded.
     selection = window.table.selectionModel()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-    selection.select(model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    selection.select(model.index(1, 0), QItemSelectionModel.SelectionFlag.Clear | flags)
     selection.select(model.index(10, 0), flags)
     assert model.hit(10) is None
     actions.export_results()

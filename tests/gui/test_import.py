@@ -27,7 +27,9 @@ def to_import(tmp_path: Path) -> Path:
     return folder
 
 
-def test_import_shows_counts_then_the_report_and_refreshes(qtbot, window_and_actions, library: Library, to_import: Path) -> None:
+def test_import_shows_counts_then_the_report_and_refreshes(
+    qtbot, window_and_actions, library: Library, to_import: Path
+) -> None:
     window, actions = window_and_actions
     window.open_library(library.path)
     wait_for_result(qtbot, window)
@@ -79,14 +81,17 @@ def test_cancelled_import_leaves_a_consistent_library(qtbot, window_and_actions,
     )
 
 
-def test_dropping_folders_on_the_window_imports_them(qtbot, window_and_actions, library: Library, to_import: Path) -> None:
+def test_dropping_folders_on_the_window_imports_them(
+    qtbot, window_and_actions, library: Library, to_import: Path
+) -> None:
     window, actions = window_and_actions
     window.open_library(library.path)
     wait_for_result(qtbot, window)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(to_import))])
     event = QDropEvent(
-        QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     with qtbot.waitSignal(window.import_requested, timeout=2000) as signal:
         window.dropEvent(event)

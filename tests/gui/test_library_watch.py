@@ -39,7 +39,8 @@ def _import_elsewhere(library: Path, folder: Path) -> None:
 
 def _sections(window: MainWindow) -> dict[str, int]:
     model = window.facets.sections
-    return {model.index(r, 0).data(ValueRole): model.index(r, 0).data(CountRole) for r in range(model.rowCount())}
+    rows = (model.index(r, 0) for r in range(model.rowCount()))
+    return {index.data(ValueRole): index.data(CountRole) for index in rows}
 
 
 def test_an_import_by_the_command_line_shows_up_in_the_open_window(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -14,7 +14,7 @@ from newsarchive.gui.facet_models import (
     SectionTreeModel,
     ValueRole,
 )
-from newsarchive.gui.qt import QModelIndex, Qt
+from newsarchive.gui.qt import Qt
 from newsarchive.gui.results_model import ResultsModel, plain_snippet, snippet_html
 
 
@@ -82,7 +82,7 @@ def test_results_model_has_every_row_and_loads_pages_on_demand(qtmodeltester) ->
 
 
 def test_results_model_sorts_other_columns_itself(qtmodeltester) -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from newsarchive.gui.results_model import RecordDetails
 
@@ -90,7 +90,8 @@ def test_results_model_sorts_other_columns_itself(qtmodeltester) -> None:
     model.reset(_result(total=5, first=5), generation=1)
     hits = [_hit(n) for n in range(5)]
     titles = ["beta", "Alpha", "gamma", "", "alpha two"]
-    hits = [Hit(h.id, t, h.section_path, h.published, h.people, h.snippet, h.score) for h, t in zip(hits, titles)]
+    hits = [Hit(h.id, t, h.section_path, h.published, h.people, h.snippet, h.score)
+            for h, t in zip(hits, titles, strict=True)]
     model.sort_locally(ResultsModel.TITLE, Qt.SortOrder.AscendingOrder, hits)
     shown = [model.index(r, ResultsModel.TITLE).data() for r in range(5)]
     assert shown == ["Alpha", "alpha two", "beta", "gamma", ""]  # no case, empty last
@@ -98,8 +99,9 @@ def test_results_model_sorts_other_columns_itself(qtmodeltester) -> None:
     assert [model.index(r, 0).data() for r in range(5)] == ["gamma", "beta", "alpha two", "Alpha", ""]
     assert model.local_sort == (ResultsModel.TITLE, Qt.SortOrder.DescendingOrder)
     # Record columns sort by the details loaded for them.
-    stamp = datetime(2024, 1, 1, tzinfo=timezone.utc)
-    model.add_details({h.id: RecordDetails(f"Outlet {4 - n}", "", "en", stamp, ()) for n, h in enumerate(hits)})
+    stamp = datetime(2024, 1, 1, tzinfo=UTC)
+    model.add_details({h.id: RecordDetails(f"Outlet {4 - n}", "", "en", stamp, ())
+                       for n, h in enumerate(hits)})
     model.sort_locally(ResultsModel.SOURCE, Qt.SortOrder.AscendingOrder, hits)
     assert [model.index(r, ResultsModel.SOURCE).data() for r in range(5)] == [f"Outlet {n}" for n in range(5)]
     qtmodeltester.check(model, force_py=False)

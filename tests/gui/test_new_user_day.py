@@ -41,7 +41,9 @@ def _import(qtbot, window, actions, folder: Path):
     return dialog.result_value
 
 
-def test_a_day_of_corrections_survives_reimport_and_rebuild(qtbot, window_and_actions, tmp_path: Path) -> None:
+def test_a_day_of_corrections_survives_reimport_and_rebuild(
+    qtbot, window_and_actions, tmp_path: Path
+) -> None:
     window, actions = window_and_actions
     folder = tmp_path / "saved pages"
     for outlet in ("agency-wires", "reposts", "mercopress"):
@@ -119,4 +121,4 @@ def test_a_day_of_corrections_survives_reimport_and_rebuild(qtbot, window_and_ac
     window.facets.needs_review.setChecked(True)
     assert wait_for_result(qtbot, window).total == 0
     # The selection's edit is what Undo would take back now; the rename was taken back.
-    assert "edit of" in actions.articles.undo.text()
+    qtbot.waitUntil(lambda: "edit of" in actions.articles.undo.text(), timeout=5000)

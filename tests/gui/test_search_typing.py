@@ -15,7 +15,9 @@ def _pause(qtbot, window: MainWindow) -> None:
     qtbot.wait(window.search_bar._debounce.interval() + 150)
 
 
-def test_typing_on_after_an_error_keeps_the_text_and_the_caret(qtbot, window: MainWindow, library: Library) -> None:
+def test_typing_on_after_an_error_keeps_the_text_and_the_caret(
+    qtbot, window: MainWindow, library: Library
+) -> None:
     window.open_library(library.path)
     wait_for_result(qtbot, window)
     box = window.search_bar.box

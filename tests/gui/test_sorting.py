@@ -76,7 +76,7 @@ def test_each_column_sorts_both_ways(qtbot, sorted_window: MainWindow, column: i
     for descending in (False, True):
         _click_header(qtbot, window, column)
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        qtbot.waitUntil(lambda: window.results.local_sort == (column, order), timeout=10_000)
+        qtbot.waitUntil(lambda o=order: window.results.local_sort == (column, o), timeout=10_000)
         assert _ids(window) == _expected(KEYS[column], descending)
         assert _arrow(window) == (column, order)
     # The reader still shows a row of the table, and a new search is in the core's order again.

@@ -6,8 +6,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsarchive.core.storage.library import LIBRARY_FILE
 from newsarchive.core.operations.demo import sample_archive_path
+from newsarchive.core.storage.library import LIBRARY_FILE
 from newsarchive.gui.main_window import MainWindow
 from newsarchive.gui.menus import WindowActions
 from newsarchive.gui.problem_notice import install_excepthook
@@ -69,9 +69,9 @@ def choose_start(
     if demo:
         actions.open_sample()
         return
-    if library is not None and (explicit or (library / LIBRARY_FILE).is_file()):
-        if window.open_library(library):
-            return
+    wanted = library is not None and (explicit or (library / LIBRARY_FILE).is_file())
+    if wanted and library is not None and window.open_library(library):
+        return
     last = window.settings.last_library()
     if last is not None and window.open_library(last):
         return

@@ -4,6 +4,7 @@ renaming values, undo, review fixes from the reader, citations, printing and PDF
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,11 +68,12 @@ class ArticleActions(QObject):
         self.update_enabled()
         return menu
 
-    def _add(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object],
+             shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
         action = menu.addAction(text)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+            action.setShortcut(QKeySequence(shortcut))
         return action
 
     def citation_menu(self, parent: QMenu) -> QMenu:
@@ -102,9 +104,10 @@ class ArticleActions(QObject):
             action.setEnabled(writable and reading)
         self.edit_selection.setEnabled(writable and self.window.results.rowCount() > 0)
         self.rename.setEnabled(writable)
-        for action in (getattr(self, "print", None), getattr(self, "pdf", None), getattr(self, "open_folder", None)):
-            if action is not None:
-                action.setEnabled(reading)
+        for name in ("print", "pdf", "open_folder"):
+            reader_action = getattr(self, name, None)  # the Article menu comes after the Edit menu
+            if reader_action is not None:
+                reader_action.setEnabled(reading)
         if hasattr(self, "cite_menu"):
             self.cite_menu.setEnabled(reading)
 
@@ -141,7 +144,8 @@ class ArticleActions(QObject):
         self.window.results_pane.selected_ids(chosen)
 
     def open_selection_dialog(self, ids: list[str]) -> SelectionEditDialog:
-        sections = [f.value for f in (self.window.result.facets.get("section", ()) if self.window.result else ())]
+        result = self.window.result
+        sections = [f.value for f in result.facets.get("section", ())] if result else []
         dialog = SelectionEditDialog(len(ids), sections, self.window)
         dialog.accepted.connect(lambda: self._apply(ids, dialog.edit()))
         self._keep(dialog)
@@ -199,7 +203,8 @@ class ArticleActions(QObject):
             return
         from newsarchive.gui.menus import export_folder
 
-        name = "".join(c if c.isalnum() or c in " -_" else " " for c in article.title).strip()[:80] or article.id
+        name = "".join(c if c.isalnum() or c in " -_" else " " for c in article.title)
+        name = name.strip()[:80] or article.id
         path, _ = QFileDialog.getSaveFileName(
             self.window, "Save the article as PDF", str(export_folder(self.window.settings) / f"{name}.pdf"),
             "PDF (*.pdf)")

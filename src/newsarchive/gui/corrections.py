@@ -91,13 +91,27 @@ class Corrections(QObject):
             return run_in_child(undo_job, library.path, progress=progress, cancel=cancel)
 
         return self._run_with_dialog(
-            "Undo", work, lambda done: f"Took back the {done.reverted}; {_articles(done.changed)} changed again."
+            "Undo", work,
+            lambda done: f"Took back the {done.reverted}; {_articles(done.changed)} changed again.",
         )
 
     def update_undo_label(self) -> None:
+        """Ask what Undo would take back (off the GUI thread: the undo entry of a bulk change
+        holds every article's before and after, and reading 5,000 of them takes a while)."""
         library = self.window.library
-        what = last_change(library) if library is not None and not library.read_only else None
-        self.undo_label_changed.emit(what)
+        if library is None or library.read_only:
+            self.undo_label_changed.emit(None)
+            return
+
+        def work(_progress: object, _cancel: object) -> str | None:
+            return last_change(library)
+
+        def answered(what: str | None) -> None:
+            if library is self.window.library:
+                self.undo_label_changed.emit(what)
+
+        Op(self.window.runner, work, success=answered, failure=lambda _f: None,
+           lane="read").run_in_background()
 
     # -- running -----------------------------------------------------------------------------
 
@@ -128,7 +142,8 @@ class Corrections(QObject):
                          said: Callable[[Any], str]) -> WorkDialog[Any]:
         library = self.window.library
         self.busy = True
-        dialog: WorkDialog[Any] = WorkDialog(self.window.runner, title, work, lane="write", parent=self.window)
+        dialog: WorkDialog[Any] = WorkDialog(self.window.runner, title, work, lane="write",
+                                             parent=self.window)
 
         def done(result: Any) -> None:
             text = said(result)

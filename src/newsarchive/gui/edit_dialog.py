@@ -134,7 +134,9 @@ class ArticleEditDialog(QDialog):
         if name == "language":
             edit.setMaximumWidth(120)
         edit.textChanged.connect(self._check)
-        row.addWidget(edit, 1)
+        row.addWidget(edit, 0 if name == "language" else 1)
+        if name == "language":
+            row.addStretch(1)
         if name in self.article.edited:
             restore = QToolButton(box)
             restore.setText("↺")
@@ -202,7 +204,8 @@ class SelectionEditDialog(QDialog):
         self.section.setEditable(True)
         self.section.addItems(list(sections))
         self.section.setCurrentText("")
-        self.section.lineEdit().setPlaceholderText("News > Russia; empty for none")
+        if (line := self.section.lineEdit()) is not None:
+            line.setPlaceholderText("News > Russia; empty for none")
         self.section.currentTextChanged.connect(lambda _t: self.set_section.setChecked(True))
         self.set_source = QCheckBox("Set the outlet to", self)
         self.source = QLineEdit(self)

@@ -170,10 +170,8 @@ class ExportDialog(QDialog):
             button.hide()
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        self.open_button.clicked.connect(lambda: self.report and open_path(self, self.report.destination, "the file"))  # type: ignore[arg-type]
-        self.folder_button.clicked.connect(
-            lambda: self.report and open_path(self, self.report.destination.parent, "the folder")  # type: ignore[union-attr]
-        )
+        self.open_button.clicked.connect(lambda: self._open_result(folder=False))
+        self.folder_button.clicked.connect(lambda: self._open_result(folder=True))
         self.create_button.clicked.connect(self._create_folder_and_export)
         self.close_button.clicked.connect(self.cancel_or_close)
         layout = QVBoxLayout(self)
@@ -186,8 +184,12 @@ class ExportDialog(QDialog):
 
         self.format.currentIndexChanged.connect(self._format_changed)
         self.fields.currentIndexChanged.connect(self._refresh_preview)
-        self.scope.buttonToggled.connect(lambda _b, on: on and self._refresh_preview())
+        self.scope.buttonToggled.connect(self._scope_toggled)
         self._format_changed()
+
+    def _scope_toggled(self, _button: object, on: bool) -> None:
+        if on:
+            self._refresh_preview()
 
     def _selected_text(self) -> str:
         n = len(self.selected)
@@ -354,6 +356,12 @@ class ExportDialog(QDialog):
         if not missing.exists() and not self.target.is_dir():
             self.create_button.setToolTip(f"Create {missing} and export there")
             self.create_button.show()
+
+    def _open_result(self, *, folder: bool) -> None:
+        destination = self.report.destination if self.report else None
+        if destination is not None:
+            open_path(self, destination.parent if folder else destination,
+                      "the folder" if folder else "the file")
 
     def _create_folder_and_export(self) -> None:
         try:

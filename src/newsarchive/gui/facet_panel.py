@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from newsarchive.core.model import SECTION_SEPARATOR
 from newsarchive.core.errors import QueryError
+from newsarchive.core.model import SECTION_SEPARATOR
 from newsarchive.core.search.dates import check_range
 from newsarchive.core.search.request import SearchResult
 from newsarchive.gui.facet_models import FacetListModel, ModeRole, SectionTreeModel, ValueRole
@@ -236,7 +236,8 @@ class FacetPanel(QWidget):
             parts = path.split(SECTION_SEPARATOR)
             wanted.update(SECTION_SEPARATOR.join(parts[:n]) for n in range(1, len(parts)))
         if not expanded and self.sections.rowCount() <= 3:
-            wanted.update(self.sections.data(self.sections.index(r, 0), ValueRole) for r in range(self.sections.rowCount()))
+            top = (self.sections.index(r, 0) for r in range(self.sections.rowCount()))
+            wanted.update(self.sections.data(index, ValueRole) for index in top)
         for path in wanted:
             index = self.sections.index_of(path)
             if index.isValid():

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError
-from newsarchive.core.storage.library import Library
+from newsarchive.core.operations.child_process import import_job, run_in_child
 from newsarchive.core.operations.import_report import STATUSES, ImportItem, ImportReport
 from newsarchive.core.progress import CancelToken, ProgressListener
-from newsarchive.core.operations.child_process import import_job, run_in_child
+from newsarchive.core.storage.library import Library
 from newsarchive.gui.qt import (
     QAbstractItemView,
     QDialogButtonBox,

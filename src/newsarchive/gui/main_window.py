@@ -125,9 +125,9 @@ class MainWindow(QMainWindow):
         self.session.search_failed.connect(self._search_failed)
         self.session.changed_elsewhere.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.facets.section_picked.connect(lambda v, m: self.search(filters.with_value(self.request, "section", v, m)))
-        self.facets.person_picked.connect(lambda v, m: self.search(filters.with_value(self.request, "person", v, m)))
-        self.facets.source_picked.connect(lambda v, m: self.search(filters.with_value(self.request, "source", v, m)))
+        for facet, signal in (("section", self.facets.section_picked), ("person", self.facets.person_picked),
+                              ("source", self.facets.source_picked)):
+            signal.connect(lambda v, m, f=facet: self.search(filters.with_value(self.request, f, v, m)))
         self.facets.review_picked.connect(lambda on: self.search(filters.with_needs_review(self.request, on)))
         self.facets.dates_picked.connect(self._dates_picked)
         self.chips.chip_removed.connect(lambda key: self.search(filters.without_chip(self.request, key)))
@@ -177,7 +177,8 @@ class MainWindow(QMainWindow):
 
         Op(
             self.runner,
-            lambda progress, cancel: run_in_child(recover_job, library.path, progress=progress, cancel=cancel),
+            lambda progress, cancel: run_in_child(
+                recover_job, library.path, progress=progress, cancel=cancel),
             success=done,
             failure=failed,
             lane="write",

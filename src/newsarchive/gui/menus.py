@@ -6,18 +6,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from newsarchive.core.errors import LibraryError
+from newsarchive.core.operations.child_process import demo_job, run_in_child
+from newsarchive.core.operations.demo import demo_is_ready, demo_library_path, sample_archive_path
 from newsarchive.core.storage.library import Library
 from newsarchive.gui import library_dialogs
 from newsarchive.gui.article_menu import ArticleActions
-from newsarchive.core.operations.child_process import demo_job, run_in_child
-from newsarchive.core.operations.demo import demo_is_ready, demo_library_path, sample_archive_path
 from newsarchive.gui.errors import notice, show_error
 from newsarchive.gui.export_dialog import ExportDialog
 from newsarchive.gui.filters import cleared, with_needs_review
 from newsarchive.gui.help_pages import QuerySyntaxDialog, show_about
 from newsarchive.gui.import_dialog import ImportDialog
 from newsarchive.gui.main_window import MainWindow
-from newsarchive.gui.settings import AppSettings
 from newsarchive.gui.qt import (
     QAction,
     QFileDialog,
@@ -27,6 +26,7 @@ from newsarchive.gui.qt import (
     QObject,
     QStandardPaths,
 )
+from newsarchive.gui.settings import AppSettings
 from newsarchive.gui.work_dialog import WorkDialog
 
 
@@ -74,7 +74,8 @@ class WindowActions(QObject):
         self.previous_result = self._add(search, "&Previous result", lambda: window.move_result(-1), "Ctrl+K")
         self.previous_result.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Up")])
         self.next_hit = self._add(search, "Next &hit in the article", window.reader.next_hit, "F3")
-        self.previous_hit = self._add(search, "Previous h&it in the article", window.reader.previous_hit, "Shift+F3")
+        self.previous_hit = self._add(
+            search, "Previous h&it in the article", window.reader.previous_hit, "Shift+F3")
         search.addSeparator()
         self.clear_filters = self._add(search, "&Clear filters", self._clear_filters, "Ctrl+Shift+Backspace")
 
@@ -259,7 +260,8 @@ class WindowActions(QObject):
             self._keep(library_dialogs.run_rebuild(self.window))
 
     def offer_rebuild(self, reason: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "The search index cannot be used", reason, parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Question, "The search index cannot be used", reason,
+                          parent=self.window)
         box.setInformativeText("Rebuild it now from the library's articles? Nothing else is changed.")
         rebuild = box.addButton("Rebuild index", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)

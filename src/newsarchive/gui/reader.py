@@ -185,7 +185,7 @@ class ReaderPane(QWidget):
                 photo = load_photo(folder / article.photos[0] if folder else None)
                 self.browser.photo = photo or placeholder_image(QSize(480, 270))
             self._render()
-        except Exception as exc:  # noqa: BLE001 - one bad record must not leave a stale view
+        except Exception as exc:
             self._cannot_show(article, exc)
             return False
         # A new article starts at its top with nothing selected (no leftover hit of the last one).
@@ -241,7 +241,7 @@ class ReaderPane(QWidget):
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         try:
             self._render()
-        except Exception as exc:  # noqa: BLE001 - as in `show_article`
+        except Exception as exc:
             self._cannot_show(article, exc)
             return
         bar.setValue(round(fraction * bar.maximum()))
@@ -266,9 +266,9 @@ class ReaderPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.article is not None and self.browser.photo is not None:
-            if abs(self.browser.viewport().width() - self._rendered_width) > 8:
-                self._relayout.start()
+        moved = abs(self.browser.viewport().width() - self._rendered_width) > 8
+        if self.article is not None and self.browser.photo is not None and moved:
+            self._relayout.start()
 
     # -- hits --------------------------------------------------------------------------------
 

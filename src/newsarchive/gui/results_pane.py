@@ -10,7 +10,7 @@ from newsarchive.core.errors import ArticleNotFound, LibraryError
 from newsarchive.core.search.request import Hit, SearchResult
 from newsarchive.core.storage.library import Library
 from newsarchive.gui.chips import FilterChips
-from newsarchive.gui.qt import QVBoxLayout, Qt, QWidget, Signal
+from newsarchive.gui.qt import Qt, QVBoxLayout, QWidget, Signal
 from newsarchive.gui.results_model import LOCAL_SORT_LIMIT, RecordDetails, ResultsModel
 from newsarchive.gui.results_view import ResultsTable
 from newsarchive.gui.search_session import SearchSession
@@ -83,7 +83,7 @@ class ResultsPane(QWidget):
             return
         if column == ResultsModel.DATE:
             current = self._indicator()
-            newest = not (current == (ResultsModel.DATE, Qt.SortOrder.DescendingOrder))
+            newest = current != (ResultsModel.DATE, Qt.SortOrder.DescendingOrder)
             self.core_sort_wanted.emit("newest" if newest else "oldest")
         elif column == ResultsModel.SNIPPET:
             if result.request.query.strip():

@@ -34,7 +34,9 @@ class _TitleDelegate(QStyledItemDelegate):
     """Titles lose their middle when short of room: the end often says as much as the start
     ("…, Russia says"); other columns lose their end, as usual."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle
 
@@ -115,7 +117,9 @@ class ResultsTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(ResultsModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.columns_changed.emit()
 
-    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
         index = super().moveCursor(action, modifiers)
         # The row a jump lands on may not be loaded yet: ask for it now, not at the next paint.
         model = self.model()

@@ -48,10 +48,10 @@ class QueryBox(QLineEdit):
         self.window_shortcuts: set[str] = set()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if self._window_shortcut(event):
-                event.ignore()  # not ours: the shortcut map gives it to the window's action
-                return True
+        overriding = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+        if overriding and self._window_shortcut(event):  # type: ignore[arg-type]
+            event.ignore()  # not ours: the shortcut map gives it to the window's action
+            return True
         return super().event(event)
 
     def _window_shortcut(self, event: QKeyEvent) -> bool:

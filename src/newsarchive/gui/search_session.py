@@ -172,16 +172,15 @@ class SearchSession(QObject):
 
         def work(_progress: object, _cancel: object) -> list[str]:
             out: list[str] = []
-            position = 0
             needed = iter(wanted)
             target = next(needed, None)
-            for article_id in self._searcher_for(index_dir, opening).iter_ids(request):
-                while target is not None and target == position:
-                    out.append(article_id)
-                    target = next(needed, None)
+            ids = self._searcher_for(index_dir, opening).iter_ids(request)
+            for position, article_id in enumerate(ids):
                 if target is None:
                     break
-                position += 1
+                if target == position:
+                    out.append(article_id)
+                    target = next(needed, None)
             return out
 
         def answered(ids: list[str] | None) -> None:

@@ -151,7 +151,7 @@ class Op(Generic[T]):
         try:
             self.cancel_token.raise_if_cancelled()
             result = self._op(self._report, self.cancel_token)
-        except BaseException as exc:  # noqa: BLE001 - every error is delivered, never swallowed
+        except BaseException as exc:
             # An error from a child process brings its own traceback (see `core.operations.child_process`).
             failure = Failure(exc, getattr(exc, "details", "") or traceback.format_exc())
             self._runner.run_on_gui(lambda: self._finish_failure(failure))

@@ -118,7 +118,7 @@ def _child_main(
         result = job(*args, progress=progress, cancel=token, on_item=item if wants_items else None)
     except NewsarchiveError as exc:
         messages.put(("error", exc))
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, never lost
+    except BaseException as exc:
         messages.put(("error", RemoteError(type(exc).__name__, str(exc), traceback.format_exc())))
     else:
         messages.put(("result", result))
@@ -143,8 +143,8 @@ def recover_job(
     library_path: Path, *, progress: ProgressListener, cancel: CancelToken,
     on_item: Callable[[Any], None] | None,
 ) -> list[str]:
-    from newsarchive.core.storage.library import Library
     from newsarchive.core.operations.recovery import recover
+    from newsarchive.core.storage.library import Library
 
     return recover(Library.open(library_path)).messages()
 
