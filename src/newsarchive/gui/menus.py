@@ -91,9 +91,7 @@ class WindowActions(QObject):
         self._add(help_menu, "&Query syntax", self.show_query_syntax, QKeySequence.StandardKey.HelpContents)
         self._add(help_menu, "&About newsarchive", lambda: show_about(window))
 
-        window.search_bar.reserve_shortcuts(
-            [key for action in window.findChildren(QAction) for key in action.shortcuts()]
-        )
+        window.search_bar.reserve_shortcuts(window.findChildren(QAction))
         window.library_changed.connect(self._library_changed)
         window.import_requested.connect(self.import_paths)
         window.index_unusable.connect(self.offer_rebuild)

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsarchive.core.search.request import SORTS, Sort
 from newsarchive.gui.qt import (
+    QAction,
     QComboBox,
     QCompleter,
     QEvent,
@@ -38,27 +39,38 @@ _EDITING_KEYS = (
 class QueryBox(QLineEdit):
     """A line edit that lets the window's shortcuts win over its own Emacs-style keys.
 
-    On X11 a `QLineEdit` takes Ctrl+E (end of line), Ctrl+K (delete to the end) and others for
-    itself, so the window's Ctrl+E (export) and Ctrl+K (previous result) did nothing, or deleted
-    text, while the search box had the focus. Text-editing keys (undo, copy, paste…) stay the box's.
+    With X11's key bindings a `QLineEdit` takes Ctrl+E (end of line), Ctrl+K (delete to the end)
+    and others for itself, so the window's Ctrl+E (export) and Ctrl+K (previous result) did
+    nothing, or deleted text, while the search box had the focus. Giving the key back to the
+    shortcut map is not enough (the box's parents then claim it), so the box takes such a key and
+    triggers the window's action itself. Text-editing keys (undo, copy, paste…) stay the box's.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window_shortcuts: set[str] = set()
+        self.window_shortcuts: dict[str, QAction] = {}
 
     def event(self, event: QEvent) -> bool:
-        overriding = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-        if overriding and self._window_shortcut(event):  # type: ignore[arg-type]
-            event.ignore()  # not ours: the shortcut map gives it to the window's action
+        key = event if isinstance(event, QKeyEvent) else None
+        if event.type() == QEvent.Type.ShortcutOverride and key and self._window_action(key):
+            event.accept()  # the key press comes here, and `keyPressEvent` passes it on
             return True
         return super().event(event)
 
-    def _window_shortcut(self, event: QKeyEvent) -> bool:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._window_action(event)
+        if action is not None:
+            event.accept()
+            if action.isEnabled():
+                action.trigger()
+            return
+        super().keyPressEvent(event)
+
+    def _window_action(self, event: QKeyEvent) -> QAction | None:
         if any(event.matches(key) for key in _EDITING_KEYS):
-            return False
+            return None
         pressed = QKeySequence(event.keyCombination()).toString(QKeySequence.SequenceFormat.PortableText)
-        return pressed in self.window_shortcuts
+        return self.window_shortcuts.get(pressed)
 
 
 class SearchBar(QWidget):
@@ -147,10 +159,11 @@ class SearchBar(QWidget):
         self.error.show()
         self.box.setToolTip(message)
 
-    def reserve_shortcuts(self, sequences: list[QKeySequence]) -> None:
-        """The window's shortcuts, which the box gives up even for keys it would use itself."""
+    def reserve_shortcuts(self, actions: list[QAction]) -> None:
+        """The window's actions, whose shortcuts the box gives up even for keys it would use."""
         self.box.window_shortcuts = {
-            s.toString(QKeySequence.SequenceFormat.PortableText) for s in sequences if not s.isEmpty()
+            key.toString(QKeySequence.SequenceFormat.PortableText): action
+            for action in actions for key in action.shortcuts() if not key.isEmpty()
         }
 
     def clear_error(self) -> None:
