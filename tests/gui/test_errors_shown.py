@@ -72,3 +72,23 @@ def test_a_failed_library_opening_is_logged(qtbot, window: MainWindow, tmp_path)
     assert not window.open_library(tmp_path / "nowhere")
     logged = log_file().read_text(encoding="utf-8")
     assert "Cannot open the library" in logged and str(tmp_path / "nowhere") in logged
+
+
+def test_a_long_work_that_fails_says_why_and_copies_its_details(qtbot, runner) -> None:
+    from newsarchive.gui.qt import QDialogButtonBox
+    from newsarchive.gui.work_dialog import WorkDialog
+
+    def work(_progress, _cancel):
+        raise ValueError("the index writer gave up")
+
+    dialog: WorkDialog[None] = WorkDialog(runner, "Rebuild index", work, lane="write")
+    qtbot.addWidget(dialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
+    assert dialog.message.text() == "Something went wrong: ValueError: the index writer gave up."
+    copy = next(b for b in dialog.buttons.buttons() if b.text() == "Copy details")
+    assert dialog.buttons.buttonRole(copy) == QDialogButtonBox.ButtonRole.ActionRole
+    copy.click()
+    assert "Traceback" in QGuiApplication.clipboard().text()
+    assert "Rebuild index failed" in log_file().read_text(encoding="utf-8")
+    dialog.accept()

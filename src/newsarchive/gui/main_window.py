@@ -395,23 +395,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def save_state(self) -> None:
-        self.settings.set_state("window/geometry", self.saveGeometry())
-        self.settings.set_state("window/state", self.saveState())
-        self.layout_rule.save(self.settings)
-        self.settings.set_state("splitter/side", self.facets.splitter.saveState())
-        self.settings.set_state("results/header", self.table.horizontalHeader().saveState())
-        self.settings.sync()
+        self.layout_rule.save(self, self.settings)
 
     def restore_state(self) -> None:
-        for key, restore in (
-            ("window/geometry", self.restoreGeometry),
-            ("window/state", self.restoreState),
-            ("splitter/side", self.facets.splitter.restoreState),
-            ("results/header", self.table.restore_header),
-        ):
-            if (value := self.settings.state(key)) is not None:
-                restore(value)
-        self.layout_rule.restore(self.settings)
+        self.layout_rule.restore(self, self.settings)
 
 
 def _empty_result(request: SearchRequest) -> SearchResult:

@@ -55,6 +55,9 @@ from newsarchive.gui.tasks import Failure
 
 # Photos larger than this are decoded scaled down: a 6000-pixel scan would cost memory for nothing.
 MAX_PHOTO_SIDE = 1600
+# A wide reader (below the results, or a wide window) shows the photo no wider than this, so the
+# text starts on the first screen.
+MAX_PHOTO_WIDTH = 560
 _MARGIN = 24
 
 
@@ -215,7 +218,7 @@ class ReaderPane(QWidget):
         if photo is None:
             return None
         room = self.browser.viewport().width() - 2 * _MARGIN
-        return max(80, min(photo.width(), room))
+        return max(80, min(photo.width(), room, MAX_PHOTO_WIDTH))
 
     def _render(self) -> None:
         if self.article is None:

@@ -4,7 +4,7 @@ results when the window is too narrow for a readable title column beside a reada
 from __future__ import annotations
 
 from newsarchive.gui.facet_panel import FacetPanel
-from newsarchive.gui.qt import QEvent, QObject, QSplitter, Qt, QWidget
+from newsarchive.gui.qt import QEvent, QMainWindow, QObject, QSplitter, Qt, QWidget
 from newsarchive.gui.reader import ReaderPane
 from newsarchive.gui.results_pane import ResultsPane
 from newsarchive.gui.results_view import TITLE_MIN_WIDTH
@@ -26,6 +26,7 @@ class WindowLayout(QObject):
 
     def __init__(self, facets: FacetPanel, results: ResultsPane, reader: ReaderPane, parent: QWidget) -> None:
         super().__init__(parent)
+        self.facets = facets
         self.results = results
         self.right_splitter = QSplitter(Qt.Orientation.Horizontal, parent)
         self.right_splitter.addWidget(results)
@@ -84,12 +85,25 @@ class WindowLayout(QObject):
             self.fit(event.size().width() - facets - self.main_splitter.handleWidth())  # type: ignore[attr-defined]
         return False
 
-    def save(self, settings: AppSettings) -> None:
+    def save(self, window: QMainWindow, settings: AppSettings) -> None:
+        """The window's geometry, splitters and columns, in the state file (not the settings)."""
+        settings.set_state("window/geometry", window.saveGeometry())
+        settings.set_state("window/state", window.saveState())
         settings.set_state("splitter/main", self.main_splitter.saveState())
         settings.set_state("splitter/right", self.right_splitter.saveState())
+        settings.set_state("splitter/side", self.facets.splitter.saveState())
+        settings.set_state("results/header", self.results.table.horizontalHeader().saveState())
+        settings.sync()
 
-    def restore(self, settings: AppSettings) -> None:
-        for key, splitter in (("splitter/main", self.main_splitter), ("splitter/right", self.right_splitter)):
+    def restore(self, window: QMainWindow, settings: AppSettings) -> None:
+        for key, restore in (
+            ("window/geometry", window.restoreGeometry),
+            ("window/state", window.restoreState),
+            ("splitter/side", self.facets.splitter.restoreState),
+            ("results/header", self.results.table.restore_header),
+            ("splitter/main", self.main_splitter.restoreState),
+            ("splitter/right", self.right_splitter.restoreState),
+        ):
             if (value := settings.state(key)) is not None:
-                splitter.restoreState(value)
+                restore(value)
         self.fit()

@@ -12,6 +12,7 @@ from newsarchive.gui.qt import (
     QCloseEvent,
     QDialog,
     QDialogButtonBox,
+    QGuiApplication,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -115,11 +116,13 @@ class WorkDialog(QDialog, Generic[T]):
             self.message.setText("Cancelled. Nothing was left half done.")
         else:
             self.message.setText(failure_text(failure))
-            log(self.windowTitle() + " failed", failure)
+            details = log(self.windowTitle() + " failed", failure)
             if not isinstance(failure.error, NewsarchiveError):
                 self.details.setPlainText(failure.details)
                 toggle = self.buttons.addButton("Show details", QDialogButtonBox.ButtonRole.ActionRole)
                 toggle.clicked.connect(lambda: self.details.setVisible(not self.details.isVisible()))
+                copy = self.buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+                copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.failed.emit(failure)
