@@ -179,9 +179,8 @@ class ArticleActions(QObject):
             self._apply([article.id], ArticleEdit(reviewed=True))
         elif action == "kind":
             tag, _, kind = argument.partition("\t")
-            dialog = library_dialogs.correct_tag_kind(self.window, tag, kind)
-            if dialog is not None:
-                dialog.succeeded.connect(lambda _n: self.corrections.update_undo_label())
+            # Once done, the window searches again, and the Undo label follows (`library_refreshed`).
+            library_dialogs.correct_tag_kind(self.window, tag, kind)
 
     # -- the article in the reader -----------------------------------------------------------
 

@@ -13,9 +13,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from newsarchive.core.operations.child_process import edit_job, rename_job, run_in_child, undo_job
+from newsarchive.core.operations.child_process import (
+    edit_job,
+    last_change_job,
+    rename_job,
+    run_in_child,
+    undo_job,
+)
 from newsarchive.core.operations.editing import ArticleEdit, edit_articles
-from newsarchive.core.operations.undo import Undone, last_change
+from newsarchive.core.operations.undo import Undone
 from newsarchive.core.progress import CancelToken, ProgressListener
 from newsarchive.core.storage.library import Library
 from newsarchive.gui.errors import show_failure
@@ -45,6 +51,8 @@ class Corrections(QObject):
         self.window = window
         self.busy = False
         self.dialogs: list[object] = []
+        self._label_asked = False
+        self._label_again = False
         window.library_changed.connect(lambda _library: self.update_undo_label())
         window.library_refreshed.connect(self.update_undo_label)
 
@@ -96,22 +104,32 @@ class Corrections(QObject):
         )
 
     def update_undo_label(self) -> None:
-        """Ask what Undo would take back (off the GUI thread: the undo entry of a bulk change
-        holds every article's before and after, and reading 5,000 of them takes a while)."""
+        """Ask what Undo would take back, in a child process (see `last_change_job`: read in a
+        thread, a bulk change's undo entry froze the window for up to a second)."""
         library = self.window.library
         if library is None or library.read_only:
             self.undo_label_changed.emit(None)
             return
+        if self._label_asked:
+            self._label_again = True  # one more look once the current one answers
+            return
+        self._label_asked = True
 
-        def work(_progress: object, _cancel: object) -> str | None:
-            return last_change(library)
+        def work(progress: ProgressListener, cancel: CancelToken) -> str | None:
+            return run_in_child(last_change_job, library.path, progress=progress, cancel=cancel)
 
         def answered(what: str | None) -> None:
+            self._label_asked = False
             if library is self.window.library:
                 self.undo_label_changed.emit(what)
+            if self._label_again:
+                self._label_again = False
+                self.update_undo_label()
 
-        Op(self.window.runner, work, success=answered, failure=lambda _f: None,
-           lane="read").run_in_background()
+        def failed(_failure: Failure) -> None:
+            self._label_asked = False
+
+        Op(self.window.runner, work, success=answered, failure=failed, lane="read").run_in_background()
 
     # -- running -----------------------------------------------------------------------------
 
@@ -167,6 +185,5 @@ class Corrections(QObject):
         if library is not self.window.library:
             return
         self.window.statusBar().showMessage(text, 10_000)
-        self.window.refresh()
-        self.update_undo_label()
+        self.window.refresh()  # and, once searched again, the Undo label (`library_refreshed`)
         self.changed.emit(text)

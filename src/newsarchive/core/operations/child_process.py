@@ -208,3 +208,16 @@ def undo_job(
     from newsarchive.core.storage.library import Library
 
     return undo_last(Library.open(library_path), progress)
+
+
+def last_change_job(
+    library_path: Path, *, progress: ProgressListener, cancel: CancelToken,
+    on_item: Callable[[Any], None] | None,
+) -> str | None:
+    """What Undo would take back. In a child because the undo entry of a bulk change holds every
+    article's before and after (megabytes of YAML, parsed in one long call that holds the
+    interpreter lock: 300-900 ms of frozen window when read in a thread, measured at 100k)."""
+    from newsarchive.core.operations.undo import last_change
+    from newsarchive.core.storage.library import Library
+
+    return last_change(Library.open(library_path))
