@@ -21,7 +21,7 @@ from newsarchive.core.operations.child_process import (
     undo_job,
 )
 from newsarchive.core.operations.editing import ArticleEdit, edit_articles
-from newsarchive.core.operations.undo import Undone
+from newsarchive.core.operations.undo import Undone, last_change
 from newsarchive.core.progress import CancelToken, ProgressListener
 from newsarchive.core.storage.library import Library
 from newsarchive.gui.errors import show_failure
@@ -53,36 +53,38 @@ class Corrections(QObject):
         self.dialogs: list[object] = []
         self._label_asked = False
         self._label_again = False
+        self._label_known = False
         window.library_changed.connect(lambda _library: self.update_undo_label())
         window.library_refreshed.connect(self.update_undo_label)
 
     # -- what the menus call -----------------------------------------------------------------
 
-    def edit(self, ids: Sequence[str], edit: ArticleEdit) -> WorkDialog[int] | None:
+    def edit(self, ids: Sequence[str], edit: ArticleEdit) -> WorkDialog[Any] | None:
         """Apply `edit` to `ids`; a progress dialog only for a bulk edit (returned)."""
         library = self._writable()
         if library is None or not ids or not edit:
             return None
         ids = tuple(ids)
         if len(ids) <= IN_THREAD_EDIT_LIMIT:
-            def work(progress: ProgressListener, _cancel: CancelToken) -> int:
-                return len(edit_articles(library, ids, edit, progress))
+            def work(progress: ProgressListener, _cancel: CancelToken) -> tuple[int, str | None]:
+                # The undo entry of a few articles is small: reading it here holds nothing up.
+                return len(edit_articles(library, ids, edit, progress)), last_change(library)
 
             self._run_quietly(work, lambda n: f"Corrected {_articles(n)}.", "Cannot correct the article")
             return None
 
-        def in_child(progress: ProgressListener, cancel: CancelToken) -> int:
+        def in_child(progress: ProgressListener, cancel: CancelToken) -> tuple[int, str | None]:
             return run_in_child(edit_job, library.path, ids, edit, progress=progress, cancel=cancel)
 
         return self._run_with_dialog(f"Correcting {_articles(len(ids))}", in_child,
                                      lambda n: f"Corrected {_articles(n)}.")
 
-    def rename(self, kind: str, old: str, new: str) -> WorkDialog[int] | None:
+    def rename(self, kind: str, old: str, new: str) -> WorkDialog[Any] | None:
         library = self._writable()
         if library is None:
             return None
 
-        def work(progress: ProgressListener, cancel: CancelToken) -> int:
+        def work(progress: ProgressListener, cancel: CancelToken) -> tuple[int, str | None]:
             return run_in_child(rename_job, library.path, kind, old, new, progress=progress, cancel=cancel)
 
         return self._run_with_dialog(
@@ -90,12 +92,12 @@ class Corrections(QObject):
             lambda n: f"The {kind} “{old}” is now “{new}” in {_articles(n)}. Edit ▸ Undo takes it back.",
         )
 
-    def undo(self) -> WorkDialog[Undone] | None:
+    def undo(self) -> WorkDialog[Any] | None:
         library = self._writable()
         if library is None:
             return None
 
-        def work(progress: ProgressListener, cancel: CancelToken) -> Undone:
+        def work(progress: ProgressListener, cancel: CancelToken) -> tuple[Undone, str | None]:
             return run_in_child(undo_job, library.path, progress=progress, cancel=cancel)
 
         return self._run_with_dialog(
@@ -109,6 +111,9 @@ class Corrections(QObject):
         library = self.window.library
         if library is None or library.read_only:
             self.undo_label_changed.emit(None)
+            return
+        if self._label_known:
+            self._label_known = False  # the correction just made said it (see `_finished`)
             return
         if self._label_asked:
             self._label_again = True  # one more look once the current one answers
@@ -145,8 +150,8 @@ class Corrections(QObject):
         self.busy = True
         self.window.statusBar().showMessage("Saving the correction…")
 
-        def done(result: Any) -> None:
-            self._finished(library, said(result))
+        def done(result: tuple[Any, str | None]) -> None:
+            self._finished(library, said(result[0]), result[1])
 
         def failed(failure: Failure) -> None:
             self.busy = False
@@ -163,10 +168,10 @@ class Corrections(QObject):
         dialog: WorkDialog[Any] = WorkDialog(self.window.runner, title, work, lane="write",
                                              parent=self.window)
 
-        def done(result: Any) -> None:
-            text = said(result)
+        def done(result: tuple[Any, str | None]) -> None:
+            text = said(result[0])
             dialog.message.setText(text)
-            self._finished(library, text)
+            self._finished(library, text, result[1])
 
         def failed(_failure: Failure) -> None:
             self.busy = False
@@ -180,10 +185,12 @@ class Corrections(QObject):
         dialog.start()
         return dialog
 
-    def _finished(self, library: Library | None, text: str) -> None:
+    def _finished(self, library: Library | None, text: str, undo_label: str | None) -> None:
         self.busy = False
         if library is not self.window.library:
             return
+        self.undo_label_changed.emit(undo_label)
+        self._label_known = True
         self.window.statusBar().showMessage(text, 10_000)
         self.window.refresh()  # and, once searched again, the Undo label (`library_refreshed`)
         self.changed.emit(text)

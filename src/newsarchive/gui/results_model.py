@@ -23,7 +23,14 @@ from newsarchive.core.model import SECTION_SEPARATOR, Article
 from newsarchive.core.search.request import Hit, SearchResult, Sort
 from newsarchive.core.search.snippets import MARK_END as MARK_CLOSE
 from newsarchive.core.search.snippets import MARK_START as MARK_OPEN
-from newsarchive.gui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from newsarchive.gui.qt import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -101,6 +108,12 @@ class ResultsModel(QAbstractTableModel):
         self._local_sort: tuple[int, Qt.SortOrder] | None = None
         self._details: dict[str, RecordDetails] = {}
         self._details_asked: set[str] = set()
+        self._details_wanted: list[str] = []
+        # The ids the rows being painted need are gathered and asked for once the paint is done.
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(0)
+        self._details_timer.timeout.connect(self._ask_details)
         self.details_shown: Callable[[], bool] = lambda: True
 
     # -- filling -----------------------------------------------------------------------------
@@ -119,7 +132,6 @@ class ResultsModel(QAbstractTableModel):
         self._local = None
         self._local_sort = None
         self.endResetModel()
-        self._want_details(result.hits)
 
     def add_page(self, generation: int, offset: int, hits: tuple[Hit, ...]) -> None:
         """A page asked for with `page_wanted`; one of an older search is ignored."""
@@ -132,7 +144,6 @@ class ResultsModel(QAbstractTableModel):
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
             self.rows_loaded.emit(first, last)
-        self._want_details(hits)
 
     def page_failed(self, generation: int, offset: int) -> None:
         """A page that could not be loaded is asked for again when a view next needs it."""
@@ -151,6 +162,7 @@ class ResultsModel(QAbstractTableModel):
         """Records changed (an edit, a re-import): read them again when next shown."""
         self._details.clear()
         self._details_asked.clear()
+        self._details_wanted.clear()
 
     def sort_locally(self, column: int, order: Qt.SortOrder, hits: Iterable[Hit]) -> None:
         """Order every hit by `column` (all hits and, for record columns, their details given)."""
@@ -253,11 +265,18 @@ class ResultsModel(QAbstractTableModel):
             self.page_wanted.emit(self._generation, page * self._page_size, self._page_size)
 
     def _want_details(self, hits: Iterable[Hit]) -> None:
+        """Only the rows a view paints ask for their records (a page holds 200; ~30 show)."""
         if not self.details_shown():
             return
         ids = [h.id for h in hits if h.id not in self._details and h.id not in self._details_asked]
         if ids:
             self._details_asked.update(ids)
+            self._details_wanted.extend(ids)
+            self._details_timer.start()
+
+    def _ask_details(self) -> None:
+        ids, self._details_wanted = self._details_wanted, []
+        if ids:
             self.details_wanted.emit(ids)
 
     def _display(self, hit: Hit, column: int) -> str:

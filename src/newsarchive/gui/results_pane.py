@@ -160,8 +160,7 @@ class ResultsPane(QWidget):
 
     def _columns_changed(self) -> None:
         if self.table.detail_columns_shown():
-            self.model.forget_details()
-            self._load_details([h.id for h in self.model.loaded_hits()])
+            self.table.viewport().update()  # the rows shown ask for their records as they paint
 
     def _load_details(self, ids: list[str], then: Callable[[], Any] | None = None) -> None:
         library = self._library()
