@@ -13,7 +13,7 @@ so a Spanish stem never collides with an English one. A query word is looked up 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from whoosh.analysis import STOP_WORDS, Analyzer
@@ -135,8 +135,22 @@ def vocabulary_entries(text: str, lang: str) -> set[str]:
     the stems beginning like the wildcard cover it (`may_be_rewritten`). About 40% of an
     article's distinct words are kept.
     """
-    found = (_vocabulary_entry(word, lang) for word in set(WORD_PATTERN.findall(text)))
+    return vocabulary_of(set(WORD_PATTERN.findall(text)), lang)
+
+
+def vocabulary_of(words: Iterable[str], lang: str) -> set[str]:
+    """`vocabulary_entries` of words already split out of a text (`distinct_words`)."""
+    found = (_vocabulary_entry(word, lang) for word in words)
     return {entry for entry in found if entry is not None}
+
+
+def distinct_words(*texts: str | None) -> set[str]:
+    """Every distinct word of `texts`, as written."""
+    out: set[str] = set()
+    for text in texts:
+        if text:
+            out.update(WORD_PATTERN.findall(text))
+    return out
 
 
 def query_terms(word: str) -> tuple[str, ...]:

@@ -16,10 +16,10 @@ from newsarchive.core.index.analysis import (
     ArticleTextAnalyzer,
     LanguageText,
     NameListAnalyzer,
+    distinct_words,
     fold,
     language_code,
     language_key,
-    vocabulary_entries,
 )
 from newsarchive.core.ingest.identity import content_key
 from newsarchive.core.model import SECTION_SEPARATOR, Article
@@ -175,15 +175,11 @@ def document_for(article: Article, fingerprint: Fingerprint | bool | None = True
             bool(article.note),
         ),
     }
-    vocabulary = vocabulary_entries(article.title, lang)
     for name, value in (("lede", article.lede), ("body", body),
                         ("caption", article.photo_caption), ("credit", article.photo_credit),
                         ("note", article.note)):
         if value:
             doc[name] = LanguageText(value, lang)
-            vocabulary |= vocabulary_entries(value, lang)
-    if vocabulary:
-        doc["words"] = sorted(vocabulary)
     if article.people:
         doc["person"] = NAME_SEPARATOR.join(article.people)
         doc["person_value"] = list(article.people)
@@ -210,6 +206,16 @@ def document_for(article: Article, fingerprint: Fingerprint | bool | None = True
     if isinstance(fingerprint, Fingerprint):
         doc["fingerprint"] = fingerprint.to_bytes()
     return doc
+
+
+def article_words(article: Article) -> tuple[str, set[str]]:
+    """The language an article is analysed in and the distinct words of its text fields, from
+    which its vocabulary (`analysis.vocabulary_of`) comes: the words a wildcard must see
+    unstemmed. The writer keeps them per batch, apart from the article's document."""
+    return language_key(article.language), distinct_words(
+        article.title, article.lede, *article.body, article.photo_caption, article.photo_credit,
+        article.note,
+    )
 
 
 def vocabulary_document(words: list[str]) -> dict[str, Any]:

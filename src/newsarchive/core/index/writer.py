@@ -10,9 +10,10 @@ from whoosh.index import LockError
 from whoosh.reading import SegmentReader
 
 from newsarchive.core.errors import LibraryBusy, LibraryError
+from newsarchive.core.index.analysis import vocabulary_of
 from newsarchive.core.index.codec import index_codec
 from newsarchive.core.index.orphans import die_with_parent
-from newsarchive.core.index.schema import document_for, vocabulary_document
+from newsarchive.core.index.schema import article_words, document_for, vocabulary_document
 from newsarchive.core.index.storage import create_index, index_exists, open_index
 from newsarchive.core.model import Article
 from newsarchive.core.near_duplicates import Fingerprint
@@ -49,7 +50,8 @@ class IndexWriter:
         self.timeout = timeout
         self._writer: Any = None
         self._index: Any = None
-        self._seen_words: set[str] = set()
+        # Per language, the words of the batch's articles so far, as written.
+        self._met_words: dict[str, set[str]] = {}
         self._new_words: set[str] = set()
 
     def __enter__(self) -> IndexWriter:
@@ -95,15 +97,16 @@ class IndexWriter:
         third more postings and ~1.5x the indexing time). Each batch writes the words it met
         first as one vocabulary document (`schema.vocabulary_document`), which nothing deletes:
         a word of a replaced article stays, and expands to stems that find what they find."""
-        doc = document_for(article, fingerprint)
-        words = doc.pop("words", ())
-        for word in words:
-            if word not in self._seen_words:
-                self._seen_words.add(word)
-                self._new_words.add(word)
+        lang, words = article_words(article)
+        # Only the words this batch has not met yet are looked up: most of an article's words
+        # were met in the articles before it.
+        met = self._met_words.setdefault(lang, set())
+        fresh = words - met
+        met |= fresh
+        self._new_words |= vocabulary_of(fresh, lang)
         if len(self._new_words) >= VOCABULARY_CHUNK:
             self._write_vocabulary()
-        return doc
+        return document_for(article, fingerprint)
 
     def _write_vocabulary(self) -> None:
         if not self._new_words:
