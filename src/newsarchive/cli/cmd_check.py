@@ -10,7 +10,7 @@ from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.operations.check import check_library
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "check", help="check the library's records and index",
         description="Check that every record is readable and indexed exactly once, and that the "

@@ -17,7 +17,7 @@ from newsarchive.core.operations.collections import (
 )
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "collection", help="keep articles in named collections",
         description="Collections are named sets of articles (chapters, exhibits, a reading list); "
@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
             for name, count in rows:
                 print(f"{name} ({count})")
         return ExitStatus.OK
+    data: dict[str, object]
     if args.action == "create":
         message, data = f"Created the collection {create_collection(library, args.name)!r}.", {}
     elif args.action == "rename":

@@ -10,7 +10,7 @@ from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.operations.duplicates import mark_not_duplicate, stories_with_copies
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "duplicates", help="stories saved more than once (near-duplicate copies)",
         description="List the groups of near-duplicate copies (the same article saved twice, one "

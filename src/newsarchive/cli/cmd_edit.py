@@ -25,7 +25,7 @@ _SETTERS = (
 _NONE = "none"
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "edit", help="correct the metadata of one or several articles",
         description="Correct what the importer got wrong. The corrections are kept in the "

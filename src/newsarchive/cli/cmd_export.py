@@ -20,7 +20,7 @@ from newsarchive.core.search.searcher import ArchiveSearcher
 from newsarchive.core.storage.library import Library
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     formats = "\n".join(f"  {f.name:<9} {f.description}" for f in FORMATS.values())
     fields = "\n".join(f"  {name:<9} {FIELD_DESCRIPTIONS[name]}" for name in FIELD_CHOICES)
     parser = sub.add_parser(

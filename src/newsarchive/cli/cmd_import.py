@@ -15,7 +15,7 @@ from newsarchive.core.operations.importing import import_paths
 from newsarchive.core.progress import CancelToken
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "import",
         help="import saved article pages (files or folders, recursively)",

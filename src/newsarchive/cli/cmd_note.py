@@ -11,7 +11,7 @@ from newsarchive.core.operations.notes import set_note
 from newsarchive.core.record import article_to_dict
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "note", help="read or write your note on an article",
         description="A note per article (plain text or Markdown), kept in the library's own layer, "

@@ -10,7 +10,7 @@ from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.operations.rebuild import rebuild_index
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "rebuild", help="rebuild the search index from the articles",
         description="Rebuild the search index from the library's articles. The old index stays "

@@ -11,7 +11,7 @@ from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.operations.renaming import rename_value
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "rename", help="rename or merge a section, person or tag across the library",
         description="Call OLD NEW in every article (a section with its subsections), and in "

@@ -19,7 +19,7 @@ from newsarchive.core.operations.saved_searches import (
 )
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "saved", help="saved searches, and what is new in them",
         description="Keep a search (query, filters, sort) under a name; `saved list` says how many "

@@ -33,7 +33,7 @@ def _count(minimum: int):  # type: ignore[no-untyped-def]
     return parse
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "search", help="search the library",
         description="Search the library: words, \"phrases\", AND/OR/NOT, fields such as "

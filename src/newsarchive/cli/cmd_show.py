@@ -12,7 +12,7 @@ from newsarchive.core.model import Article
 from newsarchive.core.record import article_to_dict
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser("show", help="show one article", description="Show one article's record.")
     parser.add_argument("id", metavar="ID", help="the article id (as printed by search)")
     parser.add_argument("--json", action="store_true", help="print the full record as JSON")

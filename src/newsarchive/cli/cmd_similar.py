@@ -13,7 +13,7 @@ from newsarchive.core.operations.similar import similar_articles
 from newsarchive.core.search.request import SearchRequest
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "similar", help="articles on the same story or subject as one article",
         description="More like this: the articles that share the most telling words of ID (its "

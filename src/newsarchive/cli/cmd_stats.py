@@ -14,7 +14,7 @@ from newsarchive.core.search.request import FacetCount
 TOP = 10
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "stats", help="counts of articles, sections, people, years", description="Library statistics."
     )

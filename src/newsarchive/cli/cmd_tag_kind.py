@@ -12,7 +12,7 @@ from newsarchive.core.model import TAG_KINDS
 from newsarchive.core.operations.tag_kind_correction import describe_tag_kind, set_tag_kind
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "tag-kind",
         help="show or correct a tag's kind (person, place, organisation, topic)",

@@ -10,7 +10,7 @@ from newsarchive.core.exit_status import ExitStatus
 from newsarchive.core.operations.undo import undo_last
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         "undo", help="take back the last correction",
         description="Take back the last edit, rename or tag-kind correction (repeat to go "

@@ -58,7 +58,8 @@ class _CommandParser(_Parser):
     `-section:News`) is the query, not an unknown option: no `--` is needed before it."""
 
     def _parse_optional(self, arg_string: str) -> Any:
-        found = super()._parse_optional(arg_string)
+        # A tuple up to Python 3.11, a list of tuples from 3.12 on.
+        found: Any = super()._parse_optional(arg_string)
         first = found[0] if isinstance(found, list) and found else found
         unknown = isinstance(first, tuple) and first[0] is None
         takes_query = any(action.dest == "query" for action in self._actions)
