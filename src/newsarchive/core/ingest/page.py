@@ -19,6 +19,7 @@ from newsarchive.core.ingest.page_section import find_section, is_section_name
 from newsarchive.core.ingest.published import publication_date
 from newsarchive.core.ingest.related import is_bare_related, is_box_label
 from newsarchive.core.ingest.sections import read_glued_home
+from newsarchive.core.ingest.wrapped import unwrap
 from newsarchive.core.model import ParsedPage
 
 _MAX_TITLE = 300
@@ -38,7 +39,9 @@ def parse_page(text: str) -> ParsedPage:
             f"The page has {line_count:,} lines, far more than any saved article; it looks like "
             "another kind of file (a log, a data export) and was not imported."
         )
-    lines = split_lines(text)
+    # A hard-wrapped dump (text browser, mail, printout) is first made one paragraph a line.
+    unwrapped = unwrap(text)
+    lines = split_lines(unwrapped.text)
     if not lines:
         raise ImportFailure("The page is empty; there is no article text to import.")
     kinds, payloads = classify(lines)
@@ -92,9 +95,10 @@ def parse_page(text: str) -> ParsedPage:
     detected = detect_language("\n".join((lede, *body)))
     language = detected or _DEFAULT_LANGUAGE
     origin = provenance.find_origin(
-        lines, kinds, payloads, title_at, raw_title, title, reading
+        lines, kinds, payloads, title_at, raw_title, title, reading, unwrapped.links
     )
-    published = publication_date(kinds, payloads, lede, body, end, language, origin.url, reading)
+    url = unwrapped.url or origin.url or unwrapped.anchored
+    published = publication_date(kinds, payloads, lede, body, end, language, url, reading)
     if detected is None:
         reading.warn("language", "The language of the text could not be told; English was assumed.")
     return ParsedPage(
@@ -111,7 +115,7 @@ def parse_page(text: str) -> ParsedPage:
         language=language,
         author=reading.author,
         source=origin.outlet,
-        url=origin.url,
+        url=url,
         warnings=tuple(reading.warnings),
     )
 

@@ -80,9 +80,11 @@ def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[st
         if pair and not before.bullet:
             return pair
     after_widget = before is not None and not _is_menu_item(before, kinds[title_at - 2])
-    if label_kind is Kind.FURNITURE and not boilerplate.is_section_label(label.text):
-        return ()  # a widget (`Search`, `More`) over the headline
     listed = label.words <= _MENU_ITEM_WORDS and _listed_above(lines, title_at - 1)
+    if label_kind is Kind.FURNITURE and not boilerplate.is_section_label(label.text) and not (
+        listed and label.blank_before
+    ):
+        return ()  # a widget (`Search`, `More`) over the headline, not a menu's `Local` set apart
     alone = label_kind in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE) and (
         label.blank_before > 0 or after_widget or listed
     )

@@ -4,6 +4,7 @@ line) and its own address (a URL at its top, a `Printed from` footer, a link to 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from newsarchive.core.ingest.boilerplate import is_copyright, is_section_label
@@ -65,12 +66,16 @@ def find_origin(
     raw_title: str,
     title: str,
     reading: Reading,
+    links: tuple[str, ...] = (),
 ) -> Origin:
     """The outlet from, in turn: the title's suffix, the masthead, a `Source:` line, the byline's
     affiliation, the copyright line, a bare site name at the top; the address from the top, a
-    labelled footer or a link whose words are the headline's."""
+    labelled footer, or a link whose words are the headline's (on the page, or among `links`, the
+    targets a text browser listed apart)."""
     top = title_at if title_at is not None else min(len(lines), _TOP_REACH)
-    url = _page_url(lines, kinds, payloads, top, title)
+    url = _page_url(lines, kinds, payloads, top, title) or next(
+        (link for link in links if _has_path(link) and _names_the_title(link, title)), None
+    )
     owner = _copyright(lines)
     outlet = (
         _title_suffix(raw_title, title)
@@ -234,6 +239,14 @@ def _page_url(
     return None
 
 
+def _folded(word: str) -> str:
+    """A word as an address writes it: lower case, accents dropped (`nível` -> `nivel`)."""
+    lower = word.lower()
+    if lower.isascii():
+        return lower
+    return "".join(ch for ch in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(ch))
+
+
 def _has_path(url: str) -> bool:
     rest = url.split("://", 1)[-1]
     return "/" in rest.rstrip("/")
@@ -243,6 +256,6 @@ def _names_the_title(url: str, title: str) -> bool:
     slug = title_from_url(url)
     if not slug:
         return False
-    slug_words = {w.lower() for w in words_of(slug)}
-    title_words = {w.lower() for w in words_of(title)}
+    slug_words = {_folded(w) for w in words_of(slug)}
+    title_words = {_folded(w) for w in words_of(title)}
     return bool(title_words) and len(slug_words & title_words) >= _SLUG_OVERLAP * len(slug_words)
