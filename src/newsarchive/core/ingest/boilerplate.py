@@ -51,7 +51,7 @@ _FURNITURE = frozenset(
 # Section names a site prints as a lone label above a headline.
 SECTION_LABELS = frozenset(
     """
-    news|opinion|analysis|in depth|in-depth|blog|politics|economy|culture|sport|sports|world|
+    news|opinion|analysis|in depth|in-depth|blog|politics|economy|culture|sport|sports|world|local|
     latin america|middle east|africa|asia|europe|americas|business|science|technology|health|
     environment|interviews|features|spotlight|multimedia|noticias|opinión|economía|cultura|
     deportes|mundo|internacional|política|brasil|américa latina|sociedad|ciencia|tecnología|salud|

@@ -14,7 +14,7 @@ from newsarchive.core.ingest.footer import FooterMark, TagList, is_tag_line
 from newsarchive.core.ingest.head import Head, find_head
 from newsarchive.core.ingest.headline import clean_title, same_headline, title_from_url
 from newsarchive.core.ingest.language import detect_language
-from newsarchive.core.ingest.lines import Line, is_title_case, looks_like_name, split_lines
+from newsarchive.core.ingest.lines import Line, comparable, is_title_case, looks_like_name, split_lines
 from newsarchive.core.ingest.page_section import find_section, is_section_name
 from newsarchive.core.ingest.published import publication_date
 from newsarchive.core.ingest.related import is_bare_related, is_box_label
@@ -95,17 +95,16 @@ def parse_page(text: str) -> ParsedPage:
     detected = detect_language("\n".join((lede, *body)))
     language = detected or _DEFAULT_LANGUAGE
     origin = provenance.find_origin(
-        lines, kinds, payloads, title_at, raw_title, title, reading, unwrapped.links
+        lines, kinds, payloads, title_at, raw_title, title, reading, unwrapped.addresses
     )
-    url = unwrapped.url or origin.url or unwrapped.anchored
-    published = publication_date(kinds, payloads, lede, body, end, language, url, reading)
+    published = publication_date(kinds, payloads, lede, body, end, language, origin.url, reading)
     if detected is None:
         reading.warn("language", "The language of the text could not be told; English was assumed.")
     return ParsedPage(
         title=title,
         section_path=section,
         published=published,
-        tags=tuple(dict.fromkeys(reading.tags)),
+        tags=_tags(reading.tags, origin.outlet),
         photo_caption=reading.caption,
         photo_credit=reading.credit,
         lede=lede,
@@ -115,9 +114,15 @@ def parse_page(text: str) -> ParsedPage:
         language=language,
         author=reading.author,
         source=origin.outlet,
-        url=url,
+        url=origin.url,
         warnings=tuple(reading.warnings),
     )
+
+
+def _tags(tags: list[str], outlet: str | None) -> tuple[str, ...]:
+    """The tag lines, each once; the outlet's name signing off the page is none of them."""
+    key = comparable(outlet) if outlet else None
+    return tuple(tag for tag in dict.fromkeys(tags) if comparable(tag) != key)
 
 
 def _comment_count(payloads: list[Payload], footer_at: int) -> int | None:

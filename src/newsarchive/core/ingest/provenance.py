@@ -13,6 +13,7 @@ from newsarchive.core.ingest.collected import Reading
 from newsarchive.core.ingest.headline import title_from_url
 from newsarchive.core.ingest.lines import Line, ends_sentence, words_of
 from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet, outlet_from_url, without_company
+from newsarchive.core.ingest.wrapped import Addresses
 
 _MASTHEAD_MAX_WORDS = 6
 _SMALL_WORDS = frozenset("the of and de da do del la el le los las das dos".split())
@@ -45,6 +46,7 @@ _ANY_LABEL_URL = re.compile(r"^[^\W\d_][\w .'’-]{0,40}:\s*(?P<url>https?://\S+
 _SUFFIX_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _SLUG_OVERLAP = 0.6
 _MIN_SPELLED = 4
+_NO_ADDRESSES = Addresses()  # an ordinary dump gives no address apart from its text
 _MAX_COPYRIGHT = 200
 # A brand of capitals, maybe with a word after it (`WPB`, `WPB News`).
 _BRAND = re.compile(r"^([A-Z]{2,6})(?:\s+[A-Z][a-z]+)?$")
@@ -66,15 +68,22 @@ def find_origin(
     raw_title: str,
     title: str,
     reading: Reading,
-    links: tuple[str, ...] = (),
+    addresses: Addresses = _NO_ADDRESSES,
 ) -> Origin:
     """The outlet from, in turn: the title's suffix, the masthead, a `Source:` line, the byline's
-    affiliation, the copyright line, a bare site name at the top; the address from the top, a
-    labelled footer, or a link whose words are the headline's (on the page, or among `links`, the
-    targets a text browser listed apart)."""
+    affiliation, the copyright line, a line that names the address's site, a bare site name at
+    the top; the address a printout's footer gives, else the one at the top, in a labelled
+    footer, or in a link whose words are the headline's (on the page, or among the targets a text
+    browser listed apart), else the page its in-page links point into."""
     top = title_at if title_at is not None else min(len(lines), _TOP_REACH)
-    url = _page_url(lines, kinds, payloads, top, title) or next(
-        (link for link in links if _has_path(link) and _names_the_title(link, title)), None
+    url = (
+        addresses.printed
+        or _page_url(lines, kinds, payloads, top, title)
+        or next(
+            (link for link in addresses.links if _has_path(link) and _names_the_title(link, title)),
+            None,
+        )
+        or addresses.anchored
     )
     owner = _copyright(lines)
     outlet = (
@@ -83,6 +92,7 @@ def find_origin(
         or next(iter(reading.outlets), None)
         or next(iter(reading.byline_outlets), None)
         or owner
+        or _site_named(lines, url)
         or _site_line(lines, top)
     )
     return Origin(_spelled_out(_as_written(outlet, lines), lines) if outlet else None, url)
@@ -139,7 +149,7 @@ def _masthead(
     """A short line above the headline that is the outlet's name: a known outlet, the site's
     name, the copyright line's owner, a name holding a newspaper word, a logo's alt text, or a
     name over the site's menu."""
-    host = "".join(ch for ch in (outlet_from_url(url) or "").split(".")[0].lower() if ch.isalnum())
+    host = _host_letters(url)
     owned = without_company(owner).casefold() if owner else None
     for i in range(min(top, _TOP_REACH)):
         line = lines[i]
@@ -154,6 +164,9 @@ def _masthead(
         name = text.split(",", 1)[0].strip()
         if known_outlet(name):
             return name
+        part = _SUFFIX_PARTS.split(name, 1)[0].strip()
+        if part != name and host and _letters(part) == host:
+            return part  # `OUTLET | News alert`, `Outlet - Boletín de la mañana`
         if kinds[i] is Kind.FURNITURE or not _looks_like_a_name(name):
             continue
         letters = "".join(ch for ch in name.lower() if ch.isalnum())
@@ -166,6 +179,26 @@ def _masthead(
         if i == 0 and len(lines) > 1 and kinds[1] is Kind.FURNITURE and line.words <= 4:
             return name  # a name over the site's menu
     return None
+
+
+def _site_named(lines: list[Line], url: str | None) -> str | None:
+    """A short line at the top or the bottom that spells the address's site name with spaces
+    (`Jornal da Serra Azul` for jornaldaserraazul.com.br): a masthead or a sign-off."""
+    host = _host_letters(url)
+    if len(host) < _MIN_SPELLED:
+        return None
+    for line in (*lines[-_TOP_REACH:], *lines[:_TOP_REACH]):
+        if line.words <= _MASTHEAD_MAX_WORDS and " " in line.text and _letters(line.text) == host:
+            return line.text
+    return None
+
+
+def _host_letters(url: str | None) -> str:
+    return "".join(ch for ch in (outlet_from_url(url) or "").split(".")[0].lower() if ch.isalnum())
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in _folded(text) if ch.isalnum())
 
 
 def _distinctive(name: str) -> bool:

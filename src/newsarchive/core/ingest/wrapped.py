@@ -47,15 +47,23 @@ _TAB = 8
 
 
 @dataclass(frozen=True, slots=True)
-class Unwrapped:
-    """A page dump as the line readers expect it (one paragraph a line), with the addresses a
-    hard-wrapped dump gives apart from its text: its own (a printout's footer), the targets of its
-    `References` list, and the page its in-page links point into."""
+class Addresses:
+    """The addresses a hard-wrapped dump gives apart from its text: its own, as a printout's
+    footer prints it; the targets of a text browser's `References` list; and the page its in-page
+    links (`…#content`) point into."""
 
-    text: str
-    url: str | None = None
+    printed: str | None = None
     links: tuple[str, ...] = ()
     anchored: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unwrapped:
+    """A page dump as the line readers expect it (one paragraph a line), and the addresses it
+    gave apart from its text."""
+
+    text: str
+    addresses: Addresses = Addresses()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +101,9 @@ def unwrap(text: str) -> Unwrapped:
         return Unwrapped(text)
     joined = reflow(lines, margin, seams) if margin is not None else lines
     tidied = _tidy(joined, numbered) if margin is not None or numbered else joined
-    return Unwrapped(
-        "\n".join(tidied),
-        url,
-        references.targets if references else (),
-        references.anchored if references else None,
-    )
+    if references is None:
+        return Unwrapped("\n".join(tidied), Addresses(url))
+    return Unwrapped("\n".join(tidied), Addresses(url, references.targets, references.anchored))
 
 
 def _opened(lines: list[str]) -> list[str] | None:
