@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/newsarchive gui
 
-## test: every test, headless
-test: $(STAMP)
+## test: the type and lint checks, then every test, headless
+test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 ## bench: every benchmark at the sizes docs/benchmarks.md reports (long; `make bench-quick` to check they run)

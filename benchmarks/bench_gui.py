@@ -1,8 +1,11 @@
-"""Desktop app responsiveness: event-loop stalls during an import, and launch to first results.
+"""Desktop app responsiveness: event-loop stalls during an import and during corrections, and
+launch to first results.
 
     python -m benchmarks.bench_gui --stall --import-n 2000     # longest stall while importing
     python -m benchmarks.bench_gui --launch --n 100000         # launch -> first results, 100k
     python -m benchmarks.bench_gui --pages --n 100000          # one results page deep in 100k
+    python -m benchmarks.bench_gui --corrections --n 100000 --edit-n 5000
+                                     # stalls: one edit, a bulk edit of 5,000, a rename across 100k
 
 Stall: a `QTimer` ticks every `--tick-ms` on the GUI thread while the real window imports
 `--import-n` generated page dumps (written before the clock starts) through the real import
@@ -19,6 +22,13 @@ benchmark's library of the same size is reused when present.
 Pages: the results table holds only the rows loaded so far and asks for the next page of 200
 when scrolled near its end (`fetchMore`, answered off the GUI thread); this times that page
 query at several depths of a 100k-hit list, the cost of a scroll jump to the bottom.
+
+Corrections: the real window on the 100k library runs, through `gui.corrections` as the Edit
+menu does, one article's edit (on the write lane's thread), the same edit forced into a child
+process (for the choice between the two), a bulk edit of `--edit-n` articles (add a tag), a rename
+of the library's most frequent section, and the undo of each (which leaves the library as it
+was); the stall is measured as for the import, from the call until the refreshed results are on
+screen, plus 1.5 s.
 
 Offscreen (QT_QPA_PLATFORM=offscreen) unless a display is set up by the caller.
 """
@@ -123,7 +133,7 @@ def measure_stall(import_n: int, tick_ms: int) -> dict[str, object]:
         window.runner.shutdown()
         QApplication.processEvents()
     stalls = sorted(max(0.0, g - tick_ms) for g in gaps)
-    worst = sorted(zip(gaps, ends, done_at), reverse=True)[:5]
+    worst = sorted(zip(gaps, ends, done_at, strict=True), reverse=True)[:5]
     return {
         "measure": "stall",
         "articles": import_n,
@@ -137,6 +147,107 @@ def measure_stall(import_n: int, tick_ms: int) -> dict[str, object]:
         # The five longest: when (seconds from the start), how long (ms), articles done by then.
         "worst": [(round(at / 1000, 2), round(gap - tick_ms, 1), done) for gap, at, done in worst],
     }
+
+
+# -- corrections ----------------------------------------------------------------------------------
+
+
+class _Ticker:
+    """A `QTimer` ticking on the GUI thread; the gaps between ticks are the event-loop stalls."""
+
+    def __init__(self, tick_ms: int) -> None:
+        from newsarchive.gui.qt import QElapsedTimer, QTimer
+
+        self.tick_ms = tick_ms
+        self.clock = QElapsedTimer()
+        self.gaps: list[float] = []
+        self._last = 0.0
+        self.timer = QTimer()
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def run_until(self, done: object, settle_s: float = 1.5, timeout_s: float = 1800) -> float:
+        from newsarchive.gui.qt import QApplication
+
+        self.gaps = []
+        self.clock.start()
+        self._last = 0.0
+        self.timer.start()
+        started = time.perf_counter()
+        while not done() and time.perf_counter() - started < timeout_s:  # type: ignore[operator]
+            QApplication.processEvents()
+            time.sleep(0.0005)
+        seconds = time.perf_counter() - started
+        until = time.perf_counter() + settle_s
+        while time.perf_counter() < until:
+            QApplication.processEvents()
+            time.sleep(0.0005)
+        self.timer.stop()
+        return seconds
+
+    def stalls(self) -> dict[str, object]:
+        stalls = sorted(max(0.0, g - self.tick_ms) for g in self.gaps)
+        return {
+            "longest_stall_ms": round(stalls[-1], 1) if stalls else None,
+            "p99_stall_ms": round(stalls[int(len(stalls) * 0.99)], 1) if stalls else None,
+            "ticks": len(stalls),
+        }
+
+
+def measure_corrections(n: int, edit_n: int, tick_ms: int) -> dict[str, object]:
+    from newsarchive.core.operations.editing import ArticleEdit
+    from newsarchive.core.search.request import SearchRequest
+    from newsarchive.core.search.searcher import ArchiveSearcher
+    from newsarchive.gui import corrections as corrections_module
+    from newsarchive.gui.app import build_window, make_application
+    from newsarchive.gui.settings import AppSettings
+
+    library = _library_for(n)
+    with ArchiveSearcher(library / "index") as searcher:
+        ids = list(searcher.iter_ids(SearchRequest()))[:edit_n]
+        sections = searcher.search(SearchRequest(limit=0)).facets["section"]
+    top = max((f for f in sections if " > " not in f.value), key=lambda f: f.count)
+    make_application(["bench"])
+    out: dict[str, object] = {"measure": "corrections", "n": n}
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
+        window, actions = build_window(AppSettings(Path(tmp)))
+        window.resize(1280, 800)
+        window.show()
+        window.open_library(library)
+        ticker = _Ticker(tick_ms)
+        ticker.run_until(lambda: window.result is not None, settle_s=0.5)
+        corrections = actions.articles.corrections
+        refreshed = [0]
+        window.library_refreshed.connect(lambda: refreshed.__setitem__(0, refreshed[0] + 1))
+
+        def step(name: str, start: object) -> None:
+            before = refreshed[0]
+            start()  # type: ignore[operator]
+            seconds = ticker.run_until(lambda: not corrections.busy and refreshed[0] > before)
+            out[name] = {"seconds": round(seconds, 2), **ticker.stalls()}
+            print(name, out[name], file=sys.stderr, flush=True)
+
+        one = ArticleEdit(values={"title": "Benchmark title"})
+        step("edit_1_in_thread", lambda: corrections.edit(ids[:1], one))
+        step("undo_edit_1", corrections.undo)
+        limit = corrections_module.IN_THREAD_EDIT_LIMIT
+        corrections_module.IN_THREAD_EDIT_LIMIT = 0
+        step("edit_1_in_child", lambda: corrections.edit(ids[:1], one))
+        corrections_module.IN_THREAD_EDIT_LIMIT = limit
+        step("undo_edit_1_child", corrections.undo)
+        step(f"bulk_edit_{len(ids)}", lambda: corrections.edit(ids, ArticleEdit(add_tags=("benchmark tag",))))
+        step(f"undo_bulk_edit_{len(ids)}", corrections.undo)
+        out["renamed"] = {"section": top.value, "articles": top.count}
+        step("rename_section", lambda: corrections.rename("section", top.value, top.value + " (renamed)"))
+        step("undo_rename_section", corrections.undo)
+        window.close()
+        window.runner.shutdown()
+    return out
 
 
 # -- launch to first results --------------------------------------------------------------------
@@ -227,6 +338,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--stall", action="store_true")
     parser.add_argument("--launch", action="store_true")
     parser.add_argument("--pages", action="store_true")
+    parser.add_argument("--corrections", action="store_true")
+    parser.add_argument("--edit-n", type=int, default=5000)
     parser.add_argument("--import-n", type=int, default=2000)
     parser.add_argument("--tick-ms", type=int, default=5)
     parser.add_argument("--n", type=int, default=100_000)
@@ -238,7 +351,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     WORK.mkdir(exist_ok=True)
     results = []
-    everything = not (args.stall or args.launch or args.pages)
+    everything = not (args.stall or args.launch or args.pages or args.corrections)
     if args.stall or everything:
         results.append(measure_stall(args.import_n, args.tick_ms))
         print(json.dumps(results[-1]), flush=True)
@@ -247,6 +360,9 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(results[-1]), flush=True)
     if args.pages or everything:
         results.append(measure_pages(args.n))
+        print(json.dumps(results[-1]), flush=True)
+    if args.corrections or everything:
+        results.append(measure_corrections(args.n, args.edit_n, args.tick_ms))
         print(json.dumps(results[-1]), flush=True)
     (WORK / "bench_gui.json").write_text(json.dumps(results, indent=2))
 

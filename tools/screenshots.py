@@ -3,8 +3,9 @@
     .venv/bin/python tools/screenshots.py [--out docs/screenshots]
 
 Imports `sample_archive/` into a fresh library in a temporary folder, drives the real window
-(offscreen unless QT_QPA_PLATFORM says otherwise; `xvfb-run` works too) at 1280×800, and saves
-one PNG per scene. Dialogs are drawn over the window they belong to.
+(offscreen unless QT_QPA_PLATFORM says otherwise; `xvfb-run` works too) at 1280×800 (and the main
+window and the review filter at 1024×700), and saves one PNG per scene. Dialogs are drawn over the
+window they belong to.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from newsarchive.core.storage.library import Library  # noqa: E402
 from newsarchive.gui import filters  # noqa: E402
 from newsarchive.gui.app import build_window, make_application  # noqa: E402
 from newsarchive.gui.main_window import MainWindow  # noqa: E402
-from newsarchive.gui.qt import QApplication, QColor, QPainter, QPixmap, QPoint, QWidget  # noqa: E402
+from newsarchive.gui.qt import QApplication, QColor, QPainter, QPixmap, QPoint, QUrl, QWidget  # noqa: E402
 from newsarchive.gui.settings import AppSettings  # noqa: E402
 from newsarchive.gui.welcome import WelcomeDialog  # noqa: E402
 
 SIZE = (1280, 800)
+SMALL = (1024, 700)
 
 
 def wait(condition: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -83,6 +85,17 @@ def build_library(folder: Path) -> Library:
     return library
 
 
+UNDATED = """Opinion
+
+Why Small Harbours Still Matter
+
+Small harbours keep coastal towns supplied when the roads close, a fishermen's union argues.
+
+The union asked the province to keep dredging three of them this winter, and to publish the
+depths it measures so that skippers can plan their trips.
+"""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -100,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             window.open_library(library.path)
             wait(lambda: settled(window))
-            # 1. Opening a library lists it newest first, the first article in the reader.
+            # 1. Opening a library lists it newest first, the first article with a photo in the reader.
             row = next(
                 r for r in range(window.results.rowCount())
                 if library.load(window.results.hit(r).id).photos
@@ -108,6 +121,12 @@ def main(argv: list[str] | None = None) -> int:
             window.select_row(row)
             wait(lambda: window.reader.article is not None)
             save(window, out / "main-window.png")
+            # The same at 1024×700: the reader moves below the results, titles keep their room.
+            window.resize(*SMALL)
+            settle(0.5)
+            save(window, out / "main-window-1024.png")
+            window.resize(*SIZE)
+            settle(0.5)
 
             # 2. A query, a section ticked, a person excluded: counts, chips, hits marked.
             window.search_bar.set_query("exports OR harvest OR prices")
@@ -130,31 +149,60 @@ def main(argv: list[str] | None = None) -> int:
             window.search_bar.set_query("")
             wait(lambda: settled(window))
 
-            # 4. An import with one unreadable file: progress, counts, then the report.
+            # 4. An import with unreadable files and an undated page: counts, reasons, review.
             drop = work / "to-import"
             drop.mkdir()
             (drop / "empty.txt").write_bytes(b"")
-            (drop / "scan.txt").write_bytes(bytes(range(256)) * 40)
+            (drop / "scan-of-the-front-page-saved-as-text.txt").write_bytes(bytes(range(256)) * 40)
             (drop / "listing.txt").write_text("Home\nNews\nSport\nContact us\n", encoding="utf-8")
+            (drop / "harbours.txt").write_text(UNDATED, encoding="utf-8")
             dialog = actions.import_paths([drop, ROOT / "sample_archive" / "telesur-2022"])
             assert dialog is not None
             wait(lambda: not dialog.running)
-            wait(lambda: settled(window))
+            wait(lambda: settled(window) and dialog.review_ids is not None)
             save_over(window, dialog, out / "import-report.png")
-            dialog.accept()
 
-            # 5. Export: format, fields, destination and a preview of the first rows.
+            # 5. "Needs review", from the report's link: the reader offers the fixes.
+            dialog.review.linkActivated.emit("review")
+            dialog.accept()
+            wait(lambda: settled(window) and window.request.needs_review)
+            harbours = next(r for r in range(window.results.rowCount())
+                            if window.results.hit(r).title.startswith("Why Small Harbours"))
+            window.select_row(harbours)
+            wait(lambda: window.reader.article is not None)
+            save(window, out / "review-filter.png")
+            window.resize(*SMALL)
+            settle(0.5)
+            save(window, out / "review-filter-1024.png")
+            window.resize(*SIZE)
+            settle(0.5)
+
+            # 6. Setting the date from the review note: the edit dialog, the date being typed.
+            window.reader.browser.anchorClicked.emit(QUrl("review:edit:published"))
+            edit = actions.articles.dialogs[-1]
+            edit.inputs["published"].setText("2023-11-2")
+            wait(lambda: edit.isVisible())
+            save_over(window, edit, out / "edit-dialog.png")
+            edit.reject()
+
+            # 7. Export: format, destination and a preview; then "Open file" / "Show in folder".
+            window.search(filters.cleared(window.request))
+            wait(lambda: settled(window))
             window.search_bar.set_query("Venezuela")
             wait(lambda: settled(window) and window.request.query == "Venezuela")
             export = actions.export_results()
             assert export is not None
             export.format.setCurrentIndex(export.format.findData("markdown"))
-            export.destination.setText(str(Path.home() / "Documents" / "venezuela.md"))
+            export.destination.setText(str(work / "exports" / "venezuela.md"))
             wait(lambda: not export.preview.toPlainText().startswith("Preparing"))
+            export.start_export()
+            wait(lambda: export.running is None)
+            export.create_button.click()  # the folder did not exist: made, and the export redone
+            wait(lambda: export.running is None and export.report is not None)
             save_over(window, export, out / "export-dialog.png")
             export.reject()
 
-            # 6. First launch without a library.
+            # 8. First launch without a library.
             welcome = WelcomeDialog(True, window)
             welcome.show()
             wait(lambda: welcome.isVisible())

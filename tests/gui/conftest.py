@@ -70,14 +70,16 @@ def runner() -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def window_and_actions(qapp, qtbot, settings: AppSettings, runner: TaskRunner) -> Iterator[tuple[MainWindow, WindowActions]]:
+def window_and_actions(
+    qapp, qtbot, settings: AppSettings, runner: TaskRunner
+) -> Iterator[tuple[MainWindow, WindowActions]]:
     make_application()
     window, actions = build_window(settings, runner=runner)
     qtbot.addWidget(window)
     window.show()
     yield window, actions
     window.close()
-    for dialog in list(actions.dialogs):
+    for dialog in [*actions.dialogs, *actions.articles.dialogs, *actions.articles.corrections.dialogs]:
         close = getattr(dialog, "close", None)
         if close is not None:
             close()

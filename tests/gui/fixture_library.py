@@ -5,15 +5,25 @@ from __future__ import annotations
 import hashlib
 import struct
 import zlib
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from newsarchive.core.index.writer import IndexWriter
+from newsarchive.core.model import Article
 from newsarchive.core.storage.library import Library
 from newsarchive.core.storage.store import store_new
-from newsarchive.core.model import Article
 
 PEOPLE = ("Dmitry Peskov", "Vladimir Putin", "Nicolás Maduro", "Gustavo Petro")
+# Outlets, authors and languages vary so that columns sort and facets count something.
+SOURCES = ("teleSUR", "MercoPress", "Prensa Latina", None)
+AUTHORS = ("Ana Ruiz", None, "Brian O'Neill", "Émile Zola", None)
+IMPORTED = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)
+# What the importer could not find or had to guess, for the review filter (by title start).
+REVIEW = {
+    "Undated Notes": ("published: No publication date found.",),
+    "Lula Wins": ('people: tag kind unsure: "Lula"', "title: Title guessed from the first line."),
+    "Heat Wave": ("title: Title guessed from the first line.",),
+}
 
 
 def png_bytes(width: int = 64, height: int = 40) -> bytes:
@@ -26,7 +36,8 @@ def png_bytes(width: int = 64, height: int = 40) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body
 
 
 def _articles() -> list[Article]:
@@ -62,13 +73,15 @@ def _articles() -> list[Article]:
         ("Grain Deal Extended", ("News", "World"), date(2022, 11, 17), ("Vladimir Putin",),
          "The Black Sea grain deal was extended for four months.", ("Talks were held in Istanbul.",), None),
         ("Undated Notes From the Archive", ("Blog",), None, (), "Notes without a date.",
-         ("An <b>unsafe</b> <script>alert(1)</script> line and <img src='http://example.com/x.png'>.",), None),
+         ("An <b>unsafe</b> <script>alert(1)</script> line and "
+          "<img src='http://example.com/x.png'>.",), None),
         ("Lula Wins Brazilian Runoff", ("News", "Latin America"), date(2022, 10, 31), (),
          "Luiz Inácio Lula da Silva won the runoff.", ("Supporters celebrated in São Paulo.",), None),
     ]
     out = []
-    for title, section, published, people, lede, body, photo in specs:
+    for n, (title, section, published, people, lede, body, photo) in enumerate(specs):
         text = "\n".join((title, lede, *body))
+        review = next((r for start, r in REVIEW.items() if title.startswith(start)), ())
         out.append(
             Article(
                 id=hashlib.sha256(text.encode()).hexdigest()[:16],
@@ -76,14 +89,18 @@ def _articles() -> list[Article]:
                 section_path=section,
                 published=published,
                 people=people,
-                tags=people,
+                tags=people + (("Lula",) if title.startswith("Lula") else ()),
                 lede=lede,
                 body=body,
                 photos=("photo.png",) if photo else (),
                 photo_caption="Kremlin Press Secretary Dmitry Peskov." if photo == "good" else None,
                 photo_credit="Twitter/@example" if photo == "good" else None,
                 url="https://example.org/news/" + title.lower().replace(" ", "-")[:30],
-                source="teleSUR",
+                source=SOURCES[n % len(SOURCES)],
+                author=AUTHORS[n % len(AUTHORS)],
+                language="es" if title.startswith(("Maduro", "Petro")) else "en",
+                imported_at=IMPORTED + timedelta(minutes=(n * 7) % 12),
+                review=review,
                 extra={"kind": photo or ""},
             )
         )
@@ -103,7 +120,8 @@ def build_library(folder: Path) -> Library:
         for article in ARTICLES:
             kind = article.extra.get("kind")
             photos = {"photo.png": good_photo if kind == "good" else broken_photo} if kind else {}
-            store_new(library, article, "\n".join((article.title, article.lede, *article.body)).encode(), photos)
+            text = "\n".join((article.title, article.lede, *article.body)).encode()
+            store_new(library, article, text, photos)
             writer.add(article)
     return library
 

@@ -8,17 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from newsarchive.core.operations.demo import demo_is_ready, sample_archive_path
 from newsarchive.core.storage.library import Library
 from newsarchive.gui import menus
 from newsarchive.gui.app import app_icon, choose_start
-from newsarchive.core.operations.demo import demo_is_ready, sample_archive_path
 from newsarchive.gui.qt import QApplication
 from newsarchive.gui.welcome import WelcomeDialog
 from tests.gui.conftest import wait_for_result
 
 
 def _welcome_shown() -> WelcomeDialog | None:
-    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, WelcomeDialog) and w.isVisible()), None)
+    shown = (w for w in QApplication.topLevelWidgets() if isinstance(w, WelcomeDialog) and w.isVisible())
+    return next(shown, None)
 
 
 def test_an_explicit_library_opens(qtbot, window_and_actions, library: Library) -> None:
@@ -28,7 +29,9 @@ def test_an_explicit_library_opens(qtbot, window_and_actions, library: Library) 
     wait_for_result(qtbot, window)
 
 
-def test_the_last_library_opens_when_none_is_given(qtbot, window_and_actions, library: Library, settings, tmp_path: Path) -> None:
+def test_the_last_library_opens_when_none_is_given(
+    qtbot, window_and_actions, library: Library, settings, tmp_path: Path
+) -> None:
     window, actions = window_and_actions
     settings.remember_library(library.path)
     choose_start(window, actions, tmp_path / "not-a-library", explicit=False, demo=False)
@@ -47,7 +50,9 @@ def test_first_launch_offers_the_welcome_choices(qtbot, window_and_actions, tmp_
 
 
 @pytest.mark.skipif(sample_archive_path() is None, reason="the sample archive is not in this checkout")
-def test_the_demo_library_is_built_from_the_sample_archive_once(qtbot, window_and_actions, tmp_path: Path, monkeypatch) -> None:
+def test_the_demo_library_is_built_from_the_sample_archive_once(
+    qtbot, window_and_actions, tmp_path: Path, monkeypatch
+) -> None:
     window, actions = window_and_actions
     target = tmp_path / "demo-library"
     monkeypatch.setattr(menus, "demo_library_path", lambda: target)

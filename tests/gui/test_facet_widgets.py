@@ -44,7 +44,8 @@ def test_dragging_over_bars_picks_their_dates(qtbot) -> None:
         qtbot.mouseRelease(histogram, Qt.MouseButton.LeftButton, pos=last)
     assert picked.args == [date(2020, 1, 1), date(2021, 12, 31)]
     with qtbot.waitSignal(histogram.range_picked) as clicked:
-        qtbot.mouseClick(histogram, Qt.MouseButton.LeftButton, pos=QPoint(int(histogram.bucket_centre(3)), 40))
+        at = QPoint(int(histogram.bucket_centre(3)), 40)
+        qtbot.mouseClick(histogram, Qt.MouseButton.LeftButton, pos=at)
     assert clicked.args == [date(2022, 1, 1), date(2022, 12, 31)]
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsarchive.core.storage.library import Library
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
+from newsarchive.core.storage.library import Library
 from newsarchive.gui.help_pages import QUERY_SYNTAX, QuerySyntaxDialog, query_syntax_html
 from newsarchive.gui.qt import QTextBrowser
 

@@ -30,7 +30,9 @@ def test_statistics_count_the_library(qtbot, window_and_actions, library: Librar
     assert "Test archive" in text and "2021–2022" in text
 
 
-def test_check_finds_no_problem_then_an_unindexed_article(qtbot, window_and_actions, library: Library) -> None:
+def test_check_finds_no_problem_then_an_unindexed_article(
+    qtbot, window_and_actions, library: Library
+) -> None:
     window, actions = window_and_actions
     window.open_library(library.path)
     wait_for_result(qtbot, window)
@@ -56,7 +58,7 @@ def test_rebuild_runs_with_progress_and_refreshes(qtbot, window_and_actions, lib
 
 
 def test_correcting_a_tag_kind_fixes_the_person_facet(qtbot, window_and_actions, library: Library) -> None:
-    window, actions = window_and_actions
+    window, _actions = window_and_actions
     window.open_library(library.path)
     wait_for_result(qtbot, window)
     assert "Gustavo Petro" in _people(window)

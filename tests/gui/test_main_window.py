@@ -17,7 +17,8 @@ def _titles(window: MainWindow) -> list[str]:
 
 
 def _counts(model) -> dict[str, int]:
-    return {model.index(r, 0).data(ValueRole): model.index(r, 0).data(ValueRole + 1) for r in range(model.rowCount())}
+    rows = (model.index(r, 0) for r in range(model.rowCount()))
+    return {index.data(ValueRole): index.data(ValueRole + 1) for index in rows}
 
 
 def test_opening_a_library_lists_it_newest_first(qtbot, window: MainWindow, library: Library) -> None:
@@ -99,7 +100,9 @@ def test_excluding_a_person_from_the_context_menu_path(qtbot, window: MainWindow
     assert window.chips.labels() == ["not Vladimir Putin  ✕"]
 
 
-def test_selecting_a_result_shows_the_article_with_its_photo(qtbot, window: MainWindow, library: Library) -> None:
+def test_selecting_a_result_shows_the_article_with_its_photo(
+    qtbot, window: MainWindow, library: Library
+) -> None:
     _open(qtbot, window, library)
     window.search_bar.set_query("peskov")
     wait_for_result(qtbot, window)
@@ -131,7 +134,9 @@ def test_a_broken_photo_shows_a_placeholder(qtbot, window: MainWindow, library: 
     assert window.reader.article.id == target.id
 
 
-def test_article_text_cannot_inject_markup_or_load_resources(qtbot, window: MainWindow, library: Library) -> None:
+def test_article_text_cannot_inject_markup_or_load_resources(
+    qtbot, window: MainWindow, library: Library
+) -> None:
     _open(qtbot, window, library)
     target = by_title("Undated Notes")
     window.select_row(window.results.row_of(target.id))
@@ -139,7 +144,9 @@ def test_article_text_cannot_inject_markup_or_load_resources(qtbot, window: Main
     assert "<script>alert(1)</script>" in browser.toPlainText()
     assert "<img src='http://example.com/x.png'>" in browser.toPlainText()
     assert browser.refused == []  # nothing was even asked for: the tags are text
-    assert browser.loadResource(2, __import__("PySide6.QtCore").QtCore.QUrl("http://example.com/x.png")) is None
+    from newsarchive.gui.qt import QUrl
+
+    assert browser.loadResource(2, QUrl("http://example.com/x.png")) is None
 
 
 def test_a_bad_query_is_shown_inline(qtbot, window: MainWindow, library: Library) -> None:
@@ -174,19 +181,29 @@ def test_sorting_by_the_date_header_asks_the_core(qtbot, window: MainWindow, lib
     assert window.search_bar.current_sort() == "oldest"
 
 
-def test_results_are_fetched_in_pages(qtbot, window: MainWindow, library: Library) -> None:
+def test_results_are_loaded_in_pages_and_ctrl_end_goes_to_the_real_end(
+    qtbot, window: MainWindow, library: Library
+) -> None:
     window.page_size = 5
     result = _open(qtbot, window, library)
     assert len(result.hits) == 5
-    assert window.results.total == len(ARTICLES)
-    # The view asks for more while it has room to show them; the rest come page by page.
-    window.table.scrollToBottom()
-    qtbot.waitUntil(lambda: window.results.rowCount() == len(ARTICLES), timeout=10_000)
+    # Every match has its row from the start; only the shown pages are loaded.
+    assert window.results.rowCount() == len(ARTICLES)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert window.table.currentIndex().row() == len(ARTICLES) - 1
+    # The last article (undated: after every date) is read once its page arrives.
+    qtbot.waitUntil(lambda: window.reader.article is not None
+                    and window.reader.article.title == "Undated Notes From the Archive", timeout=10_000)
+    window.table.scrollToTop()
+    qtbot.waitUntil(lambda: "Loading…" not in _titles(window), timeout=10_000)
     dated = sorted((a for a in ARTICLES if a.published), key=lambda a: a.published, reverse=True)
     assert _titles(window) == [a.title for a in dated] + ["Undated Notes From the Archive"]
 
 
-def test_window_state_and_last_library_are_remembered(qtbot, window: MainWindow, library: Library, settings) -> None:
+def test_window_state_and_last_library_are_remembered(
+    qtbot, window: MainWindow, library: Library, settings
+) -> None:
     _open(qtbot, window, library)
     window.main_splitter.setSizes([300, 980])
     window.save_state()
@@ -195,7 +212,9 @@ def test_window_state_and_last_library_are_remembered(qtbot, window: MainWindow,
     assert settings.state("splitter/main") is not None
 
 
-def test_opening_a_library_finishes_what_a_killed_import_left(qtbot, window: MainWindow, library: Library) -> None:
+def test_opening_a_library_finishes_what_a_killed_import_left(
+    qtbot, window: MainWindow, library: Library
+) -> None:
     from newsarchive.core.index.writer import IndexWriter
     from newsarchive.core.storage.journal import PENDING_FILE
 
@@ -207,7 +226,8 @@ def test_opening_a_library_finishes_what_a_killed_import_left(qtbot, window: Mai
 
     assert window.open_library(library.path)
     qtbot.waitUntil(lambda: "indexed now" in window.statusBar().currentMessage(), timeout=30_000)
-    qtbot.waitUntil(lambda: window.result is not None and window.result.total == len(ARTICLES), timeout=10_000)
+    qtbot.waitUntil(lambda: window.result is not None and window.result.total == len(ARTICLES),
+                    timeout=10_000)
     assert not (library.path / PENDING_FILE).exists()
 
 
@@ -223,11 +243,12 @@ def test_the_columns_are_chosen_from_the_header_and_remembered(
     assert not table.column_shown(ResultsModel.SNIPPET)
     menu = table.column_menu()
     entries = {action.text(): action for action in menu.actions()}
-    assert list(entries) == ["Date", "Section", "People", "Snippet"]  # never the title
-    assert [action.isChecked() for action in entries.values()] == [True, True, True, False]
-    entries["People"].trigger()
+    assert list(entries) == ["Date", "Section", "Outlet", "People", "Author", "Language", "Imported",
+                             "Snippet"]  # never the title
+    assert [action.isChecked() for action in entries.values()] == [True, True, True] + [False] * 5
+    entries["Outlet"].trigger()
     entries["Snippet"].trigger()
-    assert not table.column_shown(ResultsModel.PEOPLE) and table.column_shown(ResultsModel.SNIPPET)
+    assert not table.column_shown(ResultsModel.SOURCE) and table.column_shown(ResultsModel.SNIPPET)
     wide = header.sectionSize(ResultsModel.TITLE)
     entries["Section"].trigger()
     assert header.sectionSize(ResultsModel.TITLE) > wide  # the title takes the freed room
@@ -238,5 +259,6 @@ def test_the_columns_are_chosen_from_the_header_and_remembered(
 
     again, _ = build_window(settings, runner=runner)
     qtbot.addWidget(again)
-    assert [again.table.column_shown(c) for c in range(5)] == [True, True, False, False, True]
+    assert [again.table.column_shown(c) for c in range(9)] == [True, True, False, False, False, False,
+                                                              False, False, True]
     again.close()

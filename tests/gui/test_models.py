@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 
@@ -14,7 +14,7 @@ from newsarchive.gui.facet_models import (
     SectionTreeModel,
     ValueRole,
 )
-from newsarchive.gui.qt import QModelIndex, Qt
+from newsarchive.gui.qt import Qt
 from newsarchive.gui.results_model import ResultsModel, plain_snippet, snippet_html
 
 
@@ -50,38 +50,64 @@ def test_results_model_passes_modeltester(qtmodeltester) -> None:
     assert model.index(1, ResultsModel.DATE).data(ResultsModel.SortRole) == date(2022, 9, 2)
 
 
-def test_results_model_fetches_pages_lazily_and_drops_stale_pages(qtmodeltester) -> None:
+def test_results_model_has_every_row_and_loads_pages_on_demand(qtmodeltester) -> None:
     model = ResultsModel()
-    wanted: list[tuple[int, int]] = []
-    model.more_wanted.connect(lambda gen, offset: wanted.append((gen, offset)))
-    model.reset(_result(total=250, first=100), generation=7)
-    assert model.canFetchMore(QModelIndex())
-    # The tester, like a view, fetches more as soon as it sees there is more.
-    qtmodeltester.check(model, force_py=False)
-    assert wanted == [(7, 100)]
-    # A second request while one is on its way would fetch the same page twice.
-    assert not model.canFetchMore(QModelIndex())
-    model.append_page(6, 100, tuple(_hit(n) for n in range(100, 200)))  # superseded search
-    assert model.rowCount() == 100
-    model.append_page(7, 100, tuple(_hit(n) for n in range(100, 200)))
-    assert model.rowCount() == 200
-    assert model.index(150, 0).data() == "Title 150"
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert wanted == [(7, 100), (7, 200)]
-    model.append_page(7, 200, tuple(_hit(n) for n in range(200, 250)))
+    wanted: list[tuple[int, int, int]] = []
+    model.page_wanted.connect(lambda gen, offset, limit: wanted.append((gen, offset, limit)))
+    model.reset(_result(total=250, first=100), generation=7, page_size=100)
+    # One row per match from the start: the scroll bar is honest and the end is the real end.
     assert model.rowCount() == 250
-    assert not model.canFetchMore(QModelIndex())
+    assert model.index(50, ResultsModel.TITLE).data() == "Title 50"
+    assert wanted == []
+    # A row of a page not loaded says so and asks for its page, once.
+    assert model.index(249, ResultsModel.TITLE).data() == "Loading…"
+    assert model.index(249, ResultsModel.DATE).data() is None
+    assert model.hit(249) is None
+    model.index(210, ResultsModel.TITLE).data()
+    assert wanted == [(7, 200, 100)]
+    qtmodeltester.check(model, force_py=False)
+    model.add_page(6, 100, tuple(_hit(n) for n in range(100, 200)))  # superseded search
+    assert model.hit(150) is None
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, _roles: changed.append((top.row(), bottom.row())))
+    model.add_page(7, 200, tuple(_hit(n) for n in range(200, 250)))
+    assert model.index(249, ResultsModel.TITLE).data() == "Title 249"
+    assert changed == [(200, 249)]
+    assert model.row_of("id00249") == 249
+    # A page that failed is asked for again the next time a view needs it.
+    before = len(wanted)
+    model.page_failed(7, 100)
+    model.index(120, 0).data()
+    assert (7, 100, 100) in wanted[before:]
 
 
-def test_results_model_sorting_asks_the_core() -> None:
+def test_results_model_sorts_other_columns_itself(qtmodeltester) -> None:
+    from datetime import datetime
+
+    from newsarchive.gui.results_model import RecordDetails
+
     model = ResultsModel()
-    asked: list[str] = []
-    model.sort_requested.connect(asked.append)
-    model.sort(ResultsModel.DATE, Qt.SortOrder.DescendingOrder)
-    model.sort(ResultsModel.DATE, Qt.SortOrder.AscendingOrder)
-    model.sort(ResultsModel.TITLE, Qt.SortOrder.AscendingOrder)
-    assert asked == ["newest", "oldest"]
+    model.reset(_result(total=5, first=5), generation=1)
+    hits = [_hit(n) for n in range(5)]
+    titles = ["beta", "Alpha", "gamma", "", "alpha two"]
+    hits = [Hit(h.id, t, h.section_path, h.published, h.people, h.snippet, h.score)
+            for h, t in zip(hits, titles, strict=True)]
+    model.sort_locally(ResultsModel.TITLE, Qt.SortOrder.AscendingOrder, hits)
+    shown = [model.index(r, ResultsModel.TITLE).data() for r in range(5)]
+    assert shown == ["Alpha", "alpha two", "beta", "gamma", ""]  # no case, empty last
+    model.sort_locally(ResultsModel.TITLE, Qt.SortOrder.DescendingOrder, hits)
+    assert [model.index(r, 0).data() for r in range(5)] == ["gamma", "beta", "alpha two", "Alpha", ""]
+    assert model.local_sort == (ResultsModel.TITLE, Qt.SortOrder.DescendingOrder)
+    # Record columns sort by the details loaded for them.
+    stamp = datetime(2024, 1, 1, tzinfo=UTC)
+    model.add_details({h.id: RecordDetails(f"Outlet {4 - n}", "", "en", stamp, ())
+                       for n, h in enumerate(hits)})
+    model.sort_locally(ResultsModel.SOURCE, Qt.SortOrder.AscendingOrder, hits)
+    assert [model.index(r, ResultsModel.SOURCE).data() for r in range(5)] == [f"Outlet {n}" for n in range(5)]
+    qtmodeltester.check(model, force_py=False)
+    # A new search is in the core's order again.
+    model.reset(_result(total=5, first=5), generation=2)
+    assert model.local_sort is None
 
 
 def test_snippet_markup_is_escaped() -> None:

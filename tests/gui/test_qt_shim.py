@@ -24,7 +24,7 @@ def test_void_calls_keep_the_reference_count_of_none(qapp) -> None:
     # (pyproject.toml excludes it); this catches a binding with the same fault.
     widget = qt.QLabel()
     before = sys.getrefcount(None)
-    for n in range(2_000):
+    for _n in range(2_000):
         widget.setText("x")
     assert sys.getrefcount(None) >= before - 10
 

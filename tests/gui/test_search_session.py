@@ -72,7 +72,7 @@ def test_pages_of_a_superseded_search_are_dropped(qtbot, runner: TaskRunner) -> 
     pages: list[tuple[int, int, int]] = []
     failed: list[int] = []
     session.page_ready.connect(lambda gen, offset, hits: pages.append((gen, offset, len(hits))))
-    session.page_failed.connect(failed.append)
+    session.page_failed.connect(lambda gen, _offset: failed.append(gen))
     first = session.search(SearchRequest(query="x", limit=20))
     session.fetch_page(first, 20, 20)
     qtbot.waitUntil(lambda: bool(pages), timeout=5000)

@@ -6,10 +6,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsarchive.core.storage.library import LIBRARY_FILE
 from newsarchive.core.operations.demo import sample_archive_path
+from newsarchive.core.storage.library import LIBRARY_FILE
 from newsarchive.gui.main_window import MainWindow
 from newsarchive.gui.menus import WindowActions
+from newsarchive.gui.problem_notice import install_excepthook
 from newsarchive.gui.qt import QApplication, QIcon, QSize, QTimer
 from newsarchive.gui.settings import AppSettings
 from newsarchive.gui.welcome import WelcomeDialog
@@ -68,9 +69,9 @@ def choose_start(
     if demo:
         actions.open_sample()
         return
-    if library is not None and (explicit or (library / LIBRARY_FILE).is_file()):
-        if window.open_library(library):
-            return
+    wanted = library is not None and (explicit or (library / LIBRARY_FILE).is_file())
+    if wanted and library is not None and window.open_library(library):
+        return
     last = window.settings.last_library()
     if last is not None and window.open_library(last):
         return
@@ -96,10 +97,13 @@ def run(library: Path | None = None, *, explicit: bool = False, demo: bool = Fal
     """The app's main loop; returns the exit status."""
     app = make_application(sys.argv[:1])
     window, actions = build_window()
+    # An error escaping any slot is shown in the status bar and logged, not only printed.
+    uninstall_hook = install_excepthook(window.report)
     window.show()
     # Open after the window is on screen, so a slow first search or a dialog has a parent to show on.
     QTimer.singleShot(0, lambda: choose_start(window, actions, library, explicit=explicit, demo=demo))
     try:
         return app.exec()
     finally:
+        uninstall_hook()
         window.runner.shutdown()

@@ -90,6 +90,9 @@ class FilterChips(QWidget):
     def set_chips(self, chips: tuple[Chip, ...]) -> None:
         for button in self._chips:
             self._layout.removeWidget(button)
+            # Hidden now: the deletion waits for the event loop, and a chip left showing until then
+            # would sit under the new ones.
+            button.hide()
             button.deleteLater()
         self._chips = []
         for chip in chips:

@@ -80,7 +80,7 @@ class FacetListModel(QAbstractListModel):
         self, counts: tuple[FacetCount, ...], included: tuple[str, ...], excluded: tuple[str, ...]
     ) -> None:
         self.beginResetModel()
-        self._modes = {v: "exclude" for v in excluded} | {v: "include" for v in included}
+        self._modes = dict.fromkeys(excluded, "exclude") | dict.fromkeys(included, "include")
         present = {c.value for c in counts}
         pinned = [FacetCount(v, 0) for v in self._modes if v not in present]
         self._rows = [*pinned, *counts]
@@ -154,7 +154,7 @@ class SectionTreeModel(QAbstractItemModel):
         self, counts: tuple[FacetCount, ...], included: tuple[str, ...], excluded: tuple[str, ...]
     ) -> None:
         self.beginResetModel()
-        self._modes = {v: "exclude" for v in excluded} | {v: "include" for v in included}
+        self._modes = dict.fromkeys(excluded, "exclude") | dict.fromkeys(included, "include")
         root = _Node("", "")
         nodes: dict[str, _Node] = {}
         for entry in (*counts, *(FacetCount(v, 0) for v in self._modes)):

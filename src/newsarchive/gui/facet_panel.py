@@ -1,7 +1,9 @@
-"""The facet panel: section tree, person list with a filter box, date histogram and from/to dates.
+"""The facet panel: section tree, person list with a filter box, outlets, the "needs review" filter,
+date histogram and from/to dates.
 
 It shows the counts of the current `SearchResult` and reports what the user picked; it keeps no
-filter state: the next result (built for the new request) redraws it.
+filter state: the next result (built for the new request) redraws it. A value's context menu also
+offers to rename or merge it across the library (`rename_wanted`).
 """
 
 from __future__ import annotations
@@ -9,14 +11,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from newsarchive.core.model import SECTION_SEPARATOR
 from newsarchive.core.errors import QueryError
+from newsarchive.core.model import SECTION_SEPARATOR
 from newsarchive.core.search.dates import check_range
 from newsarchive.core.search.request import SearchResult
 from newsarchive.gui.facet_models import FacetListModel, ModeRole, SectionTreeModel, ValueRole
 from newsarchive.gui.histogram import DateHistogram
 from newsarchive.gui.qt import (
     QAbstractItemView,
+    QCheckBox,
     QDate,
     QDateEdit,
     QFormLayout,
@@ -68,7 +71,10 @@ class FacetPanel(QWidget):
     # value, "include" / "exclude" / None (clear)
     section_picked = Signal(str, object)
     person_picked = Signal(str, object)
+    source_picked = Signal(str, object)
     dates_picked = Signal(object, object)
+    review_picked = Signal(bool)
+    rename_wanted = Signal(str, str)  # "section" or "person", the value
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -96,11 +102,24 @@ class FacetPanel(QWidget):
         self.person_view.setUniformItemSizes(True)
         self.person_view.setAccessibleName("People")
 
+        self.sources = FacetListModel(self)
+        self.source_view = QListView(self)
+        self.source_view.setObjectName("sourceFacet")
+        self.source_view.setModel(self.sources)
+        self.source_view.setUniformItemSizes(True)
+        self.source_view.setAccessibleName("Outlets")
+        self.needs_review = QCheckBox("Only articles that need review", self)
+        self.needs_review.setObjectName("needsReview")
+        self.needs_review.setToolTip(
+            "Articles whose record has something the importer guessed or could not find "
+            "(a date, a title, whether a tag names a person). Open one to fix it."
+        )
+
         self.histogram = DateHistogram(self)
         self.date_from = self._date_edit("From")
         self.date_to = self._date_edit("To")
 
-        for view in (self.section_view, self.person_view):
+        for view in (self.section_view, self.person_view, self.source_view):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -111,6 +130,9 @@ class FacetPanel(QWidget):
         person_box = _FacetBox("People", self)
         person_box.layout().addWidget(self.person_box)
         person_box.layout().addWidget(self.person_view)
+        source_box = _FacetBox("Outlet", self)
+        source_box.layout().addWidget(self.source_view)
+        source_box.layout().addWidget(self.needs_review)
         date_box = _FacetBox("Date", self)
         date_box.layout().addWidget(self.histogram)
         fields = QFormLayout()
@@ -136,8 +158,11 @@ class FacetPanel(QWidget):
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
-        for box in (section_box, person_box):
+        for box in (section_box, person_box, source_box):
             self.splitter.addWidget(box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter, 1)
@@ -145,6 +170,12 @@ class FacetPanel(QWidget):
 
         self.sections.selection_requested.connect(self.section_picked)
         self.people.selection_requested.connect(self.person_picked)
+        self.sources.selection_requested.connect(self.source_picked)
+        self.needs_review.toggled.connect(self.review_picked)
+        self.source_view.clicked.connect(lambda i: self._clicked(i, self.source_picked))
+        self.source_view.customContextMenuRequested.connect(
+            lambda pos: self._menu(self.source_view, pos, self.source_picked)
+        )
         self.person_box.textChanged.connect(self.people_filter.setFilterFixedString)
         self.section_view.clicked.connect(lambda i: self._clicked(i, self.section_picked))
         self.person_view.clicked.connect(lambda i: self._clicked(i, self.person_picked))
@@ -177,6 +208,10 @@ class FacetPanel(QWidget):
         )
         self._restore_expanded(expanded, request.sections + request.exclude_sections)
         self.people.set_counts(result.facets.get("person", ()), request.people, request.exclude_people)
+        self.sources.set_counts(result.facets.get("source", ()), request.sources, request.exclude_sources)
+        self.needs_review.blockSignals(True)
+        self.needs_review.setChecked(request.needs_review)
+        self.needs_review.blockSignals(False)
         self.histogram.set_counts(
             result.facets.get("year", ()), result.facets.get("month", ()), request.date_from, request.date_to
         )
@@ -201,7 +236,8 @@ class FacetPanel(QWidget):
             parts = path.split(SECTION_SEPARATOR)
             wanted.update(SECTION_SEPARATOR.join(parts[:n]) for n in range(1, len(parts)))
         if not expanded and self.sections.rowCount() <= 3:
-            wanted.update(self.sections.data(self.sections.index(r, 0), ValueRole) for r in range(self.sections.rowCount()))
+            top = (self.sections.index(r, 0) for r in range(self.sections.rowCount()))
+            wanted.update(self.sections.data(index, ValueRole) for index in top)
         for path in wanted:
             index = self.sections.index_of(path)
             if index.isValid():
@@ -231,8 +267,15 @@ class FacetPanel(QWidget):
         exclude.setChecked(mode == "exclude")
         clear = menu.addAction("Clear")
         clear.setEnabled(mode is not None)
+        kind = {self.section_view: "section", self.person_view: "person"}.get(view)
+        rename = None
+        if kind is not None:
+            menu.addSeparator()
+            rename = menu.addAction(f"Rename or merge “{value}”…")
         chosen = menu.exec(view.viewport().mapToGlobal(pos))
-        if chosen is include:
+        if chosen is not None and chosen is rename and kind is not None:
+            self.rename_wanted.emit(kind, value)
+        elif chosen is include:
             signal.emit(value, None if mode == "include" else "include")
         elif chosen is exclude:
             signal.emit(value, None if mode == "exclude" else "exclude")

@@ -13,7 +13,7 @@ from typing import Literal
 
 from newsarchive.core.search.request import SearchRequest
 
-Facet = Literal["section", "person"]
+Facet = Literal["section", "person", "source"]
 Mode = Literal["include", "exclude"]
 
 _FIELDS: dict[tuple[str, str], str] = {
@@ -21,7 +21,10 @@ _FIELDS: dict[tuple[str, str], str] = {
     ("section", "exclude"): "exclude_sections",
     ("person", "include"): "people",
     ("person", "exclude"): "exclude_people",
+    ("source", "include"): "sources",
+    ("source", "exclude"): "exclude_sources",
 }
+_TITLES = (("section", "Section"), ("person", "Person"), ("source", "Outlet"))
 
 
 def mode_of(request: SearchRequest, facet: Facet, value: str) -> Mode | None:
@@ -55,6 +58,11 @@ def with_dates(request: SearchRequest, start: date | None, end: date | None) -> 
     return replace(request, date_from=start, date_to=end, offset=0)
 
 
+def with_needs_review(request: SearchRequest, needs_review: bool) -> SearchRequest:
+    """Only articles whose record has something to review (a guessed title, no date…), or all."""
+    return replace(request, needs_review=needs_review, offset=0)
+
+
 def cleared(request: SearchRequest) -> SearchRequest:
     """The same query and sort with no filters."""
     return SearchRequest(query=request.query, sort=request.sort, limit=request.limit)
@@ -72,7 +80,9 @@ class Chip:
 
 def chips(request: SearchRequest) -> tuple[Chip, ...]:
     out: list[Chip] = []
-    for facet, title in (("section", "Section"), ("person", "Person")):
+    if request.needs_review:
+        out.append(Chip("Needs review", "Only articles with something to review", ("review",)))
+    for facet, title in _TITLES:
         for mode in ("include", "exclude"):
             for value in getattr(request, _FIELDS[(facet, mode)]):
                 excluded = mode == "exclude"
@@ -91,5 +101,7 @@ def chips(request: SearchRequest) -> tuple[Chip, ...]:
 def without_chip(request: SearchRequest, key: tuple[str, ...]) -> SearchRequest:
     if key == ("dates",):
         return with_dates(request, None, None)
+    if key == ("review",):
+        return with_needs_review(request, False)
     facet, value = key
     return with_value(request, facet, value, None)  # type: ignore[arg-type]

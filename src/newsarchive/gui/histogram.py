@@ -189,9 +189,10 @@ class DateHistogram(QWidget):
             )
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         label_rect = QRectF(plot.left(), plot.bottom() + 2, plot.width(), self.height() - plot.bottom() - 2)
-        painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self._buckets[0].label)
+        top = Qt.AlignmentFlag.AlignTop
+        painter.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | top, self._buckets[0].label)
         if len(self._buckets) > 1:
-            painter.drawText(label_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, self._buckets[-1].label)
+            painter.drawText(label_rect, Qt.AlignmentFlag.AlignRight | top, self._buckets[-1].label)
         painter.end()
 
     # -- mouse -------------------------------------------------------------------------------

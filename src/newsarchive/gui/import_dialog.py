@@ -1,4 +1,5 @@
-"""Importing with the window open: progress, live counts, Cancel, then the report (copyable)."""
+"""Importing with the window open: progress, live counts, Cancel, then the report (copyable, every
+reason readable in full) and how many of the new records need review, with a link to them."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from newsarchive.core.storage.library import Library
+from newsarchive.core.errors import ArticleNotFound, LibraryError
+from newsarchive.core.operations.child_process import import_job, run_in_child
 from newsarchive.core.operations.import_report import STATUSES, ImportItem, ImportReport
 from newsarchive.core.progress import CancelToken, ProgressListener
-from newsarchive.core.operations.child_process import import_job, run_in_child
+from newsarchive.core.storage.library import Library
 from newsarchive.gui.qt import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -18,15 +20,37 @@ from newsarchive.gui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     Qt,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
+    Signal,
 )
-from newsarchive.gui.tasks import TaskRunner
+from newsarchive.gui.tasks import Op, TaskRunner
 from newsarchive.gui.work_dialog import WorkDialog
 
 COUNT_LABELS = {"imported": "imported", "updated": "updated", "duplicate": "duplicates", "failed": "failed"}
+# Rows of the problem list sized to their wrapped reason; a longer list wraps only the rows shown
+# selected (sizing 10k rows to their contents would stall the window).
+WRAPPED_ROWS = 500
+
+
+def articles(n: int) -> str:
+    return f"{n:,} article" + ("" if n == 1 else "s")
+
+
+def needing_review(library: Library, report: ImportReport) -> list[str]:
+    """Ids of the imported or updated articles whose record has something to review."""
+    out: list[str] = []
+    for item in report.items:
+        if item.id and item.status in ("imported", "updated"):
+            try:
+                if library.load(item.id).review:
+                    out.append(item.id)
+            except (ArticleNotFound, LibraryError):
+                continue
+    return out
 
 
 def report_problems(report: ImportReport) -> list[tuple[str, str, str]]:
@@ -55,6 +79,8 @@ def _count(report: ImportReport, status: str) -> int:
 
 class ImportDialog(WorkDialog[ImportReport]):
     """Imports `paths` into `library` (a child process driven from the write lane)."""
+
+    review_wanted = Signal()  # "Show them": the window filters on "needs review"
 
     def __init__(
         self, runner: TaskRunner, library: Library, paths: Sequence[Path], parent: QWidget | None = None
@@ -86,15 +112,31 @@ class ImportDialog(WorkDialog[ImportReport]):
         self.problems.verticalHeader().hide()
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problems.setWordWrap(False)
-        # A path's end (the file name) says more than its start.
+        # Reasons wrap onto more lines rather than stop mid-sentence; a path loses its middle
+        # (its end, the file name, says more than its start).
+        self.problems.setWordWrap(True)
         self.problems.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.problems.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.sectionResized.connect(lambda *_: self._fit_rows())
         self.problems.hide()
         self.content.insertWidget(3, self.problems, 1)
+        # The selected problem in full, selectable: the whole path and the whole reason.
+        self.selected_problem = QPlainTextEdit(self)
+        self.selected_problem.setReadOnly(True)
+        self.selected_problem.setMaximumHeight(self.fontMetrics().height() * 4 + 12)
+        self.selected_problem.hide()
+        self.content.insertWidget(4, self.selected_problem)
+        self.problems.currentCellChanged.connect(lambda row, *_: self._show_problem(row))
+        self.review = QLabel(self)
+        self.review.setObjectName("importReview")
+        self.review.setTextFormat(Qt.TextFormat.RichText)
+        self.review.linkActivated.connect(lambda _link: self.review_wanted.emit())
+        self.review.hide()
+        self.content.insertWidget(3, self.review)
+        self.review_ids: list[str] | None = None
         self.copy_button = self.buttons.addButton("Copy report", QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.hide()
         self.copy_button.clicked.connect(self.copy_report)
@@ -124,12 +166,12 @@ class ImportDialog(WorkDialog[ImportReport]):
         done = len(report.items)
         if report.cancelled:
             self.message.setText(
-                f"Import cancelled after {done:,} articles; those are in the library and searchable."
+                f"Import cancelled after {articles(done)}; those are in the library and searchable."
             )
         elif not report.items:
             self.message.setText("No articles were found in what you chose.")
         else:
-            self.message.setText(f"Import finished: {done:,} articles looked at.")
+            self.message.setText(f"Import finished: {articles(done)} looked at.")
         rows = report_problems(report)
         self.problems.setRowCount(len(rows))
         for r, (what, path, reason) in enumerate(rows):
@@ -140,10 +182,44 @@ class ImportDialog(WorkDialog[ImportReport]):
                     cell.setForeground(Qt.GlobalColor.darkRed)
                 self.problems.setItem(r, c, cell)
         if rows:
-            self.problems.setColumnWidth(1, 380)
+            self.problems.setColumnWidth(1, 300)
             self.problems.show()
-            self.resize(self.width(), 460)
+            self.resize(self.width(), 520)
+            self._fit_rows()
         self.copy_button.show()
+        self._count_review(report)
+
+    def _fit_rows(self) -> None:
+        if 0 < self.problems.rowCount() <= WRAPPED_ROWS:
+            self.problems.resizeRowsToContents()
+
+    def _show_problem(self, row: int) -> None:
+        cells = [self.problems.item(row, c) for c in range(3)] if row >= 0 else []
+        if all(cells) and cells:
+            self.selected_problem.setPlainText("\n".join(c.text() for c in cells[1:]))  # type: ignore[union-attr]
+            self.selected_problem.show()
+        if row >= WRAPPED_ROWS:
+            self.problems.resizeRowToContents(row)
+
+    def _count_review(self, report: ImportReport) -> None:
+        """How many new records need review, counted off the GUI thread."""
+        library = self.library
+
+        def work(_progress: object, _cancel: object) -> list[str]:
+            return needing_review(library, report)
+
+        def counted(ids: list[str]) -> None:
+            self.review_ids = ids
+            if ids:
+                verb = "needs" if len(ids) == 1 else "need"
+                self.review.setText(
+                    f"{articles(len(ids))} of this import {verb} review (a date, title or tag "
+                    f'the importer had to guess or could not find): <a href="review">show the '
+                    f"articles that need review</a>."
+                )
+                self.review.show()
+
+        Op(self._runner, work, success=counted, failure=lambda _f: None, lane="read").run_in_background()
 
     def copy_report(self) -> None:
         if self.result_value is not None:

@@ -6,9 +6,9 @@ import html
 from typing import TYPE_CHECKING
 
 from newsarchive.core.model import SECTION_SEPARATOR, TAG_KINDS
+from newsarchive.core.operations.child_process import rebuild_job, run_in_child, tag_kind_job
 from newsarchive.core.progress import CancelToken, ProgressListener
 from newsarchive.core.search.request import FacetCount
-from newsarchive.core.operations.child_process import rebuild_job, run_in_child, tag_kind_job
 from newsarchive.gui.errors import show_failure
 from newsarchive.gui.qt import (
     QComboBox,
@@ -24,8 +24,8 @@ from newsarchive.gui.tasks import Op
 from newsarchive.gui.work_dialog import WorkDialog
 
 if TYPE_CHECKING:
-    from newsarchive.core.operations.rebuild import RebuildReport
     from newsarchive.core.operations.check import CheckReport
+    from newsarchive.core.operations.rebuild import RebuildReport
     from newsarchive.core.operations.stats import LibraryStats
     from newsarchive.gui.main_window import MainWindow
 
@@ -240,7 +240,8 @@ def correct_tag_kind(window: MainWindow, tag: str, kind: str) -> WorkDialog[int]
     def work(progress: ProgressListener, cancel: CancelToken) -> int:
         return run_in_child(tag_kind_job, library.path, tag, kind, progress=progress, cancel=cancel)
 
-    dialog: WorkDialog[int] = WorkDialog(window.runner, "Correct a tag's kind", work, lane="write", parent=window)
+    dialog: WorkDialog[int] = WorkDialog(window.runner, "Correct a tag's kind", work, lane="write",
+                                         parent=window)
 
     def done(changed: int) -> None:
         noun = "article was" if changed == 1 else "articles were"

@@ -1,4 +1,4 @@
-"""The main window: search bar, facet panel, results table and reader, wired to one search session."""
+"""The main window: search bar, facet panel, results and reader, wired to one search session."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError
-from newsarchive.core.storage.library import Library
+from newsarchive.core.model import Article
+from newsarchive.core.operations.child_process import recover_job, run_in_child
 from newsarchive.core.operations.recovery import needs_recovery
 from newsarchive.core.search.request import SearchRequest, SearchResult
+from newsarchive.core.storage.library import Library
 from newsarchive.gui import filters
-from newsarchive.core.operations.child_process import recover_job, run_in_child
-from newsarchive.gui.chips import FilterChips
 from newsarchive.gui.errors import show_error, show_failure
 from newsarchive.gui.facet_panel import FacetPanel
 from newsarchive.gui.highlight import highlighter_for
+from newsarchive.gui.problem_notice import ProblemNotice
 from newsarchive.gui.qt import (
     QCloseEvent,
     QDragEnterEvent,
@@ -25,25 +26,31 @@ from newsarchive.gui.qt import (
     QLabel,
     QMainWindow,
     QModelIndex,
-    QSplitter,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from newsarchive.gui.reader import ReaderPane
 from newsarchive.gui.results_model import ResultsModel
-from newsarchive.gui.results_view import ResultsTable
+from newsarchive.gui.results_pane import ResultsPane
 from newsarchive.gui.search_bar import SearchBar
 from newsarchive.gui.search_session import SearcherFactory, SearchSession, open_archive_searcher
 from newsarchive.gui.settings import AppSettings
 from newsarchive.gui.tasks import Failure, Op, TaskRunner
+from newsarchive.gui.window_layout import WindowLayout
+
+# How often the window asks whether someone else changed the open library (the command line, a
+# second window): a look at the index's table of contents, well under a millisecond.
+WATCH_MS = 2000
 
 
 class MainWindow(QMainWindow):
     """A researcher's window on one library. Menus and dialogs are added by `window_actions`."""
 
     library_changed = Signal(object)  # Library or None
+    library_refreshed = Signal()  # the open library changed (here or elsewhere) and was searched again
     result_shown = Signal(object)  # SearchResult
     article_shown = Signal(str)  # article id
     import_requested = Signal(list)  # paths dropped on the window
@@ -62,6 +69,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner()
         self.library: Library | None = None
         self._recovering = False
+        self._refreshing = False
         self.result: SearchResult | None = None
         self.page_size = int(settings.get("search/page_size"))
         self.session = SearchSession(self.runner, searcher_factory, self)
@@ -69,47 +77,37 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(int(settings.get("search/debounce_ms")), self)
         self.search_bar.set_history(settings.get("search/history"))
         self.search_bar.set_sort(settings.get("search/sort"))
-        self.chips = FilterChips(self)
         self.facets = FacetPanel(self)
-        self.results = ResultsModel(self)
-        self.table = ResultsTable(self.results, self)
+        self.results_pane = ResultsPane(self.runner, self.session, lambda: self.library, self)
+        self.chips = self.results_pane.chips
+        self.results = self.results_pane.model
+        self.table = self.results_pane.table
         self.reader = ReaderPane(self)
         self.suggestion = QLabel(self)
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.linkActivated.connect(lambda _link: self._use_suggestion())
         self.count_label = QLabel(self)
+        self.problem = ProblemNotice(self)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addWidget(self.suggestion)
+        self.statusBar().addPermanentWidget(self.problem, 1)
 
-        results_box = QWidget(self)
-        box = QVBoxLayout(results_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(4)
-        box.addWidget(self.chips)
-        box.addWidget(self.table, 1)
-        self.right_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.right_splitter.addWidget(results_box)
-        self.right_splitter.addWidget(self.reader)
-        self.right_splitter.setStretchFactor(0, 5)
-        self.right_splitter.setStretchFactor(1, 6)
-        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.main_splitter.addWidget(self.facets)
-        self.main_splitter.addWidget(self.right_splitter)
-        self.main_splitter.setStretchFactor(0, 0)
-        self.main_splitter.setStretchFactor(1, 1)
-        for splitter in (self.main_splitter, self.right_splitter):
-            splitter.setChildrenCollapsible(False)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.search_bar)
-        layout.addWidget(self.main_splitter, 1)
+        self.layout_rule = WindowLayout(self.facets, self.results_pane, self.reader, central)
+        layout.addWidget(self.layout_rule.main_splitter, 1)
+        self.main_splitter = self.layout_rule.main_splitter
+        self.right_splitter = self.layout_rule.right_splitter
         self.setCentralWidget(central)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
-        self.main_splitter.setSizes([270, 1010])
-        # The reader's lines stay near 60 characters; the results get the title room.
-        self.right_splitter.setSizes([560, 450])
+        self.layout_rule.start(1280)
+
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.session.check_for_changes)
         self._connect()
         self._show_library_title()
         self.chips.set_chips(())
@@ -118,19 +116,19 @@ class MainWindow(QMainWindow):
         self.search_bar.search_requested.connect(self._query_typed)
         self.search_bar.box.returnPressed.connect(self._remember_query)
         self.search_bar.sort_changed.connect(self.set_sort)
-        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
-        self.results.sort_requested.connect(self.set_sort)
-        self.results.more_wanted.connect(
-            lambda gen, offset: self.session.fetch_page(gen, offset, self.page_size)
-        )
-        self.session.page_ready.connect(self.results.append_page)
-        self.session.page_failed.connect(self.results.page_failed)
+        self.results_pane.core_sort_wanted.connect(self.set_sort)
+        self.results_pane.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.results_pane.sorted_here.connect(self._select_after_sort)
+        self.results.rows_loaded.connect(self._rows_loaded)
         self.session.result_ready.connect(self._show_result)
         self.session.query_failed.connect(self._query_failed)
         self.session.search_failed.connect(self._search_failed)
+        self.session.changed_elsewhere.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.facets.section_picked.connect(lambda v, m: self.search(filters.with_value(self.request, "section", v, m)))
-        self.facets.person_picked.connect(lambda v, m: self.search(filters.with_value(self.request, "person", v, m)))
+        for facet, signal in (("section", self.facets.section_picked), ("person", self.facets.person_picked),
+                              ("source", self.facets.source_picked)):
+            signal.connect(lambda v, m, f=facet: self.search(filters.with_value(self.request, f, v, m)))
+        self.facets.review_picked.connect(lambda on: self.search(filters.with_needs_review(self.request, on)))
         self.facets.dates_picked.connect(self._dates_picked)
         self.chips.chip_removed.connect(lambda key: self.search(filters.without_chip(self.request, key)))
         self.chips.clear_all.connect(lambda: self.search(filters.cleared(self.request)))
@@ -141,6 +139,11 @@ class MainWindow(QMainWindow):
             lambda path: self.search(filters.with_value(self.request, "section", path, "include"))
         )
         self.reader.related_clicked.connect(lambda title: self.search_bar.set_query(f'"{title}"'))
+        self.reader.render_failed.connect(lambda failure: self.report("Cannot show this article", failure))
+
+    def report(self, what: str, failure: Failure) -> None:
+        """A failure no dialog is waiting for: logged, and said in the status bar (copyable)."""
+        self.problem.show_failure(what, failure)
 
     # -- library -----------------------------------------------------------------------------
 
@@ -174,32 +177,38 @@ class MainWindow(QMainWindow):
 
         Op(
             self.runner,
-            lambda progress, cancel: run_in_child(recover_job, library.path, progress=progress, cancel=cancel),
+            lambda progress, cancel: run_in_child(
+                recover_job, library.path, progress=progress, cancel=cancel),
             success=done,
             failure=failed,
             lane="write",
         ).run_in_background()
 
     def set_library(self, library: Library | None) -> None:
+        """Show `library` from a clean start: the last library's query, filters, sort by a
+        column, article and notices do not carry over."""
         self.library = library
         self.session.open(library.index_dir if library else None)
         self.result = None
+        self.search_bar.set_query("", search=False)
+        self.problem.hide()
         if library is not None:
             self.reader.show_message("Select an article to read it.")
             self.settings.remember_library(library.path)
             sort = self.settings.get("search/sort")
             self.search(SearchRequest(sort=sort, limit=self.page_size))
+            self.watch.start()
         else:
+            self.watch.stop()
             self._show_nothing()
         self._show_library_title()
         self.library_changed.emit(library)
 
     def _show_nothing(self) -> None:
         empty = _empty_result(SearchRequest(sort=self.request.sort))
-        self.results.reset(empty, self.session.generation)
+        self.results_pane.show_result(empty, self.session.generation, self.page_size)
         self.facets.show_result(empty)
         self.chips.set_chips(())
-        self.search_bar.set_query("", search=False)
         self.count_label.setText("No library is open.")
         self.suggestion.clear()
         self.reader.show_message("No library is open.")
@@ -226,13 +235,17 @@ class MainWindow(QMainWindow):
         self.session.search(request, refresh=refresh)
 
     def refresh(self) -> None:
-        """Search again after the library changed (an import, a rebuild, a tag-kind correction)."""
+        """Search again after the library changed (an import, a rebuild, a correction, or any of
+        these made by another process): results, facets, counts and the open article."""
+        self.results_pane.records_changed()
+        self._refreshing = True
         self.search(self.request, refresh=True)
 
     def set_sort(self, sort: str) -> None:
         self.search_bar.set_sort(sort)  # type: ignore[arg-type]
         self.settings.set("search/sort", sort)
-        if sort != self.request.effective_sort or sort != self.request.sort:
+        if (sort != self.request.effective_sort or sort != self.request.sort
+                or self.results.local_sort is not None):
             self.search(replace(self.request, sort=sort))  # type: ignore[arg-type]
 
     def _query_typed(self, query: str) -> None:
@@ -242,22 +255,20 @@ class MainWindow(QMainWindow):
     def _remember_query(self) -> None:
         self.search_bar.set_history(self.settings.remember_query(self.search_bar.query))
 
-    def _header_clicked(self, column: int) -> None:
-        if column == ResultsModel.DATE:
-            self.set_sort("oldest" if self.request.effective_sort == "newest" else "newest")
-
     def _dates_picked(self, start: Any, end: Any) -> None:
         if (start, end) != (self.request.date_from, self.request.date_to):
             self.search(filters.with_dates(self.request, start, end))
 
     def _show_result(self, result: SearchResult, generation: int) -> None:
         previous = self._current_id()
+        refreshed, self._refreshing = self._refreshing, False
         self.result = result
         self.search_bar.clear_error()
-        self.results.reset(result, generation)
+        self.results_pane.show_result(result, generation, self.page_size)
         self.facets.show_result(result)
         self.chips.set_chips(filters.chips(result.request))
-        self._show_sort_indicator(result)
+        # Shows the order in force: an empty query has no relevance and lists newest first.
+        self.search_bar.set_sort(result.request.effective_sort)
         noun = "article" if result.total == 1 else "articles"
         self.count_label.setText(f"{result.total:,} {noun} · {result.took_ms:.0f} ms")
         if result.suggestion:
@@ -281,15 +292,13 @@ class MainWindow(QMainWindow):
         else:
             self.reader.show_message("No articles match.")
         self.result_shown.emit(result)
+        if refreshed:
+            self.library_refreshed.emit()
 
-    def _show_sort_indicator(self, result: SearchResult) -> None:
-        header = self.table.horizontalHeader()
-        sort = result.request.effective_sort
-        header.setSortIndicatorShown(sort != "relevance")
-        order = Qt.SortOrder.AscendingOrder if sort == "oldest" else Qt.SortOrder.DescendingOrder
-        header.setSortIndicator(ResultsModel.DATE if sort != "relevance" else -1, order)
-        # Shows the order in force: an empty query has no relevance and lists newest first.
-        self.search_bar.set_sort(sort)
+    def _select_after_sort(self) -> None:
+        shown = self.reader.article.id if self.reader.article else None
+        row = self.results.row_of(shown) if shown else None
+        self.select_row(row if row is not None else 0)
 
     def _use_suggestion(self) -> None:
         if self.result is not None and self.result.suggestion:
@@ -306,6 +315,10 @@ class MainWindow(QMainWindow):
             self.count_label.setText("Finishing an interrupted import…")
             return
         self.count_label.setText("The library cannot be searched.")
+        # No stale list: what was shown belongs to a search that can no longer be made.
+        empty = _empty_result(self.request)
+        self.results_pane.show_result(empty, self.session.generation, self.page_size)
+        self.reader.show_message(f"The library cannot be searched.\n\n{failure.message}")
         if library is not None and isinstance(failure.error, LibraryError) and not library.read_only:
             self.index_unusable.emit(failure.message)
             return
@@ -316,6 +329,9 @@ class MainWindow(QMainWindow):
     def _current_id(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(ResultsModel.IdRole) if index.isValid() else None
+
+    def current_article(self) -> Article | None:
+        return self.reader.article
 
     def select_row(self, row: int) -> None:
         index = self.results.index(row, ResultsModel.TITLE)
@@ -329,22 +345,33 @@ class MainWindow(QMainWindow):
     def move_result(self, step: int) -> None:
         row = self.table.currentIndex().row()
         target = max(0, min(self.results.rowCount() - 1, row + step))
-        if target == self.results.rowCount() - 1 and self.results.canFetchMore(QModelIndex()):
-            self.results.fetchMore(QModelIndex())
+        self.results.ensure_loaded(target)
         self.select_row(target)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        hit = self.results.hit(current.row()) if current.isValid() else None
-        if hit is None or self.library is None:
+        self.show_row(current.row() if current.isValid() else -1)
+
+    def _rows_loaded(self, first: int, last: int) -> None:
+        row = self.table.currentIndex().row()
+        if first <= row <= last and self.reader.article is None:
+            self.show_row(row)
+
+    def show_row(self, row: int) -> None:
+        """Show the article of `row` in the reader, or say why it cannot be shown."""
+        if self.library is None or row < 0:
+            return
+        hit = self.results.hit(row)
+        if hit is None:
+            self.reader.show_message("Loading…")
             return
         try:
             article = self.library.load(hit.id)
         except (ArticleNotFound, LibraryError) as exc:
-            self.reader.show_message(str(exc))
+            self.reader.show_message(f"This article cannot be shown.\n\n{exc}")
             return
         terms = self.result.terms if self.result else ()
-        self.reader.show_article(article, self.library.article_dir(hit.id), highlighter_for(terms))
-        self.article_shown.emit(hit.id)
+        if self.reader.show_article(article, self.library.article_dir(hit.id), highlighter_for(terms)):
+            self.article_shown.emit(hit.id)
 
     # -- drag and drop -----------------------------------------------------------------------
 
@@ -362,30 +389,16 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watch.stop()
         self.save_state()
         self.session.close()
         super().closeEvent(event)
 
     def save_state(self) -> None:
-        self.settings.set_state("window/geometry", self.saveGeometry())
-        self.settings.set_state("window/state", self.saveState())
-        self.settings.set_state("splitter/main", self.main_splitter.saveState())
-        self.settings.set_state("splitter/right", self.right_splitter.saveState())
-        self.settings.set_state("splitter/side", self.facets.splitter.saveState())
-        self.settings.set_state("results/header", self.table.horizontalHeader().saveState())
-        self.settings.sync()
+        self.layout_rule.save(self, self.settings)
 
     def restore_state(self) -> None:
-        for key, restore in (
-            ("window/geometry", self.restoreGeometry),
-            ("window/state", self.restoreState),
-            ("splitter/main", self.main_splitter.restoreState),
-            ("splitter/right", self.right_splitter.restoreState),
-            ("splitter/side", self.facets.splitter.restoreState),
-            ("results/header", self.table.horizontalHeader().restoreState),
-        ):
-            if (value := self.settings.state(key)) is not None:
-                restore(value)
+        self.layout_rule.restore(self, self.settings)
 
 
 def _empty_result(request: SearchRequest) -> SearchResult:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from newsarchive.core.errors import LibraryError
-from newsarchive.core.storage.library import Library
-from newsarchive.gui import library_dialogs
 from newsarchive.core.operations.child_process import demo_job, run_in_child
 from newsarchive.core.operations.demo import demo_is_ready, demo_library_path, sample_archive_path
+from newsarchive.core.storage.library import Library
+from newsarchive.gui import library_dialogs
+from newsarchive.gui.article_menu import ArticleActions
 from newsarchive.gui.errors import notice, show_error
 from newsarchive.gui.export_dialog import ExportDialog
-from newsarchive.gui.filters import cleared
+from newsarchive.gui.filters import cleared, with_needs_review
 from newsarchive.gui.help_pages import QuerySyntaxDialog, show_about
 from newsarchive.gui.import_dialog import ImportDialog
 from newsarchive.gui.main_window import MainWindow
@@ -24,7 +26,18 @@ from newsarchive.gui.qt import (
     QObject,
     QStandardPaths,
 )
+from newsarchive.gui.settings import AppSettings
 from newsarchive.gui.work_dialog import WorkDialog
+
+
+def export_folder(settings: AppSettings) -> Path:
+    """Where an export is proposed: the folder of the last export, else Documents, else home;
+    always a folder that exists, so the first export cannot fail on it."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (settings.get("export/folder"), documents):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()
 
 
 class WindowActions(QObject):
@@ -49,6 +62,10 @@ class WindowActions(QObject):
         file.addSeparator()
         self._add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
+        self.articles = ArticleActions(window)
+        self.articles.export_selected = self.export
+        self.articles.add_edit_menu(bar)
+
         search = bar.addMenu("&Search")
         self.focus_search = self._add(search, "&Search box", window.search_bar.focus, "Ctrl+F")
         self.focus_search.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("Ctrl+L")])
@@ -57,9 +74,12 @@ class WindowActions(QObject):
         self.previous_result = self._add(search, "&Previous result", lambda: window.move_result(-1), "Ctrl+K")
         self.previous_result.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Up")])
         self.next_hit = self._add(search, "Next &hit in the article", window.reader.next_hit, "F3")
-        self.previous_hit = self._add(search, "Previous h&it in the article", window.reader.previous_hit, "Shift+F3")
+        self.previous_hit = self._add(
+            search, "Previous h&it in the article", window.reader.previous_hit, "Shift+F3")
         search.addSeparator()
         self.clear_filters = self._add(search, "&Clear filters", self._clear_filters, "Ctrl+Shift+Backspace")
+
+        self.articles.add_article_menu(bar)
 
         library = bar.addMenu("&Library")
         self.statistics = self._add(library, "&Statistics", self.show_statistics)
@@ -71,6 +91,7 @@ class WindowActions(QObject):
         self._add(help_menu, "&Query syntax", self.show_query_syntax, QKeySequence.StandardKey.HelpContents)
         self._add(help_menu, "&About newsarchive", lambda: show_about(window))
 
+        window.search_bar.reserve_shortcuts(window.findChildren(QAction))
         window.library_changed.connect(self._library_changed)
         window.import_requested.connect(self.import_paths)
         window.index_unusable.connect(self.offer_rebuild)
@@ -105,18 +126,30 @@ class WindowActions(QObject):
         if path:
             self.window.open_library(Path(path))
 
-    def create_library(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self.window, "Choose an empty folder for the new library"
-        )
-        if not path:
-            return
+    def create_library(self) -> QFileDialog:
+        """Ask where the new library goes: an empty folder, or the name of one to make (a folder
+        picker would refuse a name that does not exist yet)."""
+        dialog = QFileDialog(self.window, "New library")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
+        dialog.setLabelText(QFileDialog.DialogLabel.FileName, "Library folder:")
+        dialog.setLabelText(QFileDialog.DialogLabel.Accept, "Create")
+        dialog.setDirectory(str(Path.home()))
+        dialog.selectFile("News archive")
+        dialog.fileSelected.connect(lambda path: self.create_library_at(Path(path)))
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def create_library_at(self, path: Path) -> bool:
         try:
-            library = Library.create(Path(path))
+            library = Library.create(path)
         except LibraryError as exc:
             show_error(self.window, "Cannot create the library", exc)
-            return
+            return False
         self.window.set_library(library)
+        return True
 
     def _fill_recent(self) -> None:
         self.recent.clear()
@@ -167,23 +200,45 @@ class WindowActions(QObject):
             return None
         dialog = ImportDialog(self.window.runner, library, paths, parent=self.window)
         dialog.succeeded.connect(lambda _report: self.window.refresh())
+        dialog.review_wanted.connect(self.show_needs_review)
         self._keep(dialog)
         dialog.start()
         return dialog
 
     def export_results(self) -> ExportDialog | None:
+        """The export dialog for the current search (and the selected rows, when their ids are
+        at hand; rows not loaded yet are asked of the index first, then the dialog opens)."""
         window = self.window
         if window.library is None:
             return None
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        pane = window.results_pane
+        if any(pane.model.hit(row) is None for row in pane.selected_rows()):
+            pane.selected_ids(lambda ids: self._open_export(ids or []))
+            return None
+        dialog: list[ExportDialog] = []
+        pane.selected_ids(lambda ids: dialog.append(self._open_export(ids or [])))
+        return dialog[0] if dialog else None
+
+    def _open_export(self, selected: list[str]) -> ExportDialog:
+        window = self.window
+        assert window.library is not None
         total = window.result.total if window.result else 0
         dialog = ExportDialog(
-            window.runner, window.library, window.request, total, window.session.factory, folder,
-            parent=window,
+            window.runner, window.library, window.request, total, window.session.factory,
+            export_folder(window.settings), selected, parent=window,
+        )
+        dialog.finished_export.connect(
+            lambda report: window.settings.set("export/folder", str(report.destination.parent))
         )
         self._keep(dialog)
         dialog.open()
         return dialog
+
+    def show_needs_review(self) -> None:
+        """Every article with something to review, whatever else was searched."""
+        window = self.window
+        window.search_bar.set_query("", search=False)
+        window.search(with_needs_review(cleared(replace(window.request, query="")), True))
 
     def _clear_filters(self) -> None:
         self.window.search(cleared(self.window.request))
@@ -203,7 +258,8 @@ class WindowActions(QObject):
             self._keep(library_dialogs.run_rebuild(self.window))
 
     def offer_rebuild(self, reason: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "The search index cannot be used", reason, parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Question, "The search index cannot be used", reason,
+                          parent=self.window)
         box.setInformativeText("Rebuild it now from the library's articles? Nothing else is changed.")
         rebuild = box.addButton("Rebuild index", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)

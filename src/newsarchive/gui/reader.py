@@ -7,10 +7,13 @@ only http(s) addresses in the browser, and only when the user clicks them.
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import Any
 
 from newsarchive.core.model import SECTION_SEPARATOR, Article
+from newsarchive.gui.desktop import open_path
+from newsarchive.gui.errors import failure_text
 from newsarchive.gui.qt import (
     QColor,
     QDesktopServices,
@@ -41,14 +44,20 @@ from newsarchive.gui.reader_page import (
     PERSON_SCHEME,
     PHOTO_URL,
     RELATED_SCHEME,
+    REVIEW_SCHEME,
     SECTION_SCHEME,
     Highlighter,
     article_page,
     is_web_url,
+    unsure_tag,
 )
+from newsarchive.gui.tasks import Failure
 
 # Photos larger than this are decoded scaled down: a 6000-pixel scan would cost memory for nothing.
 MAX_PHOTO_SIDE = 1600
+# A wide reader (below the results, or a wide window) shows the photo no wider than this, so the
+# text starts on the first screen.
+MAX_PHOTO_WIDTH = 560
 _MARGIN = 24
 
 
@@ -103,6 +112,10 @@ class ReaderPane(QWidget):
     section_clicked = Signal(str)
     related_clicked = Signal(str)
     hit_changed = Signal(int, int)  # current (1-based, 0 = none), total
+    # An article that cannot be rendered: the pane says so itself; the window logs and reports it.
+    render_failed = Signal(object)  # Failure
+    # A review fix was clicked: ("edit", field or ""), ("kind", "tag\tkind") or ("reviewed", "").
+    review_action = Signal(str, str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -162,20 +175,35 @@ class ReaderPane(QWidget):
 
     def show_article(
         self, article: Article, folder: Path | None, highlighter: Highlighter | None = None
-    ) -> None:
+    ) -> bool:
+        """Show `article`; False (and the reason in the pane, never the last article) when it
+        cannot be rendered."""
         self.article = article
         self.folder = folder
         self._highlighter = highlighter
-        self.browser.photo = None
-        if article.photos:
-            photo = load_photo(folder / article.photos[0] if folder else None)
-            self.browser.photo = photo or placeholder_image(QSize(480, 270))
         self._current = -1
-        self._render()
+        try:
+            self.browser.photo = None
+            if article.photos:
+                photo = load_photo(folder / article.photos[0] if folder else None)
+                self.browser.photo = photo or placeholder_image(QSize(480, 270))
+            self._render()
+        except Exception as exc:
+            self._cannot_show(article, exc)
+            return False
         # A new article starts at its top with nothing selected (no leftover hit of the last one).
         self.browser.setTextCursor(QTextCursor(self.browser.document()))
         self.browser.verticalScrollBar().setValue(0)
         self._update_bar()
+        return True
+
+    def _cannot_show(self, article: Article, error: Exception) -> None:
+        failure = Failure(error, traceback.format_exc())
+        self.show_message(
+            f"This article cannot be shown ({article.id}).\n\n{failure_text(failure)}\n\n"
+            "The details are in the log; the status bar can copy them."
+        )
+        self.render_failed.emit(failure)
 
     @property
     def hit_count(self) -> int:
@@ -190,7 +218,7 @@ class ReaderPane(QWidget):
         if photo is None:
             return None
         room = self.browser.viewport().width() - 2 * _MARGIN
-        return max(80, min(photo.width(), room))
+        return max(80, min(photo.width(), room, MAX_PHOTO_WIDTH))
 
     def _render(self) -> None:
         if self.article is None:
@@ -209,9 +237,16 @@ class ReaderPane(QWidget):
             self._select_hit(self._current)
 
     def _render_keeping_place(self) -> None:
+        article = self.article
+        if article is None:
+            return
         bar = self.browser.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
-        self._render()
+        try:
+            self._render()
+        except Exception as exc:
+            self._cannot_show(article, exc)
+            return
         bar.setValue(round(fraction * bar.maximum()))
 
     def _find_hits(self, lengths: tuple[int, ...]) -> list[tuple[int, int]]:
@@ -234,9 +269,9 @@ class ReaderPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.article is not None and self.browser.photo is not None:
-            if abs(self.browser.viewport().width() - self._rendered_width) > 8:
-                self._relayout.start()
+        moved = abs(self.browser.viewport().width() - self._rendered_width) > 8
+        if self.article is not None and self.browser.photo is not None and moved:
+            self._relayout.start()
 
     # -- hits --------------------------------------------------------------------------------
 
@@ -294,11 +329,26 @@ class ReaderPane(QWidget):
             self.section_clicked.emit(SECTION_SEPARATOR.join(article.section_path[: int(rest)]))
         elif scheme == RELATED_SCHEME and rest.isdigit() and int(rest) < len(article.related_headlines):
             self.related_clicked.emit(article.related_headlines[int(rest)])
+        elif scheme == REVIEW_SCHEME:
+            self._review_link(article, rest)
         elif text == FOLDER_URL:
             self.open_folder()
         elif is_web_url(text):
             QDesktopServices.openUrl(QUrl(text))
 
+    def _review_link(self, article: Article, rest: str) -> None:
+        action, _, argument = rest.partition(":")
+        if action == "edit":
+            self.review_action.emit("edit", argument)
+        elif action == "reviewed":
+            self.review_action.emit("reviewed", "")
+        elif action == "kind":
+            number, _, kind = argument.partition(":")
+            if number.isdigit() and int(number) < len(article.review):
+                tag = unsure_tag(article.review[int(number)])
+                if tag:
+                    self.review_action.emit("kind", f"{tag}\t{kind}")
+
     def open_folder(self) -> None:
-        if self.folder is not None and self.folder.is_dir():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
+        if self.folder is not None:
+            open_path(self, self.folder, "the article's folder")

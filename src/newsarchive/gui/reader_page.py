@@ -23,6 +23,13 @@ SECTION_SCHEME = "section"
 RELATED_SCHEME = "related"
 FOLDER_URL = "folder:open"
 HIT_ANCHOR = "hit-"
+# Review fixes: `review:edit:<field>`, `review:kind:<reason number>:<kind>`, `review:reviewed`.
+REVIEW_SCHEME = "review"
+_FIX_LABELS = {"published": "Set the date…", "title": "Edit title…", "section_path": "Set the section…",
+               "section": "Set the section…", "source": "Set the outlet…", "author": "Set the author…",
+               "language": "Set the language…"}
+_KIND_LABELS = (("person", "a person"), ("place", "a place"), ("organisation", "an organisation"),
+                ("topic", "a topic"))
 
 _STYLE = """
 body { font-size: 11pt; }
@@ -38,6 +45,8 @@ h1 { font-size: 17pt; font-weight: 600; margin: 4px 0 6px 0; }
 .related { font-size: 9pt; }
 .related a { color: #1a5fb4; text-decoration: none; }
 .source { color: #5f6368; font-size: 8pt; }
+.review { background-color: #fff4e5; color: #5d4037; font-size: 9pt; }
+.review a { color: #1a5fb4; text-decoration: none; }
 """
 
 
@@ -97,6 +106,8 @@ def article_page(
             for depth, name in enumerate(article.section_path, start=1)
         ]
         parts.append(f'<p class="crumb">{" › ".join(crumbs)}</p>')
+    if article.review:
+        parts.append(review_note(article.review))
     parts.append(f"<h1>{marked(article.title)}</h1>")
     meta = []
     if article.published:
@@ -136,6 +147,37 @@ def article_page(
     parts.append(_footer(article))
     parts.append("</body></html>")
     return Page("".join(parts), tuple(hits))
+
+
+def unsure_tag(reason: str) -> str | None:
+    """The tag of a `people: tag kind unsure: "Kwame Asante"` reason, else None."""
+    _field, _, text = reason.partition(":")
+    text = text.strip()
+    if not text.startswith("tag kind unsure:"):
+        return None
+    name = text.removeprefix("tag kind unsure:").strip()
+    return name[1:-1] if len(name) > 1 and name[0] == name[-1] == '"' else name or None
+
+
+def review_note(reasons: tuple[str, ...]) -> str:
+    """What the importer guessed or missed, each with its one-click fix, and "Mark reviewed"."""
+    esc = html.escape
+    rows = []
+    for n, reason in enumerate(reasons):
+        field = reason.split(":", 1)[0].strip()
+        if unsure_tag(reason) is not None:
+            fixes = " · ".join(f'<a href="{REVIEW_SCHEME}:kind:{n}:{kind}">{label}</a>'
+                               for kind, label in _KIND_LABELS)
+            fix = f"This is {fixes}"
+        else:
+            label = _FIX_LABELS.get(field, f"Edit {field.replace('_', ' ')}…")
+            fix = f'<a href="{REVIEW_SCHEME}:edit:{esc(field)}">{label}</a>'
+        rows.append(f"{esc(reason)} — {fix}")
+    rows.append(f'<a href="{REVIEW_SCHEME}:reviewed">Mark reviewed</a> (nothing here needs fixing) · '
+                f'<a href="{REVIEW_SCHEME}:edit:">Edit article…</a>')
+    body = "<br>".join(rows)
+    return (f'<table class="review" width="100%" cellpadding="6"><tr><td><b>Needs review</b><br>'
+            f"{body}</td></tr></table>")
 
 
 def _footer(article: Article) -> str:

@@ -7,32 +7,57 @@ from newsarchive.gui.qt import (
     QAbstractItemView,
     QHeaderView,
     QMenu,
+    QModelIndex,
+    QPersistentModelIndex,
     QPoint,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     Qt,
     QTableView,
     QWidget,
+    Signal,
 )
 from newsarchive.gui.results_model import ResultsModel
 
-# Starting widths of the columns beside the title; the snippet column starts hidden, since every
-# row's tooltip already shows its snippet.
-_WIDTHS = ((ResultsModel.DATE, 84), (ResultsModel.SECTION, 105), (ResultsModel.PEOPLE, 110),
-           (ResultsModel.SNIPPET, 320))
-_HIDDEN_AT_FIRST = (ResultsModel.SNIPPET,)
+# Starting widths of the columns beside the title.
+_WIDTHS = ((ResultsModel.DATE, 84), (ResultsModel.SECTION, 110), (ResultsModel.SOURCE, 110),
+           (ResultsModel.PEOPLE, 120), (ResultsModel.AUTHOR, 120), (ResultsModel.LANGUAGE, 70),
+           (ResultsModel.IMPORTED, 120), (ResultsModel.SNIPPET, 320))
+# People are in the reader and the facet panel; the snippet is in every row's tooltip.
+_HIDDEN_AT_FIRST = (ResultsModel.PEOPLE, ResultsModel.AUTHOR, ResultsModel.LANGUAGE,
+                    ResultsModel.IMPORTED, ResultsModel.SNIPPET)
+# The title column keeps at least this much room; the window moves the reader out of its way.
+TITLE_MIN_WIDTH = 280
+
+
+class _TitleDelegate(QStyledItemDelegate):
+    """Titles lose their middle when short of room: the end often says as much as the start
+    ("…, Russia says"); other columns lose their end, as usual."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
 
 
 class ResultsTable(QTableView):
+    columns_changed = Signal()
+    row_menu_requested = Signal(QPoint)  # global position of a right-click on the rows
+
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("results")
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows: export them, edit them together.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setItemDelegateForColumn(ResultsModel.TITLE, _TitleDelegate(self))
         self.setShowGrid(False)
-        self.setSortingEnabled(False)
+        self.setSortingEnabled(False)  # sorting is asked of the core or the model, not the view
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -47,9 +72,13 @@ class ResultsTable(QTableView):
             header.resizeSection(column, width)
         for column in _HIDDEN_AT_FIRST:
             header.setSectionHidden(column, True)
-        header.setToolTip("Right-click to choose the columns")
+        header.setToolTip("Click a column to sort by it; right-click to choose the columns")
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_column_menu)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(
+            lambda pos: self.row_menu_requested.emit(self.viewport().mapToGlobal(pos))
+        )
         self.setAccessibleName("Results")
 
     def column_menu(self) -> QMenu:
@@ -69,8 +98,34 @@ class ResultsTable(QTableView):
         return not self.horizontalHeader().isSectionHidden(column)
 
     def set_column_shown(self, column: int, shown: bool) -> None:
-        if column != ResultsModel.TITLE:
+        if column != ResultsModel.TITLE and shown != self.column_shown(column):
             self.horizontalHeader().setSectionHidden(column, not shown)
+            self.columns_changed.emit()
+
+    def detail_columns_shown(self) -> bool:
+        return any(self.column_shown(c) for c in ResultsModel.DETAIL_COLUMNS)
+
+    def other_columns_width(self) -> int:
+        """The room every shown column but the title takes."""
+        header = self.horizontalHeader()
+        return sum(header.sectionSize(c) for c in range(header.count())
+                   if c != ResultsModel.TITLE and not header.isSectionHidden(c))
+
+    def restore_header(self, state: object) -> None:
+        self.horizontalHeader().restoreState(state)
+        # A state saved by a version with fewer columns leaves new ones as they were created.
+        self.horizontalHeader().setSectionResizeMode(ResultsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.columns_changed.emit()
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        index = super().moveCursor(action, modifiers)
+        # The row a jump lands on may not be loaded yet: ask for it now, not at the next paint.
+        model = self.model()
+        if index.isValid() and isinstance(model, ResultsModel):
+            model.ensure_loaded(index.row())
+        return index
 
     def _show_column_menu(self, position: QPoint) -> None:
         menu = self.column_menu()

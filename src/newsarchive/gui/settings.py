@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "search/history": [],
     "search/sort": "relevance",
     "search/page_size": 200,
+    "export/folder": "",
 }
 RECENT_LIMIT = 8
 HISTORY_LIMIT = 30

@@ -75,6 +75,11 @@ class TaskRunner:
     def submit(self, fn: Callable[[], Any], *, lane: Lane) -> Future[Any]:
         executor = self._lanes[lane]
         with self._lock:
+            if self._closed:
+                # The window is going away; a repaint asking for a page then is not work to do.
+                dropped: Future[Any] = Future()
+                dropped.cancel()
+                return dropped
             self._pending += 1
         future = executor.submit(fn)
         future.add_done_callback(self._one_done)
@@ -103,7 +108,8 @@ class TaskRunner:
             tokens = list(self._tokens)
         for token in tokens:
             token.cancel()
-        self._closed = True
+        with self._lock:
+            self._closed = True
         for executor in self._lanes.values():
             executor.shutdown(wait=True, cancel_futures=True)
 
@@ -143,7 +149,10 @@ class Op(Generic[T]):
 
     def run_in_background(self) -> Future[Any]:
         self._runner.track(self.cancel_token)
-        return self._runner.submit(self._work, lane=self._lane)
+        future = self._runner.submit(self._work, lane=self._lane)
+        if future.cancelled():
+            self._runner.untrack(self.cancel_token)
+        return future
 
     # -- worker side -------------------------------------------------------------------------
 
@@ -151,7 +160,7 @@ class Op(Generic[T]):
         try:
             self.cancel_token.raise_if_cancelled()
             result = self._op(self._report, self.cancel_token)
-        except BaseException as exc:  # noqa: BLE001 - every error is delivered, never swallowed
+        except BaseException as exc:
             # An error from a child process brings its own traceback (see `core.operations.child_process`).
             failure = Failure(exc, getattr(exc, "details", "") or traceback.format_exc())
             self._runner.run_on_gui(lambda: self._finish_failure(failure))

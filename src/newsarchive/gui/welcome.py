@@ -21,7 +21,8 @@ class WelcomeDialog(QDialog):
                          "How would you like to start?</p>", self)
         heading.setWordWrap(True)
         self.sample = QCommandLinkButton(
-            "Explore the sample archive", "A small archive of example articles with photos, ready to search.", self
+            "Explore the sample archive",
+            "A small archive of example articles with photos, ready to search.", self
         )
         self.sample.setEnabled(sample_available)
         self.create = QCommandLinkButton(
@@ -32,7 +33,8 @@ class WelcomeDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        for button, choice in ((self.sample, "sample"), (self.create, "create"), (self.open_existing, "open")):
+        choices = ((self.sample, "sample"), (self.create, "create"), (self.open_existing, "open"))
+        for button, choice in choices:
             layout.addWidget(button)
             button.clicked.connect(lambda _c=False, ch=choice: self._pick(ch))  # type: ignore[misc]
         self.setMinimumWidth(480)

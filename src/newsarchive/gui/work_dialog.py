@@ -7,11 +7,12 @@ from typing import Generic, TypeVar
 
 from newsarchive.core.errors import NewsarchiveError
 from newsarchive.core.progress import CancelToken, ProgressListener
-from newsarchive.gui.errors import failure_text
+from newsarchive.gui.errors import failure_text, log
 from newsarchive.gui.qt import (
     QCloseEvent,
     QDialog,
     QDialogButtonBox,
+    QGuiApplication,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -64,6 +65,7 @@ class WorkDialog(QDialog, Generic[T]):
         self.content.addWidget(self.details, 1)
         self.content.addWidget(self.buttons)
         self.running = False
+        self._runner = runner
         self.result_value: T | None = None
         self.failure: Failure | None = None
         self._op = Op(
@@ -114,10 +116,13 @@ class WorkDialog(QDialog, Generic[T]):
             self.message.setText("Cancelled. Nothing was left half done.")
         else:
             self.message.setText(failure_text(failure))
+            details = log(self.windowTitle() + " failed", failure)
             if not isinstance(failure.error, NewsarchiveError):
                 self.details.setPlainText(failure.details)
                 toggle = self.buttons.addButton("Show details", QDialogButtonBox.ButtonRole.ActionRole)
                 toggle.clicked.connect(lambda: self.details.setVisible(not self.details.isVisible()))
+                copy = self.buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+                copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.failed.emit(failure)

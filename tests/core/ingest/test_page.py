@@ -1,4 +1,4 @@
-"""parse_page on the reference seed and on one or more fixture dumps per variant family of docs/saved-pages.md."""
+"""parse_page on the reference seed and on fixture dumps of each variant family of docs/saved-pages.md."""
 
 from __future__ import annotations
 
@@ -336,7 +336,8 @@ def test_two_concatenated_stories_keep_the_first_and_warn() -> None:
     assert len(page.body) == 2
     assert not any("Ghana" in p for p in page.body)
     assert page.warnings == (
-        "The page holds a second story (“Ghana Cocoa Farmers Demand Higher Prices”); only the first was imported.",
+        "The page holds a second story (“Ghana Cocoa Farmers Demand Higher Prices”);"
+        " only the first was imported.",
     )
 
 

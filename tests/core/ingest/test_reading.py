@@ -70,12 +70,12 @@ def test_mojibake_is_repaired_with_a_warning(codepage: str) -> None:
 
 
 def test_mixed_code_page_mojibake_is_repaired() -> None:
-    decoded = decode_text("La canciĂ³n de Ă¡rbol y cafĂ©.".encode("utf-8"))
+    decoded = decode_text("La canciĂ³n de Ă¡rbol y cafĂ©.".encode())
     assert decoded.text == "La canción de árbol y café."
 
 
 def test_portuguese_capitals_are_not_taken_for_mojibake() -> None:
-    decoded = decode_text("SÃO PAULO, 3 de maio — A prefeitura anunciou.".encode("utf-8"))
+    decoded = decode_text("SÃO PAULO, 3 de maio — A prefeitura anunciou.".encode())
     assert decoded.text == "SÃO PAULO, 3 de maio — A prefeitura anunciou."
     assert decoded.warnings == ()
 
@@ -130,7 +130,7 @@ def test_input_at_the_limit_is_accepted() -> None:
 
 
 def test_utf8_with_a_stray_windows_1252_byte_keeps_its_utf8() -> None:
-    data = "Café “quoted” — ".encode("utf-8") * 5 + "y un niño.".encode("cp1252")
+    data = "Café “quoted” — ".encode() * 5 + "y un niño.".encode("cp1252")
     decoded = decode_text(data)
     assert decoded.text == "Café “quoted” — " * 5 + "y un niño."
     assert decoded.encoding == "utf-8"

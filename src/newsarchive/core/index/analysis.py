@@ -135,12 +135,8 @@ def vocabulary_entries(text: str, lang: str) -> set[str]:
     the stems beginning like the wildcard cover it (`may_be_rewritten`). About 40% of an
     article's distinct words are kept.
     """
-    out: set[str] = set()
-    for match in WORD_PATTERN.finditer(text):
-        entry = _vocabulary_entry(match.group(), lang)
-        if entry is not None:
-            out.add(entry)
-    return out
+    found = (_vocabulary_entry(word, lang) for word in set(WORD_PATTERN.findall(text)))
+    return {entry for entry in found if entry is not None}
 
 
 def query_terms(word: str) -> tuple[str, ...]:

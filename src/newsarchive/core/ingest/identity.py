@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from newsarchive.core.model import Article, ParsedPage
 
@@ -62,7 +63,13 @@ def text_for_id(page: ParsedPage | Article) -> str:
 def content_key(page: ParsedPage | Article) -> str:
     """A short key of `text_for_id`: two records with the same key are the same article, however
     each was saved (the index keeps it, so an import finds the article under another id)."""
-    return hashlib.sha256(text_for_id(page).encode("utf-8")).hexdigest()[:KEY_LENGTH]
+    return _key_of(" ".join(p for p in (page.lede, *page.body) if p) or page.title)
+
+
+@lru_cache(maxsize=64)
+def _key_of(text: str) -> str:
+    # An import asks for the key of each article twice (to find it, to index it).
+    return hashlib.sha256(normalised_text(text).encode("utf-8")).hexdigest()[:KEY_LENGTH]
 
 
 def normalised_text(text: str) -> str:

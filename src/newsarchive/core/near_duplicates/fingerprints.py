@@ -12,6 +12,7 @@ with a new `FORMAT`.
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -114,7 +115,8 @@ def fingerprint(text: str, language: str) -> Fingerprint | None:
     words = word_hashes(text)
     if words.size < MIN_WORDS:
         return None
-    minhash = _new_minhash()
+    minhash = _reusable_minhash()
+    minhash.clear()  # one per thread, emptied: making one costs ~0.3 ms
     minhash.update_batch(shingle_hashes(words, SHINGLE_WORDS).tolist())
     signature = np.asarray(minhash.hashvalues, dtype=_VALUE).tobytes()
     # A language outside the archive's codes still gets a key of its own, in the stored form's terms.
@@ -159,6 +161,16 @@ def is_copy(a: Fingerprint, b: Fingerprint) -> bool:
 def _same(value: int) -> int:
     # The shingles arrive already hashed to 32 bits; datasketch mixes them before permuting.
     return value
+
+
+_PER_THREAD = threading.local()
+
+
+def _reusable_minhash() -> Any:
+    minhash = getattr(_PER_THREAD, "minhash", None)
+    if minhash is None:
+        minhash = _PER_THREAD.minhash = _new_minhash()
+    return minhash
 
 
 def _new_minhash() -> Any:

@@ -1,30 +1,27 @@
 """One saved HTML page -> the archive's ParsedPage and the addresses of its lead photo.
 
 trafilatura finds the main text and reads the usual metadata; the page's own declarations
-(JSON-LD, `article:*` meta) and structure (bylines, figures, breadcrumbs, related boxes) come
-first where they say more. Nothing is fetched: trafilatura and htmldate are given the parsed tree.
+(JSON-LD, `article:*` meta) and structure (its head, bylines, figures, breadcrumbs, related boxes)
+come first where they say more. Nothing is fetched: trafilatura and htmldate are given the parsed tree.
 """
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 import trafilatura
 
-from newsarchive.core.ingest.headline import clean_title
 from newsarchive.core.ingest.language import detect_language
 from newsarchive.core.ingest.lines import comparable
 from newsarchive.core.ingest.outlets import normalise_outlet
-from newsarchive.core.ingest.related import read_labelled
-from newsarchive.core.ingest.web import fields
+from newsarchive.core.ingest.web import fields, masthead, paragraphs
 from newsarchive.core.ingest.web.linked_data import Declared, names_of, read_declared, text_values, urls_of
-from newsarchive.core.ingest.web.markup import text_of
+from newsarchive.core.ingest.web.masthead import ld as _ld
 from newsarchive.core.ingest.web.page_kind import refuse_non_article
+from newsarchive.core.ingest.web.published import publication_date
 from newsarchive.core.ingest.web.structure import Structure, read_structure
 from newsarchive.core.ingest.web.tree import parse_html
 from newsarchive.core.model import ParsedPage, ParseWarning
@@ -33,19 +30,9 @@ from newsarchive.core.model import ParsedPage, ParseWarning
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
-_BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "li", "pre")
-_TRAFILATURA_BLOCKS = frozenset(
-    {"p", "head", "quote", "code", "item", "h1", "h2", "h3", "h4", "li", "blockquote"}
-)
 _DATE_PARAMETERS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%d"}
-_SHARE_LINE = re.compile(
-    r"^(?:share|compartir|compartilhe|compartilhar|comparte)\b.{0,60}$|^(?:facebook|twitter|x|whatsapp|email|"
-    r"linkedin|telegram)(?:\s+(?:facebook|twitter|x|whatsapp|email|linkedin|telegram))+$",
-    re.IGNORECASE,
-)
 _DEFAULT_LANGUAGE = "en"
-_BYLINE_WORDS = frozenset({"by", "por", "de", "written"})
-_TITLE_SUFFIX = re.compile(r"\s(?:\||-|–|—|·|::)\s(?P<site>[^|–—]{2,60})$")
+_HOME_WORDS = frozenset({"home", "inicio", "início", "portada", "capa"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +50,11 @@ def extract_html(
     an article (a home page, listing, search page, cookie wall, or an empty shell)."""
     tree = parse_html(content, charset)
     declared = read_declared(tree)
-    structure = read_structure(tree)
-    address = declared.canonical or declared.first("og:url") or _ld_url(declared) or url
+    structure = read_structure(
+        tree, masthead.declared_titles(declared, tree), masthead.declared_site_names(declared)
+    )
+    address = masthead.address(declared, url)
+    window = masthead.title_tag(tree)
     _prune(structure)
     document = trafilatura.bare_extraction(
         tree,
@@ -76,20 +66,23 @@ def extract_html(
         deduplicate=False,
         date_extraction_params=_DATE_PARAMETERS,
     )
-    extracted = _trafilatura_paragraphs(document)
-    own = _container_paragraphs(structure)
-    chosen = own if own and sum(map(len, own)) >= 0.5 * sum(map(len, extracted)) else extracted
-    title_element = tree.find(".//title")
-    site_name = _site_name(declared, document, text_of(title_element) if title_element is not None else None)
-    title = _title(declared, structure, document, site_name)
+    chosen = paragraphs.choose(
+        paragraphs.trafilatura_paragraphs(document), paragraphs.container_paragraphs(structure), structure
+    )
+    site_name = masthead.site_name(declared, structure, document, window)
+    title = masthead.title(declared, structure, document, site_name)
+    author = _author(declared, structure, document)
     related = list(structure.related)
-    paragraphs = _clean_paragraphs(chosen, title, structure, related)
-    refuse_non_article(paragraphs, title, declared, structure, address)
+    text = paragraphs.clean_paragraphs(chosen, title, structure, related, author)
+    refuse_non_article(text, title, declared, structure, address)
+    address = address or masthead.printed_address(structure, text)
     warnings: list[ParseWarning] = []
-    published = _published(declared, structure, document, captured)
-    if published is None:
-        warnings.append(ParseWarning("No publication date was found on the page.", "published"))
-    language = detect_language("\n".join(paragraphs)) or _declared_language(declared)
+    language = detect_language("\n".join(text)) or _declared_language(declared)
+    publication = publication_date(declared, structure, document, captured, language, address)
+    if publication.value is None:
+        warnings.append(
+            ParseWarning(publication.warning or "No publication date was found on the page.", "published")
+        )
     if language is None:
         language = _DEFAULT_LANGUAGE
         warnings.append(
@@ -99,16 +92,16 @@ def extract_html(
     page = ParsedPage(
         title=title or "",
         section_path=_section(declared, structure, document, title),
-        published=published,
+        published=publication.value,
         tags=_tags(declared, structure, document),
         photo_caption=figure.caption if figure else None,
         photo_credit=figure.credit if figure else None,
-        lede=paragraphs[0] if paragraphs else "",
-        body=tuple(paragraphs[1:]),
+        lede=text[0] if text else "",
+        body=tuple(text[1:]),
         related_headlines=tuple(dict.fromkeys(related)),
         comment_count=_comment_count(declared, structure),
         language=language,
-        author=_author(declared, structure, document),
+        author=author,
         source=normalise_outlet(site_name),
         url=address,
         warnings=tuple(warnings),
@@ -119,11 +112,16 @@ def extract_html(
 
 
 def _prune(structure: Structure) -> None:
-    """Take the blocks that are never article text out of the tree before extraction."""
-    container = structure.body_container
-    keep = set(container.iterancestors()) | {container} if container is not None else set()
+    """Take the blocks that are never article text out of the tree before extraction; never one that
+    holds the article's text, its headline or the article itself (a `sidebar` class on `<body>`, a
+    blog post inside a `widget`)."""
+    keep: set[Any] = set()
+    for anchor in (structure.body_container, structure.head.element, structure.root):
+        if anchor is not None:
+            keep.update(anchor.iterancestors())
+            keep.add(anchor)
     for element in structure.noise:
-        if element in keep or element.getparent() is None:
+        if element in keep or element.getparent() is None or element.tag in ("body", "html"):
             continue
         element.drop_tree()
     for element in list(structure.root.iter("figcaption", "figure")):
@@ -131,186 +129,17 @@ def _prune(structure: Structure) -> None:
             element.drop_tree()
 
 
-def _trafilatura_paragraphs(document: Any) -> list[str]:
-    """The blocks of trafilatura's result in order: its own output is flat, but what its fallback
-    extractors return nests paragraphs in divs."""
-    if document is None or document.body is None:
-        return []
-    paragraphs: list[str] = []
-    for block in document.body.iter(
-        "p", "head", "quote", "code", "item", "h1", "h2", "h3", "h4", "li", "blockquote"
-    ):
-        if any(ancestor.tag in _TRAFILATURA_BLOCKS for ancestor in block.iterancestors()):
-            continue  # read with the block around it
-        paragraphs.append(_spaced(" ".join(block.itertext())))
-    return [p for p in paragraphs if p]
-
-
-def _container_paragraphs(structure: Structure) -> list[str]:
-    container = structure.body_container
-    if container is None or container.getparent() is None:
-        return []
-    paragraphs: list[str] = []
-    for element in container.iter(*_BLOCKS):
-        # A block inside another block is read with it.
-        if any(ancestor.tag in _BLOCKS for ancestor in element.iterancestors() if ancestor is not container):
-            continue
-        text = text_of(element)
-        if text:
-            paragraphs.append(text)
-    return paragraphs
-
-
-def _spaced(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _clean_paragraphs(
-    paragraphs: list[str], title: str | None, structure: Structure, related: list[str]
-) -> list[str]:
-    """Paragraphs less the lines that are not body text: the headline, caption and credit,
-    bylines, share bars, related headlines (moved to `related`), and repeats."""
-    figure = structure.figure
-    drop = {
-        comparable(text)
-        for text in (
-            title,
-            *(structure.bylines or ()),
-            figure.caption if figure else None,
-            figure.credit if figure else None,
-        )
-        if text
-    }
-    related_keys = {comparable(r) for r in related}
-    kept: list[str] = []
-    seen: set[str] = set()
-    for paragraph in paragraphs:
-        key = comparable(paragraph)
-        if not key or key in seen or key in drop or _SHARE_LINE.match(paragraph):
-            continue
-        labelled = read_labelled(paragraph)
-        if labelled:
-            related.append(labelled)
-            continue
-        if key in related_keys:
-            continue
-        if len(paragraph) < 120 and (
-            fields.human_date(paragraph) is not None and len(paragraph.split()) <= 10
-        ):
-            continue
-        if figure and figure.caption and key.startswith(comparable(figure.caption)) and len(paragraph) < 300:
-            continue
-        if (
-            structure.bylines
-            and len(paragraph) < 80
-            and fields.author_names(paragraph)
-            and paragraph.split()[0].lower() in ("by", "por")
-        ):
-            continue
-        if (
-            not kept
-            and len(paragraph.split()) <= 5
-            and not paragraph.rstrip('"”’»)').endswith((".", "!", "?", ":"))
-        ):
-            continue  # a kicker or label above the text (`Culture`, `Exclusive`), not its first paragraph
-        seen.add(key)
-        kept.append(paragraph)
-    return kept
-
-
-def _ld(declared: Declared, key: str) -> Any:
-    return declared.article.get(key) if declared.article is not None else None
-
-
-def _ld_url(declared: Declared) -> str | None:
-    for key in ("url", "mainEntityOfPage"):
-        value = _ld(declared, key)
-        if isinstance(value, dict):
-            value = value.get("@id") or value.get("url")
-        if isinstance(value, str) and value.startswith("http"):
-            return value
-    return None
-
-
-def _site_name(declared: Declared, document: Any, title_tag: str | None) -> str | None:
-    publisher = names_of(_ld(declared, "publisher"))
-    return (
-        declared.first("og:site_name", "application-name", "al:android:app_name", "twitter:app:name:iphone")
-        or (publisher[0] if publisher else None)
-        or _title_suffix(title_tag)
-        or (getattr(document, "sitename", None) if document is not None else None)
-    )
-
-
-def _title_suffix(title: str | None) -> str | None:
-    """`Headline | Outlet` in the window title: the outlet, when the tail is short."""
-    if not title:
-        return None
-    match = _TITLE_SUFFIX.search(" ".join(title.split()))
-    if match and len(match.group("site").split()) <= 6:
-        return match.group("site").strip()
-    return None
-
-
-def _title(declared: Declared, structure: Structure, document: Any, site_name: str | None) -> str | None:
-    headline = _ld(declared, "headline")
-    candidates = [
-        headline if isinstance(headline, str) else None,
-        structure.headline,
-        declared.first("og:title", "twitter:title"),
-        getattr(document, "title", None) if document is not None else None,
-    ]
-    for candidate in candidates:
-        if candidate and candidate.strip():
-            return clean_title(
-                html.unescape(candidate),
-                [site_name] if site_name else [],
-            )
-    return None
-
-
-def _published(declared: Declared, structure: Structure, document: Any, captured: date | None) -> date | None:
-    candidates: list[date | None] = [
-        fields.machine_date(
-            _ld(declared, "datePublished") if isinstance(_ld(declared, "datePublished"), str) else None
-        ),
-        fields.machine_date(
-            declared.first(
-                "article:published_time",
-                "og:article:published_time",
-                "datepublished",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "dcterms.created",
-                "pubdate",
-                "publishdate",
-                "publish-date",
-                "parsely-pub-date",
-                "sailthru.date",
-                "cxenseparse:recs:publishtime",
-            )
-        ),
-        *(fields.machine_date(value) for value in structure.times[:3]),
-        fields.machine_date(getattr(document, "date", None) if document is not None else None),
-    ]
-    for candidate in candidates:
-        if candidate is not None and (captured is None or candidate <= captured):
-            return candidate
-    return None
-
-
 def _section(declared: Declared, structure: Structure, document: Any, title: str | None) -> tuple[str, ...]:
     title_key = comparable(title or "")
 
     def usable(crumbs: Any) -> tuple[str, ...]:
         names = [fields.clean_label(c) for c in crumbs]
-        names = [n for n in names if n and n.lower() not in ("home", "inicio", "início", "portada", "capa")]
+        names = [n for n in names if n and n.lower() not in _HOME_WORDS]
         while names and (comparable(names[-1]) == title_key or len(names[-1]) > 60):
             names.pop()
         return tuple(names)
 
-    for crumbs in (declared.breadcrumbs, structure.breadcrumbs):
+    for crumbs in (declared.breadcrumbs, structure.breadcrumbs, structure.head.crumbs):
         found = usable(crumbs)
         if found:
             return found
@@ -318,6 +147,8 @@ def _section(declared: Declared, structure: Structure, document: Any, title: str
     if section is None:
         sections = text_values(_ld(declared, "articleSection"))
         section = sections[0] if sections else None
+    # The label printed above the headline, when the page declares no section.
+    section = section or structure.head.label
     if section is None and document is not None and getattr(document, "categories", None):
         section = document.categories[0]
     return usable([section]) if section else ()
@@ -334,7 +165,9 @@ def _tags(declared: Declared, structure: Structure, document: Any) -> tuple[str,
         cleaned = [fields.clean_label(t) for t in found]
         cleaned = [t for t in cleaned if t and len(t) <= 60]
         if cleaned:
-            return tuple(dict.fromkeys(cleaned))
+            # Metadata often lower-cases what the page shows as `Transit`: the shown spelling wins.
+            shown = {t.casefold(): t for t in structure.tags}
+            return tuple(dict.fromkeys(shown.get(t.casefold(), t) for t in cleaned))
     return ()
 
 
@@ -346,11 +179,10 @@ def _author(declared: Declared, structure: Structure, document: Any) -> str | No
         names = fields.author_names(byline)
         if names:
             return fields.joined_authors(names)
-    for line in structure.near_headline:
-        if line.split()[0].lower() in _BYLINE_WORDS:
-            names = fields.author_names(line)
-            if names:
-                return fields.joined_authors(names)
+    for line in structure.head.bylines:
+        names = fields.author_names(line)
+        if names:
+            return fields.joined_authors(names)
     meta = declared.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
     if meta and not meta.startswith("http"):
         names = fields.author_names(meta)

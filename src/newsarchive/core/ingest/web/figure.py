@@ -15,6 +15,9 @@ _CAPTION_CLASS = re.compile(r"caption|legend|legenda|leyenda|pie[-_]?de[-_]?foto
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|fotografo|autor[-_]?foto|source", re.IGNORECASE)
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
 _SPACES = re.compile(r"\s+")
+# How far above a photo its caption may sit, and how long a caption runs.
+_CAPTION_LEVELS = 4
+_MAX_CAPTION = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,16 @@ class LeadFigure:
 
 
 def lead_figure(root: lxml.html.HtmlElement, tree: lxml.html.HtmlElement) -> LeadFigure | None:
+    """The lead photo with its caption and credit: a `figure` or an element marked as a caption,
+    else the first photo beside a line that reads as a credited caption (a `div`, a `p` or a table
+    cell with no caption markup)."""
+    marked = _marked_figure(root, tree)
+    if marked is not None and (marked.caption or marked.credit):
+        return marked
+    return _figure_beside_caption(root, tree) or marked
+
+
+def _marked_figure(root: lxml.html.HtmlElement, tree: lxml.html.HtmlElement) -> LeadFigure | None:
     for scope in (root, tree):
         for element in scope.iter("figure", "div", "span", "p"):
             if (
@@ -50,6 +63,53 @@ def lead_figure(root: lxml.html.HtmlElement, tree: lxml.html.HtmlElement) -> Lea
             caption, credit = _caption_and_credit(element)
             return LeadFigure((image_address(image) or "",), caption, credit)
     return None
+
+
+def _figure_beside_caption(root: lxml.html.HtmlElement, tree: lxml.html.HtmlElement) -> LeadFigure | None:
+    for scope in (root, tree):
+        for image in scope.iter("img", "amp-img"):
+            address = image_address(image)
+            if not address or _is_logo(image):
+                continue
+            box = image.getparent()
+            for _ in range(_CAPTION_LEVELS):
+                if box is None:
+                    break
+                text = text_of(box)
+                if len(text) > _MAX_CAPTION:
+                    break
+                if text and (read_credited_caption(text) is not None or read_credit_only(text) is not None):
+                    caption, credit = _caption_and_credit_of_text(text)
+                    return LeadFigure((address,), caption, credit)
+                box = box.getparent()
+    return None
+
+
+def _is_logo(image: lxml.html.HtmlElement) -> bool:
+    """The site's logo or an icon, not a photo: named so, or in the site's header or a home link."""
+    words = " ".join(
+        filter(None, (image.get("src"), image.get("alt"), image.get("class"), image.get("id")))
+    ).lower()
+    if "logo" in words or "icon" in words or "avatar" in words:
+        return True
+    for ancestor in image.iterancestors():
+        if ancestor.tag in ("header", "nav") or "logo" in marks(ancestor).lower():
+            return True
+        home = (ancestor.get("href") or "").strip() in ("/", "./", "index.html", "index.php")
+        if ancestor.tag == "a" and home:
+            return True
+    return False
+
+
+def _caption_and_credit_of_text(text: str) -> tuple[str | None, str | None]:
+    credited = read_credited_caption(text)
+    if credited is not None:
+        caption, credit = credited.caption, credited.credit
+    else:
+        alone = read_credit_only(text)
+        caption, credit = None, alone.credit if alone is not None else None
+    caption = _strip_credit_word(caption) if caption else None
+    return caption or None, _clean_credit(credit) if credit else None
 
 
 def image_address(element: lxml.html.HtmlElement) -> str | None:
@@ -104,8 +164,12 @@ def _piece(child: lxml.html.HtmlElement) -> str:
 _CREDIT_WORD_TAIL = re.compile(
     r"\s*(?:photo|foto|image|imagem|imagen|credit|crédito)s?\s*:?\s*$", re.IGNORECASE
 )
+# The label before a credit (`Photo by`, `Photograph:`, `Courtesy of`, `Image source,`), in en/es/pt.
 _CREDIT_PREFIX = re.compile(
-    r"^\(?\s*(?:photo|foto|image|imagem|imagen|credit|crédito|cr[eé]dito)s?\s*(?:by|de|:)\s*", re.IGNORECASE
+    r"^\(?\s*(?:(?:photo|foto|image|imagem|imagen|picture|photograph|photography|fotograf[ií]a|credit|"
+    r"cr[eé]dito)s?\s*(?:courtesy\s+of\s+|cortes[ií]a\s+de\s+|by\s+|de\s+|:\s*|source\s*[,:]\s*)|"
+    r"courtesy\s+of\s+|cortes[ií]a\s+de\s+)",
+    re.IGNORECASE,
 )
 
 

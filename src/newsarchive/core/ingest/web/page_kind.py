@@ -25,6 +25,7 @@ _SEARCH_WORDS = re.compile(
 _SEARCH_URL = re.compile(
     r"(?:^|/)(?:search|buscar?|busqueda|pesquisa)(?:/|$)|[?&](?:q|s|query|search)=", re.IGNORECASE
 )
+_LISTING_NODES = frozenset({"collectionpage", "profilepage", "searchresultspage"})
 _LISTING_URL = re.compile(
     r"/(?:tag|tags|category|categoria|section|seccion|secao|topics?|author|autor)/", re.IGNORECASE
 )
@@ -53,6 +54,11 @@ def refuse_non_article(
     if len(text) < MIN_ARTICLE_CHARS or (
         len(paragraphs) < MIN_PARAGRAPHS and len(text) < 2 * MIN_ARTICLE_CHARS
     ):
+        if not text and structure.teasers >= 3:
+            raise ImportFailure(
+                "The page is a listing of headlines linking to other pages, with no article text of its own, "
+                "not an article."
+            )
         if not text:
             raise ImportFailure("The page holds no article text (it may need scripts to show its content).")
         raise ImportFailure(
@@ -77,7 +83,12 @@ def _is_search(
 
 
 def _is_listing(text: str, declared: Declared, structure: Structure, url: str | None) -> bool:
-    if declared.article is not None or declared.first("og:type") == "article":
+    if declared.article is not None:
+        return False
+    # A CMS may print `og:type article` on every page; a JSON-LD collection page says what it is.
+    if _LISTING_NODES & set(declared.types):
+        return True
+    if declared.first("og:type") == "article":
         return False
     if declared.is_listing:
         return True

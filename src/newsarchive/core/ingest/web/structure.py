@@ -9,25 +9,33 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
+from newsarchive.core.ingest.footer import read_footer_mark
+from newsarchive.core.ingest.web.blocks import lines_of
+from newsarchive.core.ingest.web.container import (
+    TextSizes,
+    article_root,
+    contains,
+    densest_body,
+    marked_body,
+    text_sizes,
+)
 from newsarchive.core.ingest.web.figure import LeadFigure, lead_figure
+from newsarchive.core.ingest.web.header import Head, read_head
 from newsarchive.core.ingest.web.markup import marks, text_of
 
-# Class/id words of the element holding an article's paragraphs, across the CMSs we meet.
-_BODY_CONTAINER = re.compile(
-    r"(?:^|[\s_-])(?:articlebody|article[-_]?body|article__body|article[-_]content|entry[-_]content|"
-    r"post[-_]?content|post[-_]body|story[-_]?body|story[-_]content|content[-_]body|news[-_]body|"
-    r"body[-_]text|field--name-body|gh-content|richtext\w*|materia[-_]conteudo|texto[-_]?(?:nota|noticia)|"
-    r"nota[-_]cuerpo|cuerpo[-_]nota)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
 # Blocks that are never article text, whatever they hold.
 _NOISE = re.compile(
     r"share|sharing|social|newsletter|promo|subscribe|most[-_]?(?:read|popular|viewed)|popular|trending|"
     r"comment|respond|breadcrumb|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|cookie|consent|read[-_]?next|"
     r"recommend|widget|sidebar|(?:^|[\s_-])(?:menu|nav|navbar|navigation)(?:$|[\s_-])|site[-_]footer|"
-    r"site[-_]header|masthead|paywall|newsletter",
+    r"site[-_]header|masthead|paywall|newsletter|pull[-_]?quote|(?:^|[\s_-])bio(?:$|[\s_-])|"
+    r"author[-_]?(?:bio|box|info|description|about)",
     re.IGNORECASE,
 )
+# Elements that only ever hold advertising (AMP's ad slots and their placeholders).
+_AD_TAGS = frozenset({"amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads"})
+_COMMENT_MARK = re.compile(r"comment|coment", re.IGNORECASE)
+_BARE_COUNT = re.compile(r"^\d{1,6}$")
 _RELATED_CLASS = re.compile(
     r"related|relacionad|also[-_]?read|see[-_]?also|interstitial|leia[-_]?tambem|lea[-_]?tambien|"
     r"bookmark[-_]card|more[-_]on",
@@ -70,6 +78,9 @@ class Structure:
 
     root: lxml.html.HtmlElement
     body_container: lxml.html.HtmlElement | None = None
+    body_marked: bool = False  # the page marks the container itself (else it is where the text is)
+    body_end: int | None = None  # the container's last element, in document order
+    head: Head = field(default_factory=Head)
     headline: str | None = None
     bylines: list[str] = field(default_factory=list)
     figure: LeadFigure | None = None
@@ -81,20 +92,30 @@ class Structure:
     times: list[str] = field(default_factory=list)  # `datetime` attributes near the headline
     teasers: int = 0  # headlines that are links to other pages (listings have many)
     teaser_chars: int = 0  # the text of the blocks those headlines head
-    near_headline: list[str] = field(default_factory=list)  # short texts right after the headline
     visible_text: str = ""  # the page's text before anything is taken out (the first 20,000 characters)
     search_form: bool = False
 
 
-def read_structure(tree: lxml.html.HtmlElement) -> Structure:
+def read_structure(
+    tree: lxml.html.HtmlElement, titles: list[str] | None = None, site_names: list[str] | None = None
+) -> Structure:
+    """What the markup says; `titles` are the headlines the page declares (meta, JSON-LD, `<title>`
+    and its parts) and `site_names` the names it gives itself, which help find the headline."""
     body = tree.find("body")
     structure = Structure(root=body if body is not None else tree)
     structure.visible_text = _visible_text(structure.root)
-    root = _article_root(tree)
+    root = article_root(tree)
     structure.root = root
-    structure.body_container = _body_container(tree)
-    _read_headline(structure, root, tree)
+    structure.body_container = marked_body(tree)
+    structure.body_marked = structure.body_container is not None
+    sizes = text_sizes(tree)
+    if structure.body_container is None:
+        structure.body_container = densest_body(root, sizes)
+    structure.head = read_head(tree, root, titles or [], site_names or [], structure.body_container)
+    structure.headline = structure.head.headline
+    order = DocumentOrder(tree)
     headed: dict[lxml.html.HtmlElement, int] = {}
+    times: list[tuple[bool, str]] = []
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
@@ -110,16 +131,22 @@ def read_structure(tree: lxml.html.HtmlElement) -> Structure:
             or element.find(".//input[@type='search']") is not None
         ):
             structure.search_form = True
-        if tag in ("nav", "footer") or (tag == "header" and element.find(".//h1") is None):
+        if tag in ("nav", "footer") or (tag == "header" and element.find(".//h1") is None) or tag in _AD_TAGS:
             structure.noise.append(element)
+        if tag == "time" and element.get("datetime"):
+            times.append((contains(root, element), element.get("datetime", "")))
+        elif element.get("itemprop") == "datePublished":
+            value = element.get("datetime") or element.get("content")
+            if tag == "abbr":
+                value = value or element.get("title")
+            times.append((contains(root, element), value or text_of(element)))
         if not label:
-            if tag == "time" and element.get("datetime"):
-                structure.times.append(element.get("datetime", ""))
             continue
         if "breadcrumb" in label.lower() and not structure.breadcrumbs:
             structure.breadcrumbs = _crumbs(element)
         if _RELATED_CLASS.search(label) and not _contains_body(element, structure.body_container):
-            structure.related.extend(_headlines_in(element))
+            if _in_article(element, structure, order):
+                structure.related.extend(_headlines_in(element))
             structure.noise.append(element)
             continue
         if _TAG_BOX.search(label):
@@ -130,27 +157,59 @@ def read_structure(tree: lxml.html.HtmlElement) -> Structure:
             structure.bylines.append(_byline_text(element))
             structure.noise.append(element)
             continue
-        if "comment" in label.lower() and structure.comment_count is None:
+        if _COMMENT_MARK.search(label) and structure.comment_count is None:
             structure.comment_count = _comment_count(element)
         if _NOISE.search(label) and not _contains_body(element, structure.body_container):
             structure.noise.append(element)
-        if tag == "time" and element.get("datetime"):
-            structure.times.append(element.get("datetime", ""))
-        elif element.get("itemprop") == "datePublished":
-            structure.times.append(element.get("datetime") or element.get("content") or text_of(element))
     for link in tree.iter("a"):
-        if "tag" in (link.get("rel") or "").lower().split() and text_of(link):
+        rel = (link.get("rel") or "").lower().split()
+        # WordPress marks category links `rel="category tag"`: a category is the section, not a tag.
+        if "tag" in rel and "category" not in rel and text_of(link):
             structure.tags.append(text_of(link))
+    # Dates printed for the article come before those elsewhere (a comment's, the day's date in a top bar).
+    structure.times = [value for inside, value in times if inside] or [value for _, value in times]
+    if structure.comment_count is None:
+        structure.comment_count = _printed_comment_count(root)
     # A teaser is a block with one linked headline (and its blurb); a block listing many linked
     # headlines is a box of links (a sidebar, "most read"), which article pages have too.
     teasers = [holder for holder, count in headed.items() if count == 1]
     structure.teasers = len(teasers)
     structure.teaser_chars = sum(len(text_of(holder)) for holder in teasers)
-    _read_boxes_by_heading(structure, tree)
+    _read_boxes_by_heading(structure, tree, order, sizes)
     structure.figure = lead_figure(root, tree)
     structure.tags = list(dict.fromkeys(t for t in structure.tags if len(t) <= 60))
     structure.related = list(dict.fromkeys(r for r in structure.related if r))
     return structure
+
+
+class DocumentOrder:
+    """Where elements stand in document order, counted the first time it is asked (most pages never
+    ask); the elements are kept as keys, so that their lxml proxies stay alive and distinct."""
+
+    def __init__(self, tree: lxml.html.HtmlElement) -> None:
+        self.tree = tree
+        self.index: dict[lxml.html.HtmlElement, int] | None = None
+
+    def __call__(self, element: lxml.html.HtmlElement) -> int:
+        if self.index is None:
+            self.index = {e: i for i, e in enumerate(self.tree.iter())}
+        return self.index.get(element, 0)
+
+
+def _in_article(element: lxml.html.HtmlElement, structure: Structure, order: DocumentOrder) -> bool:
+    """A box of related headlines belongs to the article when it is inside the element holding the
+    article; without such an element, when it comes before the article's text ends. Boxes after
+    the article are the site's (`More from the Post`), as a `Most read` list is."""
+    root = structure.root
+    if root.tag not in ("body", "main", "html"):
+        return contains(root, element)
+    body = structure.body_container
+    if body is None:
+        return True
+    if structure.body_end is None:
+        # Where the article's text ends, in document order: its container's last element.
+        structure.body_end = max(order(e) for e in body.iter())
+    return order(element) <= structure.body_end
 
 
 def _visible_text(element: lxml.html.HtmlElement, limit: int = 20_000) -> str:
@@ -168,71 +227,10 @@ def _visible_text(element: lxml.html.HtmlElement, limit: int = 20_000) -> str:
     return " ".join(pieces)[:limit]
 
 
-def _article_root(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    """The element holding the article: the `<article>` (or `main`) with the most paragraph text."""
-    best: lxml.html.HtmlElement | None = None
-    best_length = 0
-    for tag in ("article", "main"):
-        for element in tree.iter(tag):
-            length = sum(len(p.text_content()) for p in element.iter("p"))
-            if length > best_length:
-                best, best_length = element, length
-        if best is not None:
-            return best
-    body = tree.find("body")
-    return body if body is not None else tree
-
-
-def _body_container(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    best: lxml.html.HtmlElement | None = None
-    best_length = 0
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in ("body", "html", "article", "main"):
-            continue
-        label = marks(element)
-        if label and (_BODY_CONTAINER.search(label) or element.get("itemprop") == "articleBody"):
-            length = sum(len(p.text_content()) for p in element.iter("p"))
-            if length > best_length:
-                best, best_length = element, length
-    return best
-
-
 def _contains_body(element: lxml.html.HtmlElement, body: lxml.html.HtmlElement | None) -> bool:
     if body is None:
         return False
     return any(ancestor is element for ancestor in body.iterancestors()) or element is body
-
-
-def _read_headline(structure: Structure, root: lxml.html.HtmlElement, tree: lxml.html.HtmlElement) -> None:
-    for scope in (root, tree):
-        for h1 in scope.iter("h1"):
-            text = text_of(h1)
-            if 3 <= len(text) <= 300:
-                structure.headline = text
-                structure.near_headline = _lines_after(h1)
-                return
-    for element in tree.iter():
-        if isinstance(element.tag, str) and element.get("itemprop") == "headline":
-            text = text_of(element)
-            if 3 <= len(text) <= 300:
-                structure.headline = text
-                return
-
-
-def _lines_after(headline: lxml.html.HtmlElement, limit: int = 8) -> list[str]:
-    """The short texts printed right after the headline (bylines and dates live there)."""
-    found: list[str] = []
-    for sibling in headline.itersiblings():
-        if not isinstance(sibling.tag, str):
-            continue
-        blocks = [e for e in sibling.iter() if isinstance(e.tag, str) and e.text and e.text.strip()]
-        for block in blocks or [sibling]:
-            text = text_of(block)
-            if text and len(text) <= 160:
-                found.append(text)
-            if len(found) >= limit:
-                return found
-    return found
 
 
 def _crumbs(element: lxml.html.HtmlElement) -> list[str]:
@@ -256,18 +254,35 @@ def _headlines_in(element: lxml.html.HtmlElement) -> list[str]:
     return found
 
 
-def _read_boxes_by_heading(structure: Structure, tree: lxml.html.HtmlElement) -> None:
+def _read_boxes_by_heading(
+    structure: Structure,
+    tree: lxml.html.HtmlElement,
+    order: DocumentOrder,
+    sizes: TextSizes,
+) -> None:
     """Boxes named by their heading (`Related`, `Leia também`, `Most read`), whatever their class."""
-    for heading in tree.iter("h2", "h3", "h4", "h5", "strong", "span", "div"):
+    tags = ("h2", "h3", "h4", "h5", "strong", "span", "div")
+    for heading in tree.iter(*tags):
+        size = sizes.text.get(heading, 0)
+        if not size or size > 40:
+            continue  # measured once: reading every element's text here costs its depth each time
+        parent = heading.getparent()
+        if parent is not None and parent.tag in tags and sizes.text.get(parent) == size:
+            continue  # `<h3><span>Related</span></h3>`: the heading around it is read instead
         text = text_of(heading)
-        if not text or len(text) > 40:
+        if (
+            not text
+            or len(text) > 40
+            or not (_RELATED_HEADING.match(text) or _MOST_READ_HEADING.search(text))
+        ):
             continue
         box = heading.getparent()
-        if box is None or box.tag in ("body", "html") or len(text_of(box)) > 2000:
+        if box is None or box.tag in ("body", "html") or sizes.text.get(box, 0) > 2000:
             continue
         if _RELATED_HEADING.match(text) and not _contains_body(box, structure.body_container):
             if box.find(".//a") is not None and box not in structure.noise:
-                structure.related.extend(_headlines_in(box))
+                if _in_article(box, structure, order):
+                    structure.related.extend(_headlines_in(box))
                 structure.noise.append(box)
         elif (
             _MOST_READ_HEADING.search(text)
@@ -285,10 +300,17 @@ def _byline_text(element: lxml.html.HtmlElement) -> str:
     text = text_of(element)
     if links and all(len(link.split()) <= 4 for link in links) and sum(map(len, links)) >= len(text) / 2:
         return ", ".join(links)
-    return text
+    # `By A and B<br>Apr 30, 2024`: the names are on their own line, the date on the next.
+    lines = [line.text for line in lines_of(element)]
+    return lines[0] if lines else text
 
 
 def _comment_count(element: lxml.html.HtmlElement) -> int | None:
+    """The count an element marked as the comments' says: `12 comments`, `Comments (3)`, or a bare
+    number beside a comment icon."""
+    text = text_of(element)
+    if _BARE_COUNT.match(text):
+        return int(text)
     for heading in element.iter("h2", "h3", "h4", "span", "a", "div", "p"):
         text = text_of(heading)
         if len(text) > 40:
@@ -298,4 +320,16 @@ def _comment_count(element: lxml.html.HtmlElement) -> int | None:
             return int(match.group(1))
         if _NO_COMMENTS.match(text):
             return 0
+    return None
+
+
+def _printed_comment_count(root: lxml.html.HtmlElement) -> int | None:
+    """A comment count printed with no comment markup (`<b>Comentários (0)</b>`)."""
+    for element in root.iter():
+        text = (element.text or "").strip() if isinstance(element.tag, str) else ""
+        if not text or len(text) > 60:
+            continue
+        mark = read_footer_mark(text)
+        if mark is not None and mark.count is not None:
+            return mark.count
     return None
