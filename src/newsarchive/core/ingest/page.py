@@ -9,7 +9,7 @@ from newsarchive.core.ingest.bylines import AUTHOR_SEPARATOR, Byline, all_given_
 from newsarchive.core.ingest.captions import Credited
 from newsarchive.core.ingest.classify import Attribution, Kind, Note, Payload, classify
 from newsarchive.core.ingest.collected import Reading
-from newsarchive.core.ingest.dates import DateLine
+from newsarchive.core.ingest.dates import DateLine, posted_by
 from newsarchive.core.ingest.footer import FooterMark, TagList, is_tag_line
 from newsarchive.core.ingest.head import Head, find_head
 from newsarchive.core.ingest.headline import clean_title, same_headline, title_from_url
@@ -219,6 +219,9 @@ def _read_head(
             reading.paragraphs.append(line.text)
         elif isinstance(payload, DateLine):
             reading.dates.append(("head", payload))
+            poster = posted_by(line.text) if reading.author is None else None
+            if poster:
+                reading.take_byline_if_none(poster)  # `Posted on <date> by Name`: a person's name
         elif isinstance(payload, Byline):
             reading.take_byline(payload)
         elif isinstance(payload, Attribution) and payload.author and reading.author is None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from newsarchive.core.ingest.boilerplate import is_copyright, is_section_label
 from newsarchive.core.ingest.classify import Kind, Note, Payload
 from newsarchive.core.ingest.collected import Reading
+from newsarchive.core.ingest.dates import DateLine
 from newsarchive.core.ingest.headline import title_from_url
 from newsarchive.core.ingest.lines import Line, ends_sentence, words_of
 from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet, outlet_from_url, without_company
@@ -48,6 +49,8 @@ _SLUG_OVERLAP = 0.6
 _MIN_SPELLED = 4
 _NO_ADDRESSES = Addresses()  # an ordinary dump gives no address apart from its text
 _MAX_COPYRIGHT = 200
+# A newspaper page's running head before its date: the page (`A4`, `12`) and the paper's name.
+_FOLIO = re.compile(r"^(?:[A-Z]{0,2}\d{1,3}\s+(?P<after>\S.*)|(?P<before>.*\S)\s+[A-Z]{0,2}\d{1,3})$")
 # A brand of capitals, maybe with a word after it (`WPB`, `WPB News`).
 _BRAND = re.compile(r"^([A-Z]{2,6})(?:\s+[A-Z][a-z]+)?$")
 
@@ -94,6 +97,7 @@ def find_origin(
         or owner
         or _site_named(lines, url)
         or _site_line(lines, top)
+        or _folio(payloads, top)
     )
     return Origin(_spelled_out(_as_written(outlet, lines), lines) if outlet else None, url)
 
@@ -237,6 +241,22 @@ def _copyright(lines: list[Line]) -> str | None:
         name = _SENTENCE_AFTER.sub("", " ".join(name.split())).strip(" .,:-–—")
         name = without_company(name).rstrip(".")
         if _looks_like_a_name(name) and "rights" not in name.lower() and len(name) >= 2:
+            return name
+    return None
+
+
+def _folio(payloads: list[Payload], top: int) -> str | None:
+    """`A4 GRANITE VALLEY NEWS Thursday, April 11, 2024`: the paper's name in a printed page's
+    running head, between the page number and the date."""
+    for i in range(min(top, _TOP_REACH)):
+        payload = payloads[i]
+        if not isinstance(payload, DateLine) or not payload.prefix:
+            continue
+        match = _FOLIO.match(payload.prefix.strip(" ,|-–—"))
+        name = (match.group("after") or match.group("before")).strip(" ,|-–—") if match else ""
+        if name and len(name.split()) <= _MASTHEAD_MAX_WORDS and (
+            known_outlet(name) or has_outlet_word(name)
+        ):
             return name
     return None
 

@@ -303,7 +303,7 @@ def _joined(paragraph: list[str], margin: Margin, item: bool) -> str:
         if len(text) > 2 and text[-1] == "-" and text[-2].isalpha() and piece[:1].islower():
             # A word split at a line's end: typeset text hyphenates words (the hyphen goes); a text
             # browser or mail client only breaks after a hyphen the word has.
-            text = (text[:-1] if margin.slack else text) + piece
+            text = (text[:-1] if margin.typeset else text) + piece
         else:
             text = f"{text} {piece}"
     if item:
