@@ -121,8 +121,11 @@ def parse_page(text: str) -> ParsedPage:
 
 def _tags(tags: list[str], outlet: str | None) -> tuple[str, ...]:
     """The tag lines, each once; the outlet's name signing off the page is none of them."""
-    key = comparable(outlet) if outlet else None
-    return tuple(tag for tag in dict.fromkeys(tags) if comparable(tag) != key)
+    unique = tuple(dict.fromkeys(tags))
+    if not unique or not outlet:
+        return unique
+    key = comparable(outlet)
+    return tuple(tag for tag in unique if comparable(tag) != key)
 
 
 def _comment_count(payloads: list[Payload], footer_at: int) -> int | None:

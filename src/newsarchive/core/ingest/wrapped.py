@@ -3,6 +3,7 @@ line lengths, and each paragraph's lines joined back into one before the lines a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsarchive.core.ingest import mailed, printed, text_browser, typeset
@@ -15,6 +16,7 @@ _LONG_LINE = 130
 # Three different long lines make a dump ordinary (a hard-wrapped one may have a long title line
 # or address or two).
 _ORDINARY_LONG_LINES = 3
+_LONG_LINES = re.compile(rf"^[^\n]{{{_LONG_LINE + 1},}}", re.MULTILINE)
 # Joins that show the wrapping: a line that does not end a sentence, a line under it that goes on
 # in lower case. Fewer than this and the page is not wrapped.
 _MIN_EVIDENCE = 3
@@ -84,7 +86,7 @@ def unwrap(text: str) -> Unwrapped:
     lines: list[str] | None = None
     if mailed.has_mail_marks(text):
         lines = _opened(text.split("\n"))
-    if _is_ordinary(lines if lines is not None else text.split("\n")):
+    if _is_ordinary(text if lines is None else "\n".join(lines)):
         return Unwrapped("\n".join(lines)) if lines is not None else Unwrapped(text)
     changed = lines is not None
     if lines is None:
@@ -115,10 +117,11 @@ def _opened(lines: list[str]) -> list[str] | None:
     return mailed.subject_line(subject, body) + body
 
 
-def _is_ordinary(lines: list[str]) -> bool:
+def _is_ordinary(text: str) -> bool:
     long: set[str] = set()
-    for line in lines:
-        if len(line) > _LONG_LINE and "://" not in line:
+    for match in _LONG_LINES.finditer(text):  # most pages: no split, the scan stops early
+        line = match.group()
+        if "://" not in line:
             long.add(line)
             if len(long) >= _ORDINARY_LONG_LINES:
                 return True
