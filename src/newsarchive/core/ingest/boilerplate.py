@@ -39,7 +39,10 @@ _FURNITURE = frozenset(
     aviso legal|política de privacidad|política de cookies|más información|imprimir|
     versión para imprimir|pesquisar|entrar|assine|assinar|sair|compartilhar|ouvir|ouça|
     ouvir notícia|versão para impressão|ver comentários|termos de uso|política de privacidade|
-    saiba mais|fechar
+    saiba mais|fechar|pular para o conteúdo|pular para o conteúdo principal|ir al contenido|
+    ir al contenido principal|saltar al contenido|back to home|back to homepage|volver a portada|
+    volver al inicio|volver arriba|voltar ao topo|voltar ao início|voltar para o início|
+    email this story|email this article|e-mail this story|print this story|print this article
     """.replace("\n", "")
     .replace("    ", "")
     .split("|")
@@ -48,7 +51,7 @@ _FURNITURE = frozenset(
 # Section names a site prints as a lone label above a headline.
 SECTION_LABELS = frozenset(
     """
-    news|opinion|analysis|in depth|in-depth|blog|politics|economy|culture|sport|sports|world|
+    news|opinion|analysis|in depth|in-depth|blog|politics|economy|culture|sport|sports|world|local|
     latin america|middle east|africa|asia|europe|americas|business|science|technology|health|
     environment|interviews|features|spotlight|multimedia|noticias|opinión|economía|cultura|
     deportes|mundo|internacional|política|brasil|américa latina|sociedad|ciencia|tecnología|salud|

@@ -64,6 +64,13 @@ _ROLE_LINE = re.compile(
     r"|(?i:special\s+to|for|para|especial\s+para|colabora[cç][aã]o\s+para|exclusivo\s+para|"
     r"exclusive\s+to|de\s+la\s+redacción\s+de)\s+[A-ZÀ-Þ][^.!?]{1,50})$"
 )
+# A newsroom credited where a person would be: `Redacción`, `Da Redação`, `By the newsroom`.
+_NEWSROOM = re.compile(
+    r"^(?:(?:por|by|da|de\s+la|from\s+the|by\s+the)\s+)?"
+    r"(?P<name>redacci[oó]n|reda[cç][aã]o|newsroom|news\s+desk)\s*$",
+    re.IGNORECASE,
+)
+_MAX_NEWSROOM = 30
 _MAX_BYLINE = 120
 _BARE_NAME_WORDS = 4
 
@@ -73,6 +80,9 @@ BYLINE_FIRST_WORDS = frozenset(
     "reportaje reporte información informação par von".split()
 )
 AUTHOR_LABEL_FIRST_WORDS = frozenset("author autor autora autores authors".split())
+NEWSROOM_FIRST_WORDS = frozenset(
+    "redacción redaccion redação redacao da de from by por newsroom news".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,3 +218,14 @@ def read_published_by(text: str) -> str | None:
     """`Publicado por EFE …`: the agency or person the page credits with publishing."""
     match = _PUBLISHED_BY.match(text[:120])
     return match.group("name") if match else None
+
+
+def read_newsroom(text: str) -> Byline | None:
+    """`Redacción`, `Da Redação` alone on a line: the newsroom as the article's author."""
+    if len(text) > _MAX_NEWSROOM:
+        return None
+    match = _NEWSROOM.match(text)
+    if match is None:
+        return None
+    name = match.group("name")
+    return Byline((name.capitalize() if name.isupper() else name,))

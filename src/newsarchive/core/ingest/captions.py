@@ -30,6 +30,12 @@ _CREDIT_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 
+# `<caption> Foto: <credit>`: no stop or bar between them, the credit word capitalised.
+_CREDIT_AFTER_SPACE = re.compile(
+    r"^(?P<caption>\S+(?:\s+\S+){2,}?)\s+(?:Photo|Photos|Foto|Fotos|Fotografía|Fotografia|Image|Imagen|"
+    r"Imagem|Credit|Crédito)\s*:\s*(?P<credit>\S.{0,119})$"
+)
+
 # Every `_CREDIT_WORD` contains one of these: a gate before the suffix pattern's lazy scan.
 _CREDIT_HINT = re.compile(r"phot|foto|imag|credit|crédit|pictur")
 
@@ -170,7 +176,7 @@ def read_credited_caption(text: str) -> Credited | None:
             caption = text[: match.start() + 1].rstrip(" -–—")
             return Credited(caption, match.group("credit"))
     if ("|" in text or ":" in text) and _CREDIT_HINT.search(text.lower()):
-        match = _CREDIT_SUFFIX.match(text)
+        match = _CREDIT_SUFFIX.match(text) or _CREDIT_AFTER_SPACE.match(text)
         if match:
             return Credited(match.group("caption").strip(), _clean_credit(match.group("credit")))
     if text.endswith((")", ").")):
@@ -183,6 +189,11 @@ def read_credited_caption(text: str) -> Credited | None:
                 )
             if _AGENCY_CREDIT.match(credit) and text.count(" ") < 40:
                 return Credited(match.group("caption").strip(), credit)
+            caption = match.group("caption").strip()
+            if caption[-1:] in ".!?" and len(credit) <= _MAX_SLASH_CREDIT and (
+                _SLASH_CREDIT_ALONE.match(credit)
+            ):
+                return Credited(caption, credit)  # `<caption>. (Name/Outlet)`
     if "@" in text:
         match = _HANDLE_CREDIT.match(text)
         if match:

@@ -92,6 +92,34 @@ def classify(lines: list[Line]) -> tuple[list[str], list[Payload]]:
     return kinds, payloads
 
 
+# Kinds of line that stand on their own in a page's layout: a hard-wrapped paragraph never goes on
+# onto one of them.
+STRUCTURE_KINDS = frozenset(
+    (
+        Kind.FURNITURE,
+        Kind.DATE,
+        Kind.DATE_LABEL,
+        Kind.RELATIVE_DATE,
+        Kind.EMPTY_DATE,
+        Kind.BREADCRUMB,
+        Kind.CREDIT,
+        Kind.BYLINE,
+        Kind.RELATED,
+        Kind.FOOTER,
+        Kind.TAGS,
+        Kind.TAIL,
+        Kind.TAIL_STOP,
+        Kind.BREAKING,
+        Kind.URL,
+    )
+)
+
+
+def line_kind(text: str) -> str:
+    """What one line is, read alone (no neighbours): `text` must be stripped and not empty."""
+    return _classify_alone(Line(0, text, False, 0, text.count(" ") + 1))[0]
+
+
 def _classify_alone(line: Line) -> tuple[str, Payload]:
     text = line.head
     if "pic.twitter.com/" in text or (text[0] in "—–-" and _TWEET_SIGNATURE.match(text)):
@@ -188,6 +216,7 @@ _READERS: tuple[tuple[frozenset[str] | None, Reader, str], ...] = (
     (footer.FOOTER_FIRST_WORDS, footer.read_footer_mark, Kind.FOOTER),
     # Before the captions: `Texto: Name | Fotografía: Name` is a byline naming a photographer.
     (bylines.BYLINE_FIRST_WORDS, bylines.read_byline, Kind.BYLINE),
+    (bylines.NEWSROOM_FIRST_WORDS, bylines.read_newsroom, Kind.BYLINE),
     (captions.CREDIT_FIRST_WORDS, captions.read_credit_only, Kind.CREDIT),
     (captions.CAPTION_LABEL_FIRST_WORDS, _caption_label, Kind.FURNITURE),
     (None, captions.read_credited_caption, Kind.CAPTION),

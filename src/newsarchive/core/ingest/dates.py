@@ -61,6 +61,7 @@ _GLUED_YEAR = re.compile(r"(?<=(?:19|20)\d\d)(?=\d{1,2}[:h.]\d\d)")
 _FIVE_DIGITS = re.compile(r"[0-9]{5}")
 # `Posted on April 4, 2024 by Site Editor`: the account that posted the page, after its date.
 _POSTED_BY = re.compile(r"^(?P<filler>.*?)\s(?:by|por)\s+[^\W\d_].{0,60}$", re.IGNORECASE)
+_POSTER = re.compile(r"\s(?:by|por)\s+(?P<name>[^\W\d_].{0,60})$", re.IGNORECASE)
 # Dates the page was printed, saved or read on, never the story's.
 _DECOY_LABEL = re.compile(
     r"^(?:printed|impreso|impresso|imprimido|accessed|retrieved|consultad[oa]|downloaded|"
@@ -260,6 +261,13 @@ def _posted_by(suffix: str) -> bool:
     """` by Site Editor` after the date: who posted the page (an account, not the author)."""
     match = _POSTED_BY.match(suffix) if " by " in suffix or " por " in suffix else None
     return match is not None and _filler(match.group("filler")) is not None
+
+
+def posted_by(text: str) -> str | None:
+    """`Posted on May 2, 2024 by Ana Souza` -> `Ana Souza`: who posted the page, a person or an
+    account (`Site Editor`); the caller tells which. Only for a line read as a date line."""
+    match = _POSTER.search(text)
+    return match.group("name").strip() if match else None
 
 
 def is_decoy_date_line(text: str) -> bool:

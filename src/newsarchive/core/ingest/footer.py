@@ -55,7 +55,8 @@ _TAGS_LABEL = re.compile(
 _TAGS_HEADING = re.compile(
     r"^(?:(?:explore\s+)?more\s+on\s+(?:this|these)\s+(?:topics?|stories|subjects?)|topics|tags|"
     r"related\s+topics|archivado\s+en|archived\s+in|filed\s+under|temas(?:\s+relacionados)?|"
-    r"etiquetas|assuntos(?:\s+relacionados)?|mais\s+sobre|más\s+sobre|keywords)\s*:?$",
+    r"etiquetas|assuntos(?:\s+relacionados)?|t[óo]picos(?:\s+relacionados)?|mais\s+sobre|más\s+sobre|"
+    r"keywords)\s*:?$",
     re.IGNORECASE,
 )
 _TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*")

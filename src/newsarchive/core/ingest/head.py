@@ -22,6 +22,9 @@ LEDE_WORDS = 8
 # A standfirst is a sentence under the headline; a headline line over it has a few words at least.
 _STANDFIRST_WORDS = 6
 _HEADLINE_WORDS = 4
+# A summary under the byline and date is longer than any headline; at most two such marks between.
+_LONG_STANDFIRST_WORDS = 16
+_HEAD_MARK_LINES = 2
 _PLACE_WORDS = 3
 _NAMES_WORDS = 12
 # A site's motto under its name at the very top of the page.
@@ -194,6 +197,11 @@ def _find_title(
         if above is not None and _is_standfirst(lines[j], lines[above]):
             standfirst.add(j)
             title = above
+        else:
+            over = _headline_over_marks(lines, kinds, j)
+            if over is not None:
+                standfirst.add(j)
+                title = over
         break
     return Head(title, body_start, frozenset(caption_lines), frozenset(byline_lines), frozenset(standfirst))
 
@@ -236,6 +244,22 @@ def _previous_heading(lines: list[Line], kinds: list[str], j: int) -> int | None
     if boilerplate.is_section_label(lines[k].text):
         return None
     return k
+
+
+def _headline_over_marks(lines: list[Line], kinds: list[str], j: int) -> int | None:
+    """The headline over the byline and date that stand above line `j`, when `j` is a long
+    sentence-case summary (`Headline / By Name / Date / Summary with no stop`, as printouts and
+    some sites set it): a line that long under the head's marks is no headline."""
+    if lines[j].words < _LONG_STANDFIRST_WORDS or is_title_case(lines[j].text):
+        return None
+    k = j - 1
+    while k >= 0 and j - k <= _HEAD_MARK_LINES and kinds[k] in (Kind.BYLINE, Kind.DATE):
+        k -= 1
+    if k == j - 1 or k < 0 or kinds[k] is not Kind.HEADING or lines[k].bullet:
+        return None
+    if lines[k].words >= lines[j].words or boilerplate.is_section_label(lines[k].text):
+        return None
+    return k if _is_standfirst(lines[j], lines[k]) else None
 
 
 def _is_standfirst(line: Line, above: Line) -> bool:

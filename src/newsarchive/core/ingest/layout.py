@@ -8,6 +8,7 @@ from newsarchive.core.errors import ImportFailure
 from newsarchive.core.ingest.classify import Kind
 from newsarchive.core.ingest.head import LEDE_WORDS
 from newsarchive.core.ingest.lines import Line, ends_sentence, is_title_case
+from newsarchive.core.ingest.related import is_box_label
 
 _BLURB_CHARS = 350
 # Less prose than this beside a list of headlines is a listing page, not an article.
@@ -102,7 +103,11 @@ def _opens_box(lines: list[Line], kinds: list[str], i: int, end: int) -> bool:
     for j in range(i + 1, end):
         if kinds[j] in (Kind.RELATIVE_DATE, Kind.DATE):
             continue
-        if kinds[j] is not Kind.HEADING or lines[j].words < _BOX_HEADLINE_WORDS:
+        if (
+            kinds[j] is not Kind.HEADING
+            or lines[j].words < _BOX_HEADLINE_WORDS
+            or is_box_label(lines[j].text)  # the box's own label, under a share bar's last button
+        ):
             break
         headlines += 1
     return headlines >= _BOX_HEADLINES

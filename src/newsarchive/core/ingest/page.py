@@ -9,16 +9,17 @@ from newsarchive.core.ingest.bylines import AUTHOR_SEPARATOR, Byline, all_given_
 from newsarchive.core.ingest.captions import Credited
 from newsarchive.core.ingest.classify import Attribution, Kind, Note, Payload, classify
 from newsarchive.core.ingest.collected import Reading
-from newsarchive.core.ingest.dates import DateLine
+from newsarchive.core.ingest.dates import DateLine, posted_by
 from newsarchive.core.ingest.footer import FooterMark, TagList, is_tag_line
 from newsarchive.core.ingest.head import Head, find_head
 from newsarchive.core.ingest.headline import clean_title, same_headline, title_from_url
 from newsarchive.core.ingest.language import detect_language
-from newsarchive.core.ingest.lines import Line, is_title_case, looks_like_name, split_lines
+from newsarchive.core.ingest.lines import Line, comparable, is_title_case, looks_like_name, split_lines
 from newsarchive.core.ingest.page_section import find_section, is_section_name
 from newsarchive.core.ingest.published import publication_date
 from newsarchive.core.ingest.related import is_bare_related, is_box_label
 from newsarchive.core.ingest.sections import read_glued_home
+from newsarchive.core.ingest.wrapped import unwrap
 from newsarchive.core.model import ParsedPage
 
 _MAX_TITLE = 300
@@ -38,7 +39,9 @@ def parse_page(text: str) -> ParsedPage:
             f"The page has {line_count:,} lines, far more than any saved article; it looks like "
             "another kind of file (a log, a data export) and was not imported."
         )
-    lines = split_lines(text)
+    # A hard-wrapped dump (text browser, mail, printout) is first made one paragraph a line.
+    unwrapped = unwrap(text)
+    lines = split_lines(unwrapped.text)
     if not lines:
         raise ImportFailure("The page is empty; there is no article text to import.")
     kinds, payloads = classify(lines)
@@ -92,7 +95,7 @@ def parse_page(text: str) -> ParsedPage:
     detected = detect_language("\n".join((lede, *body)))
     language = detected or _DEFAULT_LANGUAGE
     origin = provenance.find_origin(
-        lines, kinds, payloads, title_at, raw_title, title, reading
+        lines, kinds, payloads, title_at, raw_title, title, reading, unwrapped.addresses
     )
     published = publication_date(kinds, payloads, lede, body, end, language, origin.url, reading)
     if detected is None:
@@ -101,7 +104,7 @@ def parse_page(text: str) -> ParsedPage:
         title=title,
         section_path=section,
         published=published,
-        tags=tuple(dict.fromkeys(reading.tags)),
+        tags=_tags(reading.tags, origin.outlet),
         photo_caption=reading.caption,
         photo_credit=reading.credit,
         lede=lede,
@@ -114,6 +117,15 @@ def parse_page(text: str) -> ParsedPage:
         url=origin.url,
         warnings=tuple(reading.warnings),
     )
+
+
+def _tags(tags: list[str], outlet: str | None) -> tuple[str, ...]:
+    """The tag lines, each once; the outlet's name signing off the page is none of them."""
+    unique = tuple(dict.fromkeys(tags))
+    if not unique or not outlet:
+        return unique
+    key = comparable(outlet)
+    return tuple(tag for tag in unique if comparable(tag) != key)
 
 
 def _comment_count(payloads: list[Payload], footer_at: int) -> int | None:
@@ -210,6 +222,9 @@ def _read_head(
             reading.paragraphs.append(line.text)
         elif isinstance(payload, DateLine):
             reading.dates.append(("head", payload))
+            poster = posted_by(line.text) if reading.author is None else None
+            if poster:
+                reading.take_byline_if_none(poster)  # `Posted on <date> by Name`: a person's name
         elif isinstance(payload, Byline):
             reading.take_byline(payload)
         elif isinstance(payload, Attribution) and payload.author and reading.author is None:

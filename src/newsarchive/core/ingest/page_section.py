@@ -79,10 +79,17 @@ def _label_above(lines: list[Line], kinds: list[str], title_at: int) -> tuple[st
         pair = sections.read_uppercase_pair(before.text, label.text)
         if pair and not before.bullet:
             return pair
-    after_widget = before is not None and not _is_menu_item(before, kinds[title_at - 2])
-    if label_kind is Kind.FURNITURE and not boilerplate.is_section_label(label.text):
-        return ()  # a widget (`Search`, `More`) over the headline
+    # The page's first line over the label is its masthead, not a menu of one item: a printout
+    # turned to text keeps no blank line to set the label apart.
+    under_masthead = title_at == 2 and before is not None and not before.bullet
+    after_widget = before is not None and (
+        under_masthead or not _is_menu_item(before, kinds[title_at - 2])
+    )
     listed = label.words <= _MENU_ITEM_WORDS and _listed_above(lines, title_at - 1)
+    if label_kind is Kind.FURNITURE and not boilerplate.is_section_label(label.text) and not (
+        listed and label.blank_before
+    ):
+        return ()  # a widget (`Search`, `More`) over the headline, not a menu's `Local` set apart
     alone = label_kind in (Kind.HEADING, Kind.SHORT, Kind.FURNITURE) and (
         label.blank_before > 0 or after_widget or listed
     )

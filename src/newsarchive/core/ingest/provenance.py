@@ -4,14 +4,17 @@ line) and its own address (a URL at its top, a `Printed from` footer, a link to 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from newsarchive.core.ingest.boilerplate import is_copyright, is_section_label
 from newsarchive.core.ingest.classify import Kind, Note, Payload
 from newsarchive.core.ingest.collected import Reading
+from newsarchive.core.ingest.dates import DateLine
 from newsarchive.core.ingest.headline import title_from_url
 from newsarchive.core.ingest.lines import Line, ends_sentence, words_of
 from newsarchive.core.ingest.outlets import has_outlet_word, known_outlet, outlet_from_url, without_company
+from newsarchive.core.ingest.wrapped import Addresses
 
 _MASTHEAD_MAX_WORDS = 6
 _SMALL_WORDS = frozenset("the of and de da do del la el le los las das dos".split())
@@ -44,7 +47,10 @@ _ANY_LABEL_URL = re.compile(r"^[^\W\d_][\w .'’-]{0,40}:\s*(?P<url>https?://\S+
 _SUFFIX_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _SLUG_OVERLAP = 0.6
 _MIN_SPELLED = 4
+_NO_ADDRESSES = Addresses()  # an ordinary dump gives no address apart from its text
 _MAX_COPYRIGHT = 200
+# A newspaper page's running head before its date: the page (`A4`, `12`) and the paper's name.
+_FOLIO = re.compile(r"^(?:[A-Z]{0,2}\d{1,3}\s+(?P<after>\S.*)|(?P<before>.*\S)\s+[A-Z]{0,2}\d{1,3})$")
 # A brand of capitals, maybe with a word after it (`WPB`, `WPB News`).
 _BRAND = re.compile(r"^([A-Z]{2,6})(?:\s+[A-Z][a-z]+)?$")
 
@@ -65,12 +71,23 @@ def find_origin(
     raw_title: str,
     title: str,
     reading: Reading,
+    addresses: Addresses = _NO_ADDRESSES,
 ) -> Origin:
     """The outlet from, in turn: the title's suffix, the masthead, a `Source:` line, the byline's
-    affiliation, the copyright line, a bare site name at the top; the address from the top, a
-    labelled footer or a link whose words are the headline's."""
+    affiliation, the copyright line, a line that names the address's site, a bare site name at
+    the top; the address a printout's footer gives, else the one at the top, in a labelled
+    footer, or in a link whose words are the headline's (on the page, or among the targets a text
+    browser listed apart), else the page its in-page links point into."""
     top = title_at if title_at is not None else min(len(lines), _TOP_REACH)
-    url = _page_url(lines, kinds, payloads, top, title)
+    url = (
+        addresses.printed
+        or _page_url(lines, kinds, payloads, top, title)
+        or next(
+            (link for link in addresses.links if _has_path(link) and _names_the_title(link, title)),
+            None,
+        )
+        or addresses.anchored
+    )
     owner = _copyright(lines)
     outlet = (
         _title_suffix(raw_title, title)
@@ -78,7 +95,9 @@ def find_origin(
         or next(iter(reading.outlets), None)
         or next(iter(reading.byline_outlets), None)
         or owner
+        or _site_named(lines, url)
         or _site_line(lines, top)
+        or _folio(payloads, top)
     )
     return Origin(_spelled_out(_as_written(outlet, lines), lines) if outlet else None, url)
 
@@ -134,7 +153,7 @@ def _masthead(
     """A short line above the headline that is the outlet's name: a known outlet, the site's
     name, the copyright line's owner, a name holding a newspaper word, a logo's alt text, or a
     name over the site's menu."""
-    host = "".join(ch for ch in (outlet_from_url(url) or "").split(".")[0].lower() if ch.isalnum())
+    host = _host_letters(url)
     owned = without_company(owner).casefold() if owner else None
     for i in range(min(top, _TOP_REACH)):
         line = lines[i]
@@ -149,6 +168,9 @@ def _masthead(
         name = text.split(",", 1)[0].strip()
         if known_outlet(name):
             return name
+        part = _SUFFIX_PARTS.split(name, 1)[0].strip()
+        if part != name and host and _letters(part) == host:
+            return part  # `OUTLET | News alert`, `Outlet - Boletín de la mañana`
         if kinds[i] is Kind.FURNITURE or not _looks_like_a_name(name):
             continue
         letters = "".join(ch for ch in name.lower() if ch.isalnum())
@@ -161,6 +183,26 @@ def _masthead(
         if i == 0 and len(lines) > 1 and kinds[1] is Kind.FURNITURE and line.words <= 4:
             return name  # a name over the site's menu
     return None
+
+
+def _site_named(lines: list[Line], url: str | None) -> str | None:
+    """A short line at the top or the bottom that spells the address's site name with spaces
+    (`Jornal da Serra Azul` for jornaldaserraazul.com.br): a masthead or a sign-off."""
+    host = _host_letters(url)
+    if len(host) < _MIN_SPELLED:
+        return None
+    for line in (*lines[-_TOP_REACH:], *lines[:_TOP_REACH]):
+        if line.words <= _MASTHEAD_MAX_WORDS and " " in line.text and _letters(line.text) == host:
+            return line.text
+    return None
+
+
+def _host_letters(url: str | None) -> str:
+    return "".join(ch for ch in (outlet_from_url(url) or "").split(".")[0].lower() if ch.isalnum())
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in _folded(text) if ch.isalnum())
 
 
 def _distinctive(name: str) -> bool:
@@ -203,6 +245,22 @@ def _copyright(lines: list[Line]) -> str | None:
     return None
 
 
+def _folio(payloads: list[Payload], top: int) -> str | None:
+    """`A4 GRANITE VALLEY NEWS Thursday, April 11, 2024`: the paper's name in a printed page's
+    running head, between the page number and the date."""
+    for i in range(min(top, _TOP_REACH)):
+        payload = payloads[i]
+        if not isinstance(payload, DateLine) or not payload.prefix:
+            continue
+        match = _FOLIO.match(payload.prefix.strip(" ,|-–—"))
+        name = (match.group("after") or match.group("before")).strip(" ,|-–—") if match else ""
+        if name and len(name.split()) <= _MASTHEAD_MAX_WORDS and (
+            known_outlet(name) or has_outlet_word(name)
+        ):
+            return name
+    return None
+
+
 def _site_line(lines: list[Line], top: int) -> str | None:
     """`northernledger.co.uk` alone at the top (a reader view's site line)."""
     for i in range(min(top, _TOP_REACH)):
@@ -234,6 +292,14 @@ def _page_url(
     return None
 
 
+def _folded(word: str) -> str:
+    """A word as an address writes it: lower case, accents dropped (`nível` -> `nivel`)."""
+    lower = word.lower()
+    if lower.isascii():
+        return lower
+    return "".join(ch for ch in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(ch))
+
+
 def _has_path(url: str) -> bool:
     rest = url.split("://", 1)[-1]
     return "/" in rest.rstrip("/")
@@ -243,6 +309,6 @@ def _names_the_title(url: str, title: str) -> bool:
     slug = title_from_url(url)
     if not slug:
         return False
-    slug_words = {w.lower() for w in words_of(slug)}
-    title_words = {w.lower() for w in words_of(title)}
+    slug_words = {_folded(w) for w in words_of(slug)}
+    title_words = {_folded(w) for w in words_of(title)}
     return bool(title_words) and len(slug_words & title_words) >= _SLUG_OVERLAP * len(slug_words)
