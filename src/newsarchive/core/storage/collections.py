@@ -3,7 +3,6 @@ built-in "Starred" always there."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -11,8 +10,8 @@ from newsarchive.core.errors import LibraryError
 from newsarchive.core.files import write_atomic
 from newsarchive.core.storage.user_layer import (
     USER_FOLDER,
+    LayerFile,
     dump_yaml,
-    read_yaml,
     refuse_overwriting,
 )
 
@@ -39,26 +38,23 @@ class Collections:
     """
 
     def __init__(self, library_path: Path) -> None:
-        self.path = library_path / USER_FOLDER / _FILE
-        self._cache: dict[str, tuple[str, ...]] = {STARRED: ()}
-        self._stamp: tuple[int, int] | None = None
-        self.problem: str | None = None  # why the file cannot be read (it is then never rewritten)
+        # Searching goes on without a damaged file; writing is refused (`problem`).
+        self._file: LayerFile[dict[str, tuple[str, ...]]] = LayerFile(
+            library_path / USER_FOLDER / _FILE, _parse, {STARRED: ()}
+        )
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    @property
+    def problem(self) -> str | None:
+        """Why the file cannot be read (it is then never rewritten)."""
+        return self._file.problem
 
     def all(self) -> dict[str, tuple[str, ...]]:
         """Every collection and its members (Starred first)."""
-        try:
-            info = os.stat(self.path)
-            stamp = (info.st_mtime_ns, info.st_size)
-        except FileNotFoundError:
-            self._cache, self._stamp = {STARRED: ()}, None
-            return dict(self._cache)
-        if stamp != self._stamp:
-            try:
-                self._cache, self.problem = _parse(read_yaml(self.path), self.path), None
-            except LibraryError as exc:  # searching goes on without them; writing is refused
-                self._cache, self.problem = {STARRED: ()}, str(exc)
-            self._stamp = stamp
-        return dict(self._cache)
+        return dict(self._file.read())
 
     def find(self, name: str) -> str | None:
         """The collection's exact name, compared without case ("starred" finds "Starred")."""

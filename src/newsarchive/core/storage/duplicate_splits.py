@@ -3,15 +3,14 @@ in different stories whatever their texts share."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from newsarchive.core.errors import LibraryError
 from newsarchive.core.files import write_atomic
 from newsarchive.core.storage.user_layer import (
     USER_FOLDER,
+    LayerFile,
     dump_yaml,
-    read_yaml,
     refuse_overwriting,
 )
 
@@ -22,25 +21,21 @@ class DuplicateSplits:
     """The pairs a user split, each as (smaller id, larger id), in the order they were made."""
 
     def __init__(self, library_path: Path) -> None:
-        self.path = library_path / USER_FOLDER / _FILE
-        self._cache: tuple[tuple[str, str], ...] = ()
-        self._stamp: tuple[int, int] | None = None
-        self.problem: str | None = None  # why the file cannot be read (it is then never rewritten)
+        self._file: LayerFile[tuple[tuple[str, str], ...]] = LayerFile(
+            library_path / USER_FOLDER / _FILE, _parse, ()
+        )
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    @property
+    def problem(self) -> str | None:
+        """Why the file cannot be read (it is then never rewritten)."""
+        return self._file.problem
 
     def all(self) -> tuple[tuple[str, str], ...]:
-        try:
-            info = os.stat(self.path)
-            stamp = (info.st_mtime_ns, info.st_size)
-        except FileNotFoundError:
-            self._cache, self._stamp = (), None
-            return ()
-        if stamp != self._stamp:
-            try:
-                self._cache, self.problem = _parse(read_yaml(self.path), self.path), None
-            except LibraryError as exc:
-                self._cache, self.problem = (), str(exc)
-            self._stamp = stamp
-        return self._cache
+        return self._file.read()
 
     def write(self, pairs: tuple[tuple[str, str], ...]) -> None:
         refuse_overwriting(self.path, self.problem)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,8 +13,8 @@ from newsarchive.core.files import write_atomic
 from newsarchive.core.search.request import SORTS, SearchRequest
 from newsarchive.core.storage.user_layer import (
     USER_FOLDER,
+    LayerFile,
     dump_yaml,
-    read_yaml,
     refuse_overwriting,
 )
 
@@ -100,25 +99,21 @@ class SavedSearches:
     """The saved searches of one library, in the order they were saved."""
 
     def __init__(self, library_path: Path) -> None:
-        self.path = library_path / USER_FOLDER / _FILE
-        self._cache: tuple[SavedSearch, ...] = ()
-        self._stamp: tuple[int, int] | None = None
-        self.problem: str | None = None  # why the file cannot be read (it is then never rewritten)
+        self._file: LayerFile[tuple[SavedSearch, ...]] = LayerFile(
+            library_path / USER_FOLDER / _FILE, _parse, ()
+        )
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    @property
+    def problem(self) -> str | None:
+        """Why the file cannot be read (it is then never rewritten)."""
+        return self._file.problem
 
     def all(self) -> tuple[SavedSearch, ...]:
-        try:
-            info = os.stat(self.path)
-            stamp = (info.st_mtime_ns, info.st_size)
-        except FileNotFoundError:
-            self._cache, self._stamp = (), None
-            return ()
-        if stamp != self._stamp:
-            try:
-                self._cache, self.problem = _parse(read_yaml(self.path), self.path), None
-            except LibraryError as exc:
-                self._cache, self.problem = (), str(exc)
-            self._stamp = stamp
-        return self._cache
+        return self._file.read()
 
     def find(self, name: str) -> SavedSearch | None:
         key = name.strip().casefold()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import yaml
 
@@ -61,15 +61,48 @@ def refuse_overwriting(path: Path, problem: str | None) -> None:
         )
 
 
+T = TypeVar("T")
+
+
+class LayerFile(Generic[T]):
+    """One YAML file of the user's layer, parsed again only when it changed on disk (its
+    modification time and size), so a searcher may ask for it on every search. An absent file
+    reads as `empty`; one that cannot be read reads as `empty` too, and `problem` says why (the
+    file is then never overwritten: see `refuse_overwriting`)."""
+
+    def __init__(self, path: Path, parse: Callable[[object, Path], T], empty: T) -> None:
+        self.path = path
+        self._parse = parse
+        self._empty = empty
+        self._value = empty
+        self._stamp: tuple[int, int] | None = None
+        self.problem: str | None = None
+
+    def read(self) -> T:
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            self._value, self._stamp, self.problem = self._empty, None, None
+            return self._value
+        stamp = (info.st_mtime_ns, info.st_size)
+        if stamp != self._stamp:
+            try:
+                self._value, self.problem = self._parse(read_yaml(self.path), self.path), None
+            except LibraryError as exc:
+                self._value, self.problem = self._empty, str(exc)
+            self._stamp = stamp
+        return self._value
+
+
 class UserLayer:
     """Reads and writes the `user/` folder of one library. Reads are cheap and never create
     anything; writes are atomic file replacements, made inside a write transaction."""
 
     def __init__(self, library_path: Path) -> None:
         self.root = library_path / USER_FOLDER
-        self._renames: tuple[Rename, ...] = ()
-        self._renames_stamp: tuple[int, int] | None = None
-        self._renames_problem: str | None = None
+        self._renames: LayerFile[tuple[Rename, ...]] = LayerFile(
+            self.root / "renames.yaml", _renames_from, ()
+        )
 
     # -- edits -------------------------------------------------------------------------------
 
@@ -108,25 +141,12 @@ class UserLayer:
 
     @property
     def _renames_path(self) -> Path:
-        return self.root / "renames.yaml"
+        return self._renames.path
 
     def renames(self) -> tuple[Rename, ...]:
         """Every rename, oldest first (re-read only when the file changed). A damaged file counts
         as no renames and is named by `problems()`."""
-        try:
-            info = os.stat(self._renames_path)
-            stamp = (info.st_mtime_ns, info.st_size)
-        except FileNotFoundError:
-            self._renames, self._renames_stamp, self._renames_problem = (), None, None
-            return ()
-        if stamp != self._renames_stamp:
-            try:
-                self._renames = _renames_from(read_yaml(self._renames_path), self._renames_path)
-                self._renames_problem = None
-            except LibraryError as exc:
-                self._renames, self._renames_problem = (), str(exc)
-            self._renames_stamp = stamp
-        return self._renames
+        return self._renames.read()
 
     def problems(self) -> list[str]:
         """Sentences about files of the user's layer that cannot be read (for `check`)."""
@@ -143,7 +163,7 @@ class UserLayer:
 
     def write_renames(self, renames: tuple[Rename, ...]) -> None:
         self.renames()
-        refuse_overwriting(self._renames_path, self._renames_problem)
+        refuse_overwriting(self._renames_path, self._renames.problem)
         self.root.mkdir(parents=True, exist_ok=True)
         data = {
             "about": "Values renamed across the library, applied in this order.",
