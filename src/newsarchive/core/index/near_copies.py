@@ -12,12 +12,20 @@ from newsarchive.core.errors import LibraryError
 from newsarchive.core.index.storage import index_exists, open_index, unreadable_index_errors
 from newsarchive.core.near_duplicates import (
     BANDS,
-    NUM_PERM,
     Fingerprint,
     FingerprintError,
     similarity,
 )
 from newsarchive.core.near_duplicates import THRESHOLD as COPY_THRESHOLD
+
+# Band hashes of the articles an import adds are looked through as a block until this many are
+# waiting, then merged into the sorted keys (a dict entry per band and article would cost ~200
+# bytes each: ~600 MB at 100k articles).
+MERGE_EVERY = 2048
+# Each band's hashes are told apart by a salt of its own, so that all bands share one sorted array
+# and a fingerprint's 31 look-ups are one vectorised search (two bands' keys meet by chance about
+# once in 2**64, and a chance meeting only adds a candidate that the signature check refuses).
+_BAND_SALTS = (np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))
 
 
 class CopyFinder:
@@ -28,24 +36,29 @@ class CopyFinder:
         self._index_dir = index_dir
         self._ids: list[str] = []
         self._fingerprints: list[Fingerprint] = []
-        self._signatures = np.zeros((0, NUM_PERM), dtype=np.uint32)
-        self._sorted: list[npt.NDArray[np.uint64]] = []  # each band's hashes, sorted
-        self._rows: list[npt.NDArray[np.int64]] = []  # ...and the row each came from
+        # Every article's salted band hashes, sorted, and the row each came from.
+        self._keys = np.zeros(0, np.uint64)
+        self._rows = np.zeros(0, np.int64)
+        # The salted band hashes of the last rows added, not merged yet: rows `_waiting_from` on.
+        self._waiting = np.zeros((MERGE_EVERY, BANDS), np.uint64)
+        self._waiting_count = 0
+        self._waiting_from = 0
         self._loaded = False
-        self._added: dict[tuple[int, int], list[int]] = {}  # (band, hash) -> rows added this run
-        self._last: tuple[Fingerprint, list[int]] | None = None  # band hashes cost ~30 µs: once
+        self._last: tuple[Fingerprint, npt.NDArray[np.uint64]] | None = None  # hashes: ~30 µs
 
     def copies_of(self, print_: Fingerprint, own_id: str) -> tuple[str, ...]:
         """Ids of the articles `print_` is a near-duplicate copy of, most similar first."""
         self._load()
-        hashes = self._hashes(print_)
+        keys = self._salted(print_)
         rows: set[int] = set()
-        for band, value in enumerate(hashes):
-            if band < len(self._sorted):
-                column = self._sorted[band]
-                low, high = np.searchsorted(column, value, "left"), np.searchsorted(column, value, "right")
-                rows.update(self._rows[band][low:high].tolist())
-            rows.update(self._added.get((band, value), ()))
+        low = np.searchsorted(self._keys, keys, "left")
+        high = np.searchsorted(self._keys, keys, "right")
+        for band in np.flatnonzero(high > low).tolist():
+            rows.update(self._rows[low[band]:high[band]].tolist())
+        if self._waiting_count:
+            waiting = self._waiting[: self._waiting_count]
+            found_at = np.flatnonzero((waiting == keys).any(axis=1))
+            rows.update((found_at + self._waiting_from).tolist())
         found: list[tuple[float, str]] = []
         for row in rows:
             other = self._ids[row]
@@ -59,15 +72,27 @@ class CopyFinder:
     def add(self, article_id: str, print_: Fingerprint) -> None:
         """An article this import added: later ones may be its copies."""
         self._load()
-        row = len(self._ids)
         self._ids.append(article_id)
         self._fingerprints.append(print_)
-        for band, value in enumerate(self._hashes(print_)):
-            self._added.setdefault((band, value), []).append(row)
+        self._waiting[self._waiting_count] = self._salted(print_)
+        self._waiting_count += 1
+        if self._waiting_count == MERGE_EVERY:
+            self._merge_waiting()
 
-    def _hashes(self, print_: Fingerprint) -> list[int]:
+    def _merge_waiting(self) -> None:
+        """The waiting rows into the sorted keys: one insertion, linear in their number."""
+        count, first = self._waiting_count, self._waiting_from
+        new = self._waiting[:count].ravel()
+        order = np.argsort(new, kind="stable")
+        at = np.searchsorted(self._keys, new[order], "right")
+        self._keys = np.insert(self._keys, at, new[order])
+        self._rows = np.insert(self._rows, at, order.astype(np.int64) // BANDS + first)
+        self._waiting_from += count
+        self._waiting_count = 0
+
+    def _salted(self, print_: Fingerprint) -> npt.NDArray[np.uint64]:
         if self._last is None or self._last[0] is not print_:
-            self._last = (print_, print_.band_hashes.tolist())
+            self._last = (print_, print_.band_hashes ^ _BAND_SALTS)
         return self._last[1]
 
     def _load(self) -> None:
@@ -78,11 +103,11 @@ class CopyFinder:
         if not prints:
             return
         self._ids, self._fingerprints = ids, prints
-        bands = np.stack([p.band_hashes for p in prints])
-        for band in range(BANDS):
-            order = np.argsort(bands[:, band], kind="stable")
-            self._sorted.append(bands[order, band])
-            self._rows.append(order.astype(np.int64))
+        self._waiting_from = len(ids)
+        keys = (np.stack([p.band_hashes for p in prints]) ^ _BAND_SALTS).ravel()
+        order = np.argsort(keys, kind="stable")
+        self._keys = keys[order]
+        self._rows = order.astype(np.int64) // BANDS
 
 
 def _indexed_fingerprints(index_dir: Path) -> tuple[list[str], list[Fingerprint]]:
