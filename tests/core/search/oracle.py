@@ -18,7 +18,8 @@ from functools import cached_property
 
 from whoosh.support.charset import accent_map
 
-from newsarchive.core.index.analysis import index_term, language_code, language_key
+from newsarchive.core.index.analysis import index_term, language_key
+from newsarchive.core.languages import language_code
 from newsarchive.core.model import SECTION_SEPARATOR, Article, split_section
 from tests.core.search.generated import (
     QAnd,

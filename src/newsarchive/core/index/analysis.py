@@ -21,6 +21,8 @@ from whoosh.analysis.acore import Token
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
+from newsarchive.core.languages import language_code
+
 # Whoosh's RegexTokenizer default: words, with inner dots kept (`U.S.`, `3.5`).
 WORD_PATTERN = re.compile(r"\w+(?:\.?\w+)*")
 
@@ -49,16 +51,6 @@ _ACCENTED_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
            ("acao", "ação"), ("aveis", "áveis"), ("iveis", "íveis"), ("avel", "ável"),
            ("ivel", "ível")),
 }
-
-
-_LANGUAGE_NAMES = {"english": "en", "spanish": "es", "espanol": "es", "español": "es",
-                   "castellano": "es", "portuguese": "pt", "portugues": "pt", "português": "pt"}
-
-
-def language_code(language: str | None) -> str:
-    """A record's `language` as a lower-case code: `es-ES`, `Spanish` -> `es`; empty -> `en`."""
-    code = (language or "").strip().lower().replace("_", "-").split("-")[0]
-    return _LANGUAGE_NAMES.get(code, code) or "en"
 
 
 def language_key(language: str | None) -> str:

@@ -18,10 +18,10 @@ from newsarchive.core.index.analysis import (
     NameListAnalyzer,
     distinct_words,
     fold,
-    language_code,
     language_key,
 )
 from newsarchive.core.ingest.identity import content_key
+from newsarchive.core.languages import language_code
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 from newsarchive.core.near_duplicates import Fingerprint, fingerprint
 

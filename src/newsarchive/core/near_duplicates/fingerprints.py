@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsarchive.core.errors import NewsarchiveError
-from newsarchive.core.index.analysis import language_code
+from newsarchive.core.languages import language_code
 from newsarchive.core.near_duplicates.shingles import shingle_hashes, word_hashes
 
 FORMAT = 1

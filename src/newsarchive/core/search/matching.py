@@ -14,13 +14,14 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.reading import TermNotFound
 
-from newsarchive.core.index.analysis import fold, index_term, language_code, language_key, words
+from newsarchive.core.index.analysis import fold, index_term, language_key, words
 from newsarchive.core.index.schema import (
     DEFAULT_FIELDS,
     NAME_FIELDS,
     STEMMED_FIELDS,
     date_number,
 )
+from newsarchive.core.languages import language_code
 from newsarchive.core.model import SECTION_SEPARATOR, split_section
 from newsarchive.core.search.expansion import (
     fuzzy_terms,
