@@ -65,6 +65,10 @@ class ArticleActions(QObject):
                                QKeySequence.StandardKey.Print)
         self.pdf = self._add(menu, "Save as P&DF…", self.ask_pdf)
         self.open_folder = self._add(menu, "Open its &folder", self.window.reader.open_folder)
+        menu.addSeparator()
+        self.open_original = self._add(menu, "Open &original", lambda: self.window.stories.open_original())
+        self.more_like_this = self._add(menu, "More &like this", lambda: self.window.stories.show_similar(),
+                                        "Ctrl+Shift+L")
         self.update_enabled()
         return menu
 
@@ -110,6 +114,9 @@ class ArticleActions(QObject):
                 reader_action.setEnabled(reading)
         if hasattr(self, "cite_menu"):
             self.cite_menu.setEnabled(reading)
+        if hasattr(self, "open_original"):
+            self.open_original.setEnabled(reading and self.window.reader.has_original)
+            self.more_like_this.setEnabled(reading)
 
     def _undo_label(self, what: str | None) -> None:
         self.undo.setEnabled(what is not None and self._writable() is not None)
