@@ -67,7 +67,8 @@ class StoryLinks(QObject):
 
     def copies(self, article_id: str, done: Callable[[str, list[StoryArticle]], Any]) -> None:
         """`done(article_id, copies)` on the GUI thread: the other articles of its story, oldest
-        first (an empty list when it has none, or the library changed meanwhile)."""
+        first (an empty list when it has none). Not called when the index cannot be read now
+        (being rebuilt): what the reader shows stays until the next look."""
         library = self._library()
         if library is None:
             return
@@ -79,7 +80,7 @@ class StoryLinks(QObject):
             return found
 
         Op(self._runner, work, success=lambda found: self._answer(library, done, article_id, found),
-           failure=lambda _f: self._answer(library, done, article_id, []), lane="read").run_in_background()
+           failure=lambda _f: None, lane="read").run_in_background()
 
     def similar(self, article_id: str, done: Callable[[str, list[StoryArticle]], Any],
                 failed: Callable[[Failure], Any]) -> None:
