@@ -4,6 +4,7 @@ duplicate" (which stays split), More like this without copies, and Open original
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 from pathlib import Path
@@ -234,3 +235,42 @@ def test_open_original_shows_html_and_mhtml_offline_and_hands_a_pdf_to_the_viewe
     qtbot.waitUntil(lambda: bool(opened_paths), timeout=5000)
     assert opened_paths == [str(Library.open(stories.path).article_dir(pdf) / "original.pdf")]
     assert "PDF viewer" in window.statusBar().currentMessage()
+
+
+def test_export_can_take_one_article_per_story(qtbot, window_and_actions, stories: StoryLibrary,
+                                                tmp_path: Path) -> None:
+    window, actions = window_and_actions
+    result = _open(qtbot, window, stories.path, fold=True)
+    dialog = actions.export_results()
+    assert dialog.one_per_story.isChecked()  # as the results are shown
+    dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
+    target = tmp_path / "stories.jsonl"
+    dialog.destination.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.running is None, timeout=30_000)
+    assert dialog.failure is None, dialog.failure and dialog.failure.details
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    ids = [line["id"] for line in lines if "id" in line]  # the first line is the provenance
+    assert len(ids) == result.total == result.stories
+    # One per story: no two exported articles are copies of each other (the oracle: the set).
+    assert not any(stories.copies_of(i) & set(ids) for i in ids)
+
+    dialog.one_per_story.setChecked(False)
+    everything = tmp_path / "all.jsonl"
+    dialog.destination.setText(str(everything))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.running is None, timeout=30_000)
+    assert len(everything.read_text(encoding="utf-8").splitlines()) == 1 + result.articles
+    dialog.close()
+
+
+def test_the_fold_choice_is_remembered(qtbot, window, settings) -> None:
+    window.fold_box.setChecked(True)
+    from newsarchive.gui.settings import AppSettings
+
+    settings.sync()
+    again = AppSettings(Path(settings._settings.fileName()).parent)
+    assert again.get("search/fold_copies") is True
+    window.fold_action.setChecked(False)
+    settings.sync()
+    assert AppSettings(Path(settings._settings.fileName()).parent).get("search/fold_copies") is False
