@@ -119,7 +119,7 @@ def test_the_reader_lists_the_copies_and_a_split_stays_split(qtbot, window, stor
     text = window.reader.browser.toPlainText()
     assert "Copies of this story" in text and "Not a duplicate" in text
     first_copy = window.reader.copies[0]
-    assert first_copy.title in text
+    assert first_copy.title[:40] in text and first_copy.source in text
 
     stories_before = window.result.total
     window.reader._link(QUrl("split:0"))

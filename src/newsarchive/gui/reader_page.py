@@ -174,6 +174,10 @@ def _actions(has_original: bool) -> str:
     return f'<p class="actions">{" · ".join(links)}</p>'
 
 
+# Copies often share the title: a shortened one keeps the list a few lines long (the link reads it).
+_COPY_TITLE = 60
+
+
 def copies_note(copies: Sequence[StoryArticle], can_split: bool) -> str:
     """The other articles of the story: outlet, date and title, each opening that copy."""
     esc = html.escape
@@ -183,7 +187,8 @@ def copies_note(copies: Sequence[StoryArticle], can_split: bool) -> str:
         outlet = esc(copy.source) if copy.source else "outlet unknown"
         split = (f' · <a class="split" href="{SPLIT_SCHEME}:{n}">Not a duplicate</a>'
                  if can_split else "")
-        rows.append(f'{outlet}, {when}: <a href="{COPY_SCHEME}:{n}">{esc(copy.title)}</a>{split}')
+        title = copy.title if len(copy.title) <= _COPY_TITLE else copy.title[:_COPY_TITLE - 1] + "…"
+        rows.append(f'{outlet}, {when}: <a href="{COPY_SCHEME}:{n}">{esc(title)}</a>{split}')
     noun = "copy" if len(copies) == 1 else "copies"
     head = f"<b>Copies of this story</b> ({len(copies)} other {noun})"
     return (f'<table class="copies" width="100%" cellpadding="6"><tr><td>{head}<br>'
