@@ -3,6 +3,7 @@ launch to first results.
 
     python -m benchmarks.bench_gui --stall --import-n 2000     # longest stall while importing
     python -m benchmarks.bench_gui --stall --web --import-n 200  # ... saved web pages instead
+    python -m benchmarks.bench_gui --original                    # Open original: GUI-thread time
     python -m benchmarks.bench_gui --launch --n 100000         # launch -> first results, 100k
     python -m benchmarks.bench_gui --pages --n 100000          # one results page deep in 100k
     python -m benchmarks.bench_gui --corrections --n 100000 --edit-n 5000
@@ -174,6 +175,42 @@ def measure_stall(import_n: int, tick_ms: int, web: bool = False) -> dict[str, o
         # The five longest: when (seconds from the start), how long (ms), articles done by then.
         "worst": [(round(at / 1000, 2), round(gap - tick_ms, 1), done) for gap, at, done in worst],
     }
+
+
+# -- open original --------------------------------------------------------------------------------
+
+
+def measure_original(sizes_kb: tuple[int, ...] = (100, 500, 2000), runs: int = 3) -> dict[str, object]:
+    """The GUI thread's time to show a saved page in the original viewer (`setHtml` and the first
+    layout must run there), for pages of article markup of each size (what is left once scripts
+    and style sheets are dropped); the decoding itself runs on the read lane and is not counted."""
+    from datetime import date
+    from pathlib import Path as _Path
+
+    from newsarchive.core.model import Article
+    from newsarchive.core.operations.original import OriginalPage
+    from newsarchive.gui.app import make_application
+    from newsarchive.gui.original_view import OriginalWindow
+
+    app = make_application(["bench"])
+    article = Article(id="0" * 16, title="Benchmark page", published=date(2024, 1, 1))
+    paragraph = ('<div class="body"><p>A paragraph of the article, with <a href="https://example.com/a">'
+                 "a link</a> and enough words to wrap across the viewer's width once or twice.</p></div>")
+    out: dict[str, object] = {"measure": "original"}
+    for kb in sizes_kb:
+        markup = "<html><body>" + paragraph * (kb * 1000 // len(paragraph)) + "</body></html>"
+        page = OriginalPage("html", _Path("original.html"), markup)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            window = OriginalWindow(article, page)
+            window.show()
+            app.processEvents()
+            times.append((time.perf_counter() - started) * 1000)
+            window.close()
+            app.processEvents()
+        out[f"{kb}_kb_ms"] = round(statistics.median(times), 1)
+    return out
 
 
 # -- corrections ----------------------------------------------------------------------------------
@@ -367,6 +404,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", action="store_true")
     parser.add_argument("--corrections", action="store_true")
     parser.add_argument("--web", action="store_true", help="--stall: import saved web pages")
+    parser.add_argument("--original", action="store_true")
     parser.add_argument("--edit-n", type=int, default=5000)
     parser.add_argument("--import-n", type=int, default=2000)
     parser.add_argument("--tick-ms", type=int, default=5)
@@ -379,7 +417,10 @@ def main(argv: list[str] | None = None) -> None:
         return
     WORK.mkdir(exist_ok=True)
     results = []
-    everything = not (args.stall or args.launch or args.pages or args.corrections)
+    everything = not (args.stall or args.launch or args.pages or args.corrections or args.original)
+    if args.original:
+        results.append(measure_original())
+        print(json.dumps(results[-1]), flush=True)
     if args.stall or everything:
         results.append(measure_stall(args.import_n, args.tick_ms, args.web))
         print(json.dumps(results[-1]), flush=True)

@@ -33,7 +33,8 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, dict[st
     first, second, third, fourth, fifth = stories()[:5]
     page = save_page_as(saved, first)
     html = article_html(second, "wordpress", 1).replace(
-        b"</body>", b'<script>document.write("SCRIPTED")</script>'
+        b"</body>", b'<script>document.write("SCRIPTED")</script><style>p { color: red }</style>'
+                    b'<iframe src="https://ads.example.com/"></iframe>'
                     b'<img src="https://tracker.example.com/pixel.gif"></body>')
     (saved / "second.mhtml").write_bytes(
         mhtml_bytes(html, second.url, second.image_url, jpeg(7)))
@@ -75,6 +76,7 @@ def test_an_mhtml_page_shows_its_parts_and_blocks_what_it_did_not_save(imported)
     assert page.kind == "mhtml" and page.url
     text = lxml.html.fromstring(page.html).text_content()
     assert article.title in text and "SCRIPTED" not in text and "<script" not in page.html
+    assert "<style" not in page.html and "<iframe" not in page.html
     assert page.resource(second.image_url) == jpeg(7) and second.image_url in _images(page.html)
     assert page.resource("https://tracker.example.com/pixel.gif") is None
     assert page.resource("https://img.example.org/other.jpg") is None

@@ -24,8 +24,11 @@ OriginalKind = Literal["html", "mhtml", "pdf"]
 # The names `storage.store.store_new` gives a saved web page's original, by kind.
 ORIGINAL_NAMES: tuple[tuple[str, OriginalKind], ...] = (
     ("original.html", "html"), ("original.mhtml", "mhtml"), ("original.pdf", "pdf"))
-# Elements whose content a browser without scripts would not show either.
-_HIDDEN = ("script", "template")
+# Dropped before showing: scripts (`noscript` stays: it is what shows without them), templates,
+# what the viewer cannot show (frames, plug-ins, inline SVG, whose titles would come out as stray
+# text), and style sheets: Qt's rich text knows a small part of CSS, a news site's sheets are mostly
+# layout it cannot do, and parsing hundreds of kilobytes of them would stall the window.
+_HIDDEN = ("script", "template", "style", "link", "iframe", "frame", "object", "embed", "svg")
 
 
 @dataclass(frozen=True, slots=True)
