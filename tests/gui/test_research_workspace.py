@@ -274,3 +274,59 @@ def test_the_fold_choice_is_remembered(qtbot, window, settings) -> None:
     window.fold_action.setChecked(False)
     settings.sync()
     assert AppSettings(Path(settings._settings.fileName()).parent).get("search/fold_copies") is False
+
+
+def test_a_new_user_imports_a_folder_of_every_format_and_opens_an_original(
+        qtbot, window_and_actions, tmp_path: Path, _no_network) -> None:
+    """As a new user would: an empty library, a folder mixing text dumps and saved web pages
+    imported through the import dialog (with progress), the reader showing text and photo, and
+    "Open original" offline."""
+    from tests.core.ingest.web.saved_files import (
+        article_html,
+        article_pdf,
+        jpeg,
+        mhtml_bytes,
+        save_page_as,
+        singlefile_html,
+        text_dump,
+    )
+    from tests.core.ingest.web.saved_files import stories as web_stories
+
+    window, actions = window_and_actions
+    first, second, third, fourth, fifth = web_stories()[5:10]
+    folder = tmp_path / "Saved articles"
+    (folder / "web").mkdir(parents=True)
+    (folder / "dump.txt").write_text(text_dump(first), encoding="utf-8")
+    save_page_as(folder / "web", second)
+    html = article_html(third, "wordpress", 2)
+    (folder / "web" / "third.mhtml").write_bytes(mhtml_bytes(html, third.url, third.image_url, jpeg(4)))
+    (folder / "web" / "fourth.html").write_bytes(singlefile_html(fourth))
+    (folder / "fifth.pdf").write_bytes(article_pdf(fifth))
+    library = Library.create(tmp_path / "New library")
+    window.open_library(library.path)
+    wait_for_result(qtbot, window)
+
+    progress: list[int] = []
+    dialog = actions.import_paths([folder])
+    dialog.bar.valueChanged.connect(progress.append)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert dialog.failure is None and dialog.result_value.imported == 5
+    assert progress  # the bar moved while it ran
+    result = wait_for_result(qtbot, window)
+    assert result.total == 5
+    dialog.accept()
+
+    # The Save-Page-As article: its text and its photo in the reader, then its original.
+    row = next(r for r in range(window.results.rowCount()) if window.results.hit(r).title == second.title)
+    window.select_row(row)
+    qtbot.waitUntil(lambda: window.reader.article is not None and window.reader.article.title == second.title)
+    assert window.reader.browser.photo is not None and not window.reader.browser.photo.isNull()
+    assert second.paragraphs[0][:60] in window.reader.browser.toPlainText()
+    assert actions.articles.open_original.isEnabled()
+    actions.articles.open_original.trigger()
+    qtbot.waitUntil(lambda: bool(window.stories.original_windows()), timeout=10_000)
+    viewer = window.stories.original_windows()[-1]
+    qtbot.waitUntil(lambda: bool(viewer.browser.served), timeout=5000)
+    assert second.title in viewer.browser.toPlainText()
+    viewer.close()
+    assert _no_network == []

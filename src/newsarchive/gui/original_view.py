@@ -61,8 +61,8 @@ class OriginalBrowser(QTextBrowser):
         self.refused, self.served, self._images = [], [], {}
         self.setHtml(page.html)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
-        address = name.toString()
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        address = name.toString() if isinstance(name, QUrl) else str(name)
         if kind == QTextDocument.ResourceType.ImageResource.value and self.page is not None:
             if address in self._images:
                 return self._images[address]

@@ -32,6 +32,8 @@ class StoryActions(QObject):
         reader.copy_clicked.connect(window.show_article_id)
         reader.split_wanted.connect(self.split)
         window.article_shown.connect(self.load_copies)
+        # Another library: what was listed or opened belongs to the last one.
+        window.library_changed.connect(lambda _library: self.close())
 
     def close(self) -> None:
         self.originals.close_all()
