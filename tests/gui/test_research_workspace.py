@@ -60,8 +60,9 @@ def _row_with_copies(window) -> int:
     return max(range(model.rowCount()), key=lambda r: len(model.hit(r).copies))
 
 
-def test_folding_shows_one_row_per_story_and_lists_the_copies(qtbot, qtmodeltester, window,
+def test_folding_shows_one_row_per_story_and_lists_the_copies(qtbot, qtmodeltester, window_and_actions,
                                                                stories: StoryLibrary) -> None:
+    window = window_and_actions[0]
     result = _open(qtbot, window, stories.path, fold=False)
     articles = len(Library.open(stories.path).ids())
     expected_stories = articles - sum(len(g) - 1 for g in stories.groups())
@@ -102,6 +103,14 @@ def test_folding_shows_one_row_per_story_and_lists_the_copies(qtbot, qtmodeltest
     entries[0].trigger()
     qtbot.waitUntil(lambda: window.reader.article is not None and window.reader.article.id in hit.copies)
     menu.close()
+    # Without the mouse: the row's context menu lists them too.
+    window.select_row(row)
+    row_menu = window_and_actions[1].articles.row_menu()
+    listing = next(a for a in row_menu.actions() if a.text().startswith("List the"))
+    assert listing.text() == f"List the {len(hit.copies)} copies of this story"
+    listing.trigger()
+    qtbot.waitUntil(lambda: window.results_pane.copies_menu is not menu, timeout=5000)
+    window.results_pane.copies_menu.close()
 
     window.fold_box.setChecked(False)
     assert wait_for_result(qtbot, window).total == articles
@@ -221,6 +230,11 @@ def test_open_original_shows_html_and_mhtml_offline_and_hands_a_pdf_to_the_viewe
         assert opened == [] and box.isVisible()
         next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
         assert opened == ["https://example.com/story"]
+        # A link of the site's own menus is read against the page's address, and asks too.
+        viewer._link(QUrl("/politics/"))
+        assert viewer.asked is not box and viewer.asked.informativeText().startswith(
+            f"Open {QUrl(viewer.base).resolved(QUrl('/politics/')).toString()}")
+        viewer.asked.close()
         viewer.close()
     assert _no_network == []
 

@@ -245,7 +245,22 @@ class ArticleActions(QObject):
         menu.addMenu(self.citation_menu(menu))
         if self.export_selected is not None:
             menu.addAction(self.export_selected)
+        self._add_copies_entry(menu)
         return menu
+
+    def _add_copies_entry(self, menu: QMenu) -> None:
+        """A folded row's copies, listed as a click on its "+N copies" lists them."""
+        table = self.window.table
+        row = table.currentIndex().row()
+        hit = self.window.results.hit(row) if row >= 0 else None
+        if hit is None or not hit.copies:
+            return
+        rect = table.visualRect(table.currentIndex())
+        where = table.viewport().mapToGlobal(rect.bottomLeft())
+        menu.addSeparator()
+        action = menu.addAction(f"List the {len(hit.copies)} cop{'y' if len(hit.copies) == 1 else 'ies'} "
+                                "of this story")
+        action.triggered.connect(lambda _c=False: self.window.results_pane.list_copies(row, where))
 
     def show_row_menu(self, position: QPoint) -> None:
         menu = self.row_menu()

@@ -87,6 +87,8 @@ class OriginalWindow(QDialog):
         self.setWindowTitle(f"Original — {article.title}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.article = article
+        # Where the page's relative links lead: its own address, else the one its record keeps.
+        self.base = page.url or article.url
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -109,7 +111,7 @@ class OriginalWindow(QDialog):
         page = self.browser.page
         assert page is not None
         kind = "MHTML archive" if page.kind == "mhtml" else "HTML page"
-        where = f" from {html.escape(page.url)}" if page.url else ""
+        where = f" from {html.escape(self.base)}" if self.base else ""
         self.note.setText(
             f"The {kind} as saved{where}, shown offline: nothing is fetched from the network and no "
             "script runs. Its layout is simplified; the article's text is in the reader."
@@ -123,7 +125,10 @@ class OriginalWindow(QDialog):
         text = url.toString()
         if text.startswith("#"):
             self.browser.scrollToAnchor(text[1:])
-        elif is_web_url(text):
+            return
+        if url.isRelative() and self.base:
+            text = QUrl(self.base).resolved(url).toString()
+        if is_web_url(text):
             self.ask_to_open(text)
 
     def ask_to_open(self, address: str) -> QMessageBox:
