@@ -10,25 +10,17 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
-import lxml.html
-from lxml import etree
-
 from newsarchive.core.errors import ImportFailure, LibraryError
 from newsarchive.core.ingest.photos import image_type, library_photo_name
 from newsarchive.core.ingest.web.limits import MAX_MHTML_BYTES
 from newsarchive.core.ingest.web.mhtml import read_mhtml
 from newsarchive.core.ingest.web.resources import MappedResources, candidate_addresses, data_uri_bytes
-from newsarchive.core.ingest.web.tree import parse_html
+from newsarchive.core.ingest.web.viewing import page_for_viewing
 
 OriginalKind = Literal["html", "mhtml", "pdf"]
 # The names `storage.store.store_new` gives a saved web page's original, by kind.
 ORIGINAL_NAMES: tuple[tuple[str, OriginalKind], ...] = (
     ("original.html", "html"), ("original.mhtml", "mhtml"), ("original.pdf", "pdf"))
-# Dropped before showing: scripts (`noscript` stays: it is what shows without them), templates,
-# what the viewer cannot show (frames, plug-ins, inline SVG, whose titles would come out as stray
-# text), and style sheets: Qt's rich text knows a small part of CSS, a news site's sheets are mostly
-# layout it cannot do, and parsing hundreds of kilobytes of them would stall the window.
-_HIDDEN = ("script", "template", "style", "link", "iframe", "frame", "object", "embed", "svg")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +71,15 @@ def read_original(folder: Path, photos: Sequence[str] = ()) -> OriginalPage:
         content, charset, url, parts = _mhtml_parts(data, path)
     else:
         content, charset, url, parts = data, None, None, {}
-    tree = _tree(content, charset, path)
-    addresses = _image_addresses(tree)
+    try:
+        shown, addresses = page_for_viewing(content, charset)
+    except ImportFailure as exc:
+        raise LibraryError(f"The saved page {path} cannot be shown: {exc}") from exc
     if kind == "mhtml":
         resources = _from_parts(addresses, parts, url)
     else:
         resources = _from_photos(addresses, folder, photos)
-    return OriginalPage(kind, path, lxml.html.tostring(tree, encoding="unicode"), url, resources)
+    return OriginalPage(kind, path, shown, url, resources)
 
 
 def _mhtml_parts(data: bytes, path: Path) -> tuple[bytes, str | None, str | None, dict[str, bytes]]:
@@ -99,24 +93,6 @@ def _mhtml_parts(data: bytes, path: Path) -> tuple[bytes, str | None, str | None
         raise LibraryError(f"The saved page {path} cannot be shown: {exc}") from exc
     parts = document.resources.parts if isinstance(document.resources, MappedResources) else {}
     return document.content, document.charset, document.url, parts
-
-
-def _tree(content: bytes, charset: str | None, path: Path) -> lxml.html.HtmlElement:
-    try:
-        tree = parse_html(content, charset)
-    except ImportFailure as exc:
-        raise LibraryError(f"The saved page {path} cannot be shown: {exc}") from exc
-    for element in list(tree.iter(*_HIDDEN)):
-        element.drop_tree()
-    # Comments are no part of the page; Qt would show none, but they may be most of the bytes.
-    for comment in list(tree.iter(etree.Comment)):
-        comment.drop_tree()
-    return tree
-
-
-def _image_addresses(tree: lxml.html.HtmlElement) -> list[str]:
-    found = (element.get("src") for element in tree.iter("img"))
-    return list(dict.fromkeys(a.strip() for a in found if a and a.strip()))
 
 
 def _from_parts(addresses: list[str], parts: Mapping[str, bytes], url: str | None) -> dict[str, bytes]:
