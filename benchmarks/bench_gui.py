@@ -2,6 +2,8 @@
 launch to first results.
 
     python -m benchmarks.bench_gui --stall --import-n 2000     # longest stall while importing
+    python -m benchmarks.bench_gui --stall --web --import-n 200  # ... saved web pages instead
+    python -m benchmarks.bench_gui --original                    # Open original: GUI-thread time
     python -m benchmarks.bench_gui --launch --n 100000         # launch -> first results, 100k
     python -m benchmarks.bench_gui --pages --n 100000          # one results page deep in 100k
     python -m benchmarks.bench_gui --corrections --n 100000 --edit-n 5000
@@ -11,7 +13,10 @@ Stall: a `QTimer` ticks every `--tick-ms` on the GUI thread while the real windo
 `--import-n` generated page dumps (written before the clock starts) through the real import
 dialog; the longest gap between ticks, minus the tick interval, is the longest time the event loop
 could not run (what a user feels as a freeze). The window also repaints a progress bar and live
-counts meanwhile, so their cost is inside the measure.
+counts meanwhile, so their cost is inside the measure. With `--web` the import is of saved web
+pages instead: the evaluation set's pages (`tests/core/ingest/web/eval_build.py`: its 15 articles
+in its 11 HTML layouts, MHTML and Save-Page-As folders among them), each made a distinct article by
+a sentence of its own, so the extraction pool and the photo reading run for every one.
 
 Launch: each run is a fresh process (`--child`) that imports the app, builds the window, opens
 the library and stops when the first results are on screen; the time is from just before the
@@ -73,7 +78,26 @@ def _library_for(n: int) -> Path:
 # -- stall during an import ---------------------------------------------------------------------
 
 
-def measure_stall(import_n: int, tick_ms: int) -> dict[str, object]:
+def write_web_pages(folder: Path, n: int) -> None:
+    """`n` saved web pages, each in its own folder (a Save-Page-As page brings its `_files/`)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the builders live in tests/
+    from tests.core.ingest.web.eval_build import LAYOUTS, load_stories
+
+    stories = load_stories()
+    layouts = [name for name in LAYOUTS if name != "pdf"]
+    for number in range(n):
+        story = stories[number % len(stories)]
+        raw = dict(story.raw)
+        raw["paragraphs"] = [*story.paragraphs[:-1],
+                             f"{story.paragraphs[-1]} Filed from desk {number} of the bureau."]
+        files, _ = LAYOUTS[layouts[number % len(layouts)]](type(story)(raw), number % 5)
+        for name, data in files.items():
+            target = folder / f"{number:04d}" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+
+
+def measure_stall(import_n: int, tick_ms: int, web: bool = False) -> dict[str, object]:
     from benchmarks.corpus import write_dumps
     from newsarchive.core.storage.library import Library
     from newsarchive.gui.app import build_window, make_application
@@ -83,7 +107,10 @@ def measure_stall(import_n: int, tick_ms: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
         work = Path(tmp)
         dumps = work / "dumps"
-        write_dumps(dumps, import_n, seed=7)
+        if web:
+            write_web_pages(dumps, import_n)
+        else:
+            write_dumps(dumps, import_n, seed=7)
         library = Library.create(work / "library", "Stall benchmark")
         app = make_application(["bench"])
         window, actions = build_window(AppSettings(work / "config"))
@@ -136,6 +163,7 @@ def measure_stall(import_n: int, tick_ms: int) -> dict[str, object]:
     worst = sorted(zip(gaps, ends, done_at, strict=True), reverse=True)[:5]
     return {
         "measure": "stall",
+        "what": "saved web pages" if web else "page dumps",
         "articles": import_n,
         "imported": report.imported if report else None,
         "import_s": round(seconds, 1),
@@ -147,6 +175,42 @@ def measure_stall(import_n: int, tick_ms: int) -> dict[str, object]:
         # The five longest: when (seconds from the start), how long (ms), articles done by then.
         "worst": [(round(at / 1000, 2), round(gap - tick_ms, 1), done) for gap, at, done in worst],
     }
+
+
+# -- open original --------------------------------------------------------------------------------
+
+
+def measure_original(sizes_kb: tuple[int, ...] = (100, 500, 2000), runs: int = 3) -> dict[str, object]:
+    """The GUI thread's time to show a saved page in the original viewer (`setHtml` and the first
+    layout must run there), for pages of article markup of each size (what is left once scripts
+    and style sheets are dropped); the decoding itself runs on the read lane and is not counted."""
+    from datetime import date
+    from pathlib import Path as _Path
+
+    from newsarchive.core.model import Article
+    from newsarchive.core.operations.original import OriginalPage
+    from newsarchive.gui.app import make_application
+    from newsarchive.gui.original_view import OriginalWindow
+
+    app = make_application(["bench"])
+    article = Article(id="0" * 16, title="Benchmark page", published=date(2024, 1, 1))
+    paragraph = ('<div class="body"><p>A paragraph of the article, with <a href="https://example.com/a">'
+                 "a link</a> and enough words to wrap across the viewer's width once or twice.</p></div>")
+    out: dict[str, object] = {"measure": "original"}
+    for kb in sizes_kb:
+        markup = "<html><body>" + paragraph * (kb * 1000 // len(paragraph)) + "</body></html>"
+        page = OriginalPage("html", _Path("original.html"), markup)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            window = OriginalWindow(article, page)
+            window.show()
+            app.processEvents()
+            times.append((time.perf_counter() - started) * 1000)
+            window.close()
+            app.processEvents()
+        out[f"{kb}_kb_ms"] = round(statistics.median(times), 1)
+    return out
 
 
 # -- corrections ----------------------------------------------------------------------------------
@@ -339,6 +403,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--launch", action="store_true")
     parser.add_argument("--pages", action="store_true")
     parser.add_argument("--corrections", action="store_true")
+    parser.add_argument("--web", action="store_true", help="--stall: import saved web pages")
+    parser.add_argument("--original", action="store_true")
     parser.add_argument("--edit-n", type=int, default=5000)
     parser.add_argument("--import-n", type=int, default=2000)
     parser.add_argument("--tick-ms", type=int, default=5)
@@ -351,9 +417,12 @@ def main(argv: list[str] | None = None) -> None:
         return
     WORK.mkdir(exist_ok=True)
     results = []
-    everything = not (args.stall or args.launch or args.pages or args.corrections)
+    everything = not (args.stall or args.launch or args.pages or args.corrections or args.original)
+    if args.original:
+        results.append(measure_original())
+        print(json.dumps(results[-1]), flush=True)
     if args.stall or everything:
-        results.append(measure_stall(args.import_n, args.tick_ms))
+        results.append(measure_stall(args.import_n, args.tick_ms, args.web))
         print(json.dumps(results[-1]), flush=True)
     if args.launch or everything:
         results.append(measure_launch(args.n, args.runs))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(1, str(ROOT))  # the copies and saved pages of the research scenes come from tests/
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from newsarchive.core.operations.importing import import_paths  # noqa: E402
@@ -94,6 +95,47 @@ Small harbours keep coastal towns supplied when the roads close, a fishermen's u
 The union asked the province to keep dredging three of them this winter, and to publish the
 depths it measures so that skippers can plan their trips.
 """
+
+
+def research_scenes(window: MainWindow, work: Path, out: Path) -> None:
+    """Copies folded under one row per story with the reader's copies list; the original viewer;
+    More like this. The sample archive has no copies and no saved web pages, so these scenes use
+    the near-duplicate set's stories and saved pages made by the tests' builders."""
+    from tests.gui.story_library import build_story_library
+
+    stories = build_story_library(work / "research")
+    window.fold_box.setChecked(True)
+    window.open_library(stories.path)
+    wait(lambda: settled(window))
+    model = window.results
+    row = max(range(model.rowCount()), key=lambda r: len(model.hit(r).copies))
+    window.select_row(row)
+    wait(lambda: window.reader.article is not None and len(window.reader.copies) > 1)
+    # 9. Folded results ("+N copies"), stories counted beside articles, the story's copies in the reader.
+    save(window, out / "folded-copies.png")
+
+    # 10. More like this: articles on the same subject, its copies left out.
+    original = next(i for i, k in stories.kind_of.items()
+                    if k == "original" and stories.group_of[i] == "en01")
+    window.show_article_id(original)
+    wait(lambda: window.reader.article is not None and window.reader.article.id == original)
+    panel = window.stories.show_similar()
+    assert panel is not None
+    wait(lambda: panel.list.count() > 0)
+    save_over(window, panel, out / "more-like-this.png")
+    panel.close()
+
+    # 11. Open original: the saved MHTML shown offline (its own photo; the remote pixel refused).
+    window.show_article_id(stories.web["mhtml"])
+    wait(lambda: window.reader.article is not None and window.reader.article.id == stories.web["mhtml"])
+    window.stories.open_original()
+    wait(lambda: bool(window.stories.original_windows()))
+    viewer = window.stories.original_windows()[-1]
+    viewer.resize(900, 680)
+    wait(lambda: bool(viewer.browser.served))
+    save_over(window, viewer, out / "original-viewer.png")
+    viewer.close()
+    window.fold_box.setChecked(False)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
             wait(lambda: True)
             save_over(window, welcome, out / "welcome.png")
             welcome.reject()
+
+            research_scenes(window, work, out)
         finally:
             window.close()
             window.runner.shutdown()

@@ -65,6 +65,10 @@ class ArticleActions(QObject):
                                QKeySequence.StandardKey.Print)
         self.pdf = self._add(menu, "Save as P&DF…", self.ask_pdf)
         self.open_folder = self._add(menu, "Open its &folder", self.window.reader.open_folder)
+        menu.addSeparator()
+        self.open_original = self._add(menu, "Open &original", lambda: self.window.stories.open_original())
+        self.more_like_this = self._add(menu, "More &like this", lambda: self.window.stories.show_similar(),
+                                        "Ctrl+Shift+L")
         self.update_enabled()
         return menu
 
@@ -110,6 +114,9 @@ class ArticleActions(QObject):
                 reader_action.setEnabled(reading)
         if hasattr(self, "cite_menu"):
             self.cite_menu.setEnabled(reading)
+        if hasattr(self, "open_original"):
+            self.open_original.setEnabled(reading and self.window.reader.has_original)
+            self.more_like_this.setEnabled(reading)
 
     def _undo_label(self, what: str | None) -> None:
         self.undo.setEnabled(what is not None and self._writable() is not None)
@@ -238,7 +245,22 @@ class ArticleActions(QObject):
         menu.addMenu(self.citation_menu(menu))
         if self.export_selected is not None:
             menu.addAction(self.export_selected)
+        self._add_copies_entry(menu)
         return menu
+
+    def _add_copies_entry(self, menu: QMenu) -> None:
+        """A folded row's copies, listed as a click on its "+N copies" lists them."""
+        table = self.window.table
+        row = table.currentIndex().row()
+        hit = self.window.results.hit(row) if row >= 0 else None
+        if hit is None or not hit.copies:
+            return
+        rect = table.visualRect(table.currentIndex())
+        where = table.viewport().mapToGlobal(rect.bottomLeft())
+        menu.addSeparator()
+        action = menu.addAction(f"List the {len(hit.copies)} cop{'y' if len(hit.copies) == 1 else 'ies'} "
+                                "of this story")
+        action.triggered.connect(lambda _c=False: self.window.results_pane.list_copies(row, where))
 
     def show_row_menu(self, position: QPoint) -> None:
         menu = self.row_menu()

@@ -27,6 +27,7 @@ from newsarchive.gui.desktop import open_path
 from newsarchive.gui.errors import failure_text, log
 from newsarchive.gui.qt import (
     QButtonGroup,
+    QCheckBox,
     QCloseEvent,
     QComboBox,
     QDialog,
@@ -115,6 +116,10 @@ class ExportDialog(QDialog):
         self.scope.addButton(self.only_selected)
         self.only_selected.setEnabled(bool(self.selected))
         (self.only_selected if len(self.selected) > 1 else self.every).setChecked(True)
+        # Near-duplicate copies: the first article of each story only (`export --collapse`).
+        self.one_per_story = QCheckBox("One article per story (near-duplicate copies left out)", self)
+        self.one_per_story.setChecked(self.request.collapse)
+        self.one_per_story.toggled.connect(self._one_per_story)
         self.format = QComboBox(self)
         for spec in FORMATS.values():
             self.format.addItem(spec.label, spec.name)
@@ -154,6 +159,7 @@ class ExportDialog(QDialog):
         scope = QVBoxLayout()
         scope.addWidget(self.every)
         scope.addWidget(self.only_selected)
+        scope.addWidget(self.one_per_story)
         form.addRow("Export:", scope)
         form.addRow("Format:", self.format)
         form.addRow("", self.description)
@@ -186,10 +192,16 @@ class ExportDialog(QDialog):
         self.fields.currentIndexChanged.connect(self._refresh_preview)
         self.scope.buttonToggled.connect(self._scope_toggled)
         self._format_changed()
+        self.one_per_story.setEnabled(self.every.isChecked())
 
     def _scope_toggled(self, _button: object, on: bool) -> None:
+        self.one_per_story.setEnabled(self.every.isChecked() and self.running is None)
         if on:
             self._refresh_preview()
+
+    def _one_per_story(self, on: bool) -> None:
+        self.request = replace(self.request, collapse=on)
+        self._refresh_preview()
 
     def _selected_text(self) -> str:
         n = len(self.selected)
@@ -305,6 +317,7 @@ class ExportDialog(QDialog):
                        self.choose, self.export_button):
             widget.setEnabled(not running)
         self.only_selected.setEnabled(not running and bool(self.selected))
+        self.one_per_story.setEnabled(not running and self.every.isChecked())
         self.close_button.setText("Cancel" if running else "Close")
         for button in (self.open_button, self.folder_button, self.create_button):
             button.hide()

@@ -39,6 +39,8 @@ def _facet_data(role: int, label: str, facet: FacetCount, mode: Mode | None) -> 
     """What a facet row shows for `role` (both models): `label (count)`, its value and count,
     and how its selection is drawn."""
     if role == Qt.ItemDataRole.DisplayRole:
+        if _copies_counted(facet):
+            return f"{label}  ({facet.count:,} · {facet.stories:,} {_stories(facet.stories)})"
         return f"{label}  ({facet.count:,})"
     if role == Qt.ItemDataRole.ToolTipRole:
         return _tooltip(facet, mode)
@@ -122,10 +124,20 @@ class FacetListModel(QAbstractListModel):
             self._modes[value] = mode
 
 
+def _copies_counted(facet: FacetCount) -> bool:
+    """The core counted stories and some articles are copies of others: both counts say something."""
+    return facet.stories is not None and facet.stories != facet.count
+
+
+def _stories(count: int | None) -> str:
+    return "story" if count == 1 else "stories"
+
+
 def _tooltip(entry: FacetCount, mode: Mode | None) -> str:
     state = {"include": " (selected)", "exclude": " (excluded)"}.get(mode or "", "")
     noun = "article" if entry.count == 1 else "articles"
-    return f"{entry.value}: {entry.count:,} {noun}{state}"
+    told = f", {entry.stories:,} {_stories(entry.stories)}" if _copies_counted(entry) else ""
+    return f"{entry.value}: {entry.count:,} {noun}{told}{state}"
 
 
 @dataclass(eq=False)
@@ -133,6 +145,7 @@ class _Node:
     name: str
     path: str
     count: int = 0
+    stories: int | None = None
     parent: _Node | None = None
     children: list[_Node] = field(default_factory=list)
 
@@ -170,6 +183,7 @@ class SectionTreeModel(QAbstractItemModel):
                 parent = node
             if entry.count:
                 parent.count = entry.count
+                parent.stories = entry.stories
         self._root = root
         self.endResetModel()
 
@@ -225,7 +239,7 @@ class SectionTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = self._node(index)
-        return _facet_data(role, node.name, FacetCount(node.path, node.count),
+        return _facet_data(role, node.name, FacetCount(node.path, node.count, node.stories),
                            self._modes.get(node.path))
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

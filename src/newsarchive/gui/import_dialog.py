@@ -120,7 +120,10 @@ class ImportDialog(WorkDialog[ImportReport]):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.sectionResized.connect(lambda *_: self._fit_rows())
+        # Rows are fitted once the report is filled: each column resize while filling would fit
+        # every row again (5 ms a time for 200 rows, on the GUI thread).
+        self._filling = False
+        header.sectionResized.connect(lambda *_: None if self._filling else self._fit_rows())
         self.problems.hide()
         self.content.insertWidget(3, self.problems, 1)
         # The selected problem in full, selectable: the whole path and the whole reason.
@@ -173,6 +176,7 @@ class ImportDialog(WorkDialog[ImportReport]):
         else:
             self.message.setText(f"Import finished: {articles(done)} looked at.")
         rows = report_problems(report)
+        self._filling = True
         self.problems.setRowCount(len(rows))
         for r, (what, path, reason) in enumerate(rows):
             for c, text in enumerate((what, path, reason)):
@@ -185,6 +189,8 @@ class ImportDialog(WorkDialog[ImportReport]):
             self.problems.setColumnWidth(1, 300)
             self.problems.show()
             self.resize(self.width(), 520)
+        self._filling = False
+        if rows:
             self._fit_rows()
         self.copy_button.show()
         self._count_review(report)

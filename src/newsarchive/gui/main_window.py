@@ -19,6 +19,8 @@ from newsarchive.gui.facet_panel import FacetPanel
 from newsarchive.gui.highlight import highlighter_for
 from newsarchive.gui.problem_notice import ProblemNotice
 from newsarchive.gui.qt import (
+    QAction,
+    QCheckBox,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -38,6 +40,7 @@ from newsarchive.gui.results_pane import ResultsPane
 from newsarchive.gui.search_bar import SearchBar
 from newsarchive.gui.search_session import SearcherFactory, SearchSession, open_archive_searcher
 from newsarchive.gui.settings import AppSettings
+from newsarchive.gui.story_actions import StoryActions
 from newsarchive.gui.tasks import Failure, Op, TaskRunner
 from newsarchive.gui.window_layout import WindowLayout
 
@@ -89,6 +92,18 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.problem = ProblemNotice(self)
         self.statusBar().addWidget(self.count_label)
+        # Near-duplicate copies folded under one row per story: a checkbox by the count, and the
+        # same choice in the Search menu; remembered.
+        self.fold_box = QCheckBox("Fold copies", self)
+        self.fold_box.setToolTip("One row per story: copies of an article (other outlets, other "
+                                 "saves) folded under it as “+N copies”")
+        self.fold_action = QAction("&Fold copies", self)
+        self.fold_action.setCheckable(True)
+        for control in (self.fold_box, self.fold_action):
+            control.setChecked(bool(settings.get("search/fold_copies")))
+        self.fold_box.toggled.connect(self.set_fold)
+        self.fold_action.toggled.connect(self.set_fold)
+        self.statusBar().addWidget(self.fold_box)
         self.statusBar().addWidget(self.suggestion)
         self.statusBar().addPermanentWidget(self.problem, 1)
 
@@ -109,6 +124,7 @@ class MainWindow(QMainWindow):
         self.watch.setInterval(WATCH_MS)
         self.watch.timeout.connect(self.session.check_for_changes)
         self._connect()
+        self.stories = StoryActions(self)
         self._show_library_title()
         self.chips.set_chips(())
 
@@ -119,6 +135,7 @@ class MainWindow(QMainWindow):
         self.results_pane.core_sort_wanted.connect(self.set_sort)
         self.results_pane.status.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.results_pane.sorted_here.connect(self._select_after_sort)
+        self.results_pane.copy_chosen.connect(self.show_article_id)
         self.results.rows_loaded.connect(self._rows_loaded)
         self.session.result_ready.connect(self._show_result)
         self.session.query_failed.connect(self._query_failed)
@@ -229,7 +246,7 @@ class MainWindow(QMainWindow):
     def search(self, request: SearchRequest, *, refresh: bool = False) -> None:
         if self.library is None:
             return
-        request = replace(request, limit=self.page_size, offset=0)
+        request = replace(request, limit=self.page_size, offset=0, collapse=self.fold_box.isChecked())
         self.chips.set_chips(filters.chips(request))
         self.count_label.setText("Searching…")
         self.session.search(request, refresh=refresh)
@@ -240,6 +257,15 @@ class MainWindow(QMainWindow):
         self.results_pane.records_changed()
         self._refreshing = True
         self.search(self.request, refresh=True)
+
+    def set_fold(self, fold: bool) -> None:
+        """Fold near-duplicate copies under one row per story, or list every article."""
+        for control in (self.fold_box, self.fold_action):
+            if control.isChecked() != fold:
+                control.setChecked(fold)  # the other control's signal comes back here: no loop
+        self.settings.set("search/fold_copies", fold)
+        if self.library is not None and self.request.collapse != fold:
+            self.search(self.request)
 
     def set_sort(self, sort: str) -> None:
         self.search_bar.set_sort(sort)  # type: ignore[arg-type]
@@ -269,8 +295,7 @@ class MainWindow(QMainWindow):
         self.chips.set_chips(filters.chips(result.request))
         # Shows the order in force: an empty query has no relevance and lists newest first.
         self.search_bar.set_sort(result.request.effective_sort)
-        noun = "article" if result.total == 1 else "articles"
-        self.count_label.setText(f"{result.total:,} {noun} · {result.took_ms:.0f} ms")
+        self.count_label.setText(f"{count_text(result)} · {result.took_ms:.0f} ms")
         if result.suggestion:
             self.suggestion.setText(f'Did you mean <a href="suggest">{html.escape(result.suggestion)}</a>?')
         else:
@@ -356,6 +381,23 @@ class MainWindow(QMainWindow):
         if first <= row <= last and self.reader.article is None:
             self.show_row(row)
 
+    def show_article_id(self, article_id: str) -> None:
+        """Show an article that need not be among the results (a copy, an article like this)."""
+        if self.library is None:
+            return
+        try:
+            article = self.library.load(article_id)
+        except (ArticleNotFound, LibraryError) as exc:
+            self.statusBar().showMessage(f"This article cannot be shown: {exc}", 10_000)
+            return
+        row = self.results.row_of(article_id)
+        if row is not None and row != self.table.currentIndex().row():
+            self.select_row(row)  # it is in the list: show it there, selected
+            return
+        terms = self.result.terms if self.result else ()
+        if self.reader.show_article(article, self.library.article_dir(article_id), highlighter_for(terms)):
+            self.article_shown.emit(article_id)
+
     def show_row(self, row: int) -> None:
         """Show the article of `row` in the reader, or say why it cannot be shown."""
         if self.library is None or row < 0:
@@ -391,6 +433,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.watch.stop()
         self.save_state()
+        self.stories.close()
         self.session.close()
         super().closeEvent(event)
 
@@ -399,6 +442,15 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         self.layout_rule.restore(self, self.settings)
+
+
+def count_text(result: SearchResult) -> str:
+    """"12 articles", or "12 articles, 9 stories" when some are copies of others."""
+    articles = result.articles if result.articles is not None else result.total
+    text = f"{articles:,} {'article' if articles == 1 else 'articles'}"
+    if result.stories is not None and result.stories != articles:
+        text += f", {result.stories:,} {'story' if result.stories == 1 else 'stories'}"
+    return text
 
 
 def _empty_result(request: SearchRequest) -> SearchResult:

@@ -77,6 +77,7 @@ class WindowActions(QObject):
         self.previous_hit = self._add(
             search, "Previous h&it in the article", window.reader.previous_hit, "Shift+F3")
         search.addSeparator()
+        search.addAction(window.fold_action)
         self.clear_filters = self._add(search, "&Clear filters", self._clear_filters, "Ctrl+Shift+Backspace")
 
         self.articles.add_article_menu(bar)

@@ -14,6 +14,7 @@ from typing import Any
 from newsarchive.core.model import SECTION_SEPARATOR, Article
 from newsarchive.gui.desktop import open_path
 from newsarchive.gui.errors import failure_text
+from newsarchive.gui.original_view import has_original
 from newsarchive.gui.qt import (
     QColor,
     QDesktopServices,
@@ -39,18 +40,23 @@ from newsarchive.gui.qt import (
     Signal,
 )
 from newsarchive.gui.reader_page import (
+    COPY_SCHEME,
     FOLDER_URL,
     HIT_ANCHOR,
+    ORIGINAL_URL,
     PERSON_SCHEME,
     PHOTO_URL,
     RELATED_SCHEME,
     REVIEW_SCHEME,
     SECTION_SCHEME,
+    SIMILAR_URL,
+    SPLIT_SCHEME,
     Highlighter,
     article_page,
     is_web_url,
     unsure_tag,
 )
+from newsarchive.gui.story_links import StoryArticle
 from newsarchive.gui.tasks import Failure
 
 # Photos larger than this are decoded scaled down: a 6000-pixel scan would cost memory for nothing.
@@ -116,6 +122,10 @@ class ReaderPane(QWidget):
     render_failed = Signal(object)  # Failure
     # A review fix was clicked: ("edit", field or ""), ("kind", "tag\tkind") or ("reviewed", "").
     review_action = Signal(str, str)
+    original_wanted = Signal()  # "Open original"
+    similar_wanted = Signal()  # "More like this"
+    copy_clicked = Signal(str)  # the id of a copy of the story, to read it
+    split_wanted = Signal(str)  # the id of a copy the user says is not a duplicate
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -142,6 +152,10 @@ class ReaderPane(QWidget):
 
         self.article: Article | None = None
         self.folder: Path | None = None
+        self.has_original = False
+        # The other articles of the story, once loaded (see `set_copies`).
+        self.copies: list[StoryArticle] = []
+        self.can_split = False
         self._highlighter: Highlighter | None = None
         self._hits: list[tuple[int, int]] = []
         self._current = -1
@@ -166,6 +180,8 @@ class ReaderPane(QWidget):
     def show_message(self, text: str) -> None:
         self.article = None
         self.folder = None
+        self.has_original = False
+        self.copies = []
         self.browser.photo = None
         self._hits = []
         self._current = -1
@@ -178,11 +194,14 @@ class ReaderPane(QWidget):
     ) -> bool:
         """Show `article`; False (and the reason in the pane, never the last article) when it
         cannot be rendered."""
+        if self.article is None or self.article.id != article.id:
+            self.copies = []  # the new article's copies come with `set_copies`
         self.article = article
         self.folder = folder
         self._highlighter = highlighter
         self._current = -1
         try:
+            self.has_original = has_original(folder)
             self.browser.photo = None
             if article.photos:
                 photo = load_photo(folder / article.photos[0] if folder else None)
@@ -204,6 +223,15 @@ class ReaderPane(QWidget):
             "The details are in the log; the status bar can copy them."
         )
         self.render_failed.emit(failure)
+
+    def set_copies(self, article_id: str, copies: list[StoryArticle], can_split: bool) -> None:
+        """The story's other articles, loaded off the GUI thread: shown if still reading it."""
+        if self.article is None or self.article.id != article_id:
+            return
+        if copies == self.copies and can_split == self.can_split:
+            return
+        self.copies, self.can_split = list(copies), can_split
+        self._render_keeping_place()
 
     @property
     def hit_count(self) -> int:
@@ -228,6 +256,9 @@ class ReaderPane(QWidget):
             highlighter=self._highlighter,
             photo_width=self._photo_width(),
             has_photo=self.browser.photo is not None,
+            has_original=self.has_original,
+            copies=self.copies,
+            can_split=self.can_split,
         )
         self.browser.document().clear()
         self.browser.setHtml(page.html)
@@ -333,6 +364,13 @@ class ReaderPane(QWidget):
             self._review_link(article, rest)
         elif text == FOLDER_URL:
             self.open_folder()
+        elif text == ORIGINAL_URL:
+            self.original_wanted.emit()
+        elif text == SIMILAR_URL:
+            self.similar_wanted.emit()
+        elif scheme in (COPY_SCHEME, SPLIT_SCHEME) and rest.isdigit() and int(rest) < len(self.copies):
+            chosen = self.copies[int(rest)].id
+            (self.copy_clicked if scheme == COPY_SCHEME else self.split_wanted).emit(chosen)
         elif is_web_url(text):
             QDesktopServices.openUrl(QUrl(text))
 

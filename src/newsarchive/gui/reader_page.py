@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from newsarchive.core.model import Article
+from newsarchive.gui.story_links import StoryArticle
 
 # (text, language) -> character spans of the words to mark, sorted, not overlapping.
 Highlighter = Callable[[str, str], Sequence[tuple[int, int]]]
@@ -22,6 +23,11 @@ PERSON_SCHEME = "person"
 SECTION_SCHEME = "section"
 RELATED_SCHEME = "related"
 FOLDER_URL = "folder:open"
+ORIGINAL_URL = "original:open"
+SIMILAR_URL = "similar:open"
+# The story's copies: `copy:<n>` opens the n-th, `split:<n>` says it is not a duplicate.
+COPY_SCHEME = "copy"
+SPLIT_SCHEME = "split"
 HIT_ANCHOR = "hit-"
 # Review fixes: `review:edit:<field>`, `review:kind:<reason number>:<kind>`, `review:reviewed`.
 REVIEW_SCHEME = "review"
@@ -47,6 +53,11 @@ h1 { font-size: 17pt; font-weight: 600; margin: 4px 0 6px 0; }
 .source { color: #5f6368; font-size: 8pt; }
 .review { background-color: #fff4e5; color: #5d4037; font-size: 9pt; }
 .review a { color: #1a5fb4; text-decoration: none; }
+.copies { background-color: #f1f5f9; color: #3c4043; font-size: 9pt; }
+.copies a { color: #1a5fb4; text-decoration: none; }
+.split { color: #8a5a00; }
+.actions { font-size: 9pt; }
+.actions a { color: #1a5fb4; text-decoration: none; }
 """
 
 
@@ -88,8 +99,12 @@ def article_page(
     highlighter: Highlighter | None = None,
     photo_width: int | None = None,
     has_photo: bool = False,
+    has_original: bool = False,
+    copies: Sequence[StoryArticle] = (),
+    can_split: bool = False,
 ) -> Page:
-    """The article as rich text; `photo_width` (pixels) scales the photo to the pane."""
+    """The article as rich text; `photo_width` (pixels) scales the photo to the pane; `copies`
+    are the other articles of its story (each with "Not a duplicate" when `can_split`)."""
     hits: list[int] = []
     lang = article.language or "en"
 
@@ -124,6 +139,9 @@ def article_page(
             for i, name in enumerate(article.people)
         )
         parts.append(f"<p>{chips}</p>")
+    parts.append(_actions(has_original))
+    if copies:
+        parts.append(copies_note(copies, can_split))
     if has_photo:
         width = f' width="{photo_width}"' if photo_width else ""
         parts.append(f'<p><img src="{PHOTO_URL}"{width}></p>')
@@ -147,6 +165,34 @@ def article_page(
     parts.append(_footer(article))
     parts.append("</body></html>")
     return Page("".join(parts), tuple(hits))
+
+
+def _actions(has_original: bool) -> str:
+    links = [f'<a href="{SIMILAR_URL}">More like this</a>']
+    if has_original:
+        links.append(f'<a href="{ORIGINAL_URL}">Open original</a>')
+    return f'<p class="actions">{" · ".join(links)}</p>'
+
+
+# Copies often share the title: a shortened one keeps the list a few lines long (the link reads it).
+_COPY_TITLE = 60
+
+
+def copies_note(copies: Sequence[StoryArticle], can_split: bool) -> str:
+    """The other articles of the story: outlet, date and title, each opening that copy."""
+    esc = html.escape
+    rows = []
+    for n, copy in enumerate(copies):
+        when = f"{copy.published.day} {copy.published:%b %Y}" if copy.published else "undated"
+        outlet = esc(copy.source) if copy.source else "outlet unknown"
+        split = (f' · <a class="split" href="{SPLIT_SCHEME}:{n}">Not a duplicate</a>'
+                 if can_split else "")
+        title = copy.title if len(copy.title) <= _COPY_TITLE else copy.title[:_COPY_TITLE - 1] + "…"
+        rows.append(f'{outlet}, {when}: <a href="{COPY_SCHEME}:{n}">{esc(title)}</a>{split}')
+    noun = "copy" if len(copies) == 1 else "copies"
+    head = f"<b>Copies of this story</b> ({len(copies)} other {noun})"
+    return (f'<table class="copies" width="100%" cellpadding="6"><tr><td>{head}<br>'
+            f'{"<br>".join(rows)}</td></tr></table>')
 
 
 def unsure_tag(reason: str) -> str | None:

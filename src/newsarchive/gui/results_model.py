@@ -55,6 +55,10 @@ def snippet_html(snippet: str) -> str:
     return "".join(out)
 
 
+def copies_label(count: int) -> str:
+    return f"+{count} {'copy' if count == 1 else 'copies'}"
+
+
 @dataclass(frozen=True, slots=True)
 class RecordDetails:
     """What a row shows from the article's record rather than the index."""
@@ -91,6 +95,8 @@ class ResultsModel(QAbstractTableModel):
     IdRole = Qt.ItemDataRole.UserRole + 2
     # Native values (a date, a tuple) for anything that wants to compare rows.
     SortRole = Qt.ItemDataRole.UserRole + 3
+    # With copies folded: the ids of the other articles of the row's story.
+    CopiesRole = Qt.ItemDataRole.UserRole + 4
 
     page_wanted = Signal(int, int, int)  # generation, offset, limit
     details_wanted = Signal(list)  # article ids whose records the detail columns need
@@ -255,6 +261,8 @@ class ResultsModel(QAbstractTableModel):
             return hit.id
         if role == self.SortRole:
             return self._native(hit, column)
+        if role == self.CopiesRole:
+            return hit.copies
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.DATE:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -323,6 +331,9 @@ class ResultsModel(QAbstractTableModel):
         review = ""
         if details is not None and details.review:
             review = "<br><i>Needs review: " + html.escape("; ".join(details.review)) + "</i>"
+        if hit.copies:
+            review += (f"<br><i>{copies_label(len(hit.copies))} of this story folded under it: click "
+                       "it to list them (the reader lists them too).</i>")
         if not hit.snippet:
             return title + review
         return f"{title}<br>{snippet_html(' '.join(hit.snippet.split()))}{review}"

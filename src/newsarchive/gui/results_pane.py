@@ -10,7 +10,7 @@ from newsarchive.core.errors import ArticleNotFound, LibraryError
 from newsarchive.core.search.request import Hit, SearchResult
 from newsarchive.core.storage.library import Library
 from newsarchive.gui.chips import FilterChips
-from newsarchive.gui.qt import Qt, QVBoxLayout, QWidget, Signal
+from newsarchive.gui.qt import QMenu, QPoint, Qt, QVBoxLayout, QWidget, Signal
 from newsarchive.gui.results_model import LOCAL_SORT_LIMIT, RecordDetails, ResultsModel
 from newsarchive.gui.results_view import ResultsTable
 from newsarchive.gui.search_session import SearchSession
@@ -25,6 +25,7 @@ class ResultsPane(QWidget):
     core_sort_wanted = Signal(str)  # "newest", "oldest" or "relevance"
     status = Signal(str)  # a sentence for the status bar
     sorted_here = Signal()  # a local sort is now shown
+    copy_chosen = Signal(str)  # the id of a folded copy picked from a row's "+N copies" list
 
     def __init__(
         self, runner: TaskRunner, session: SearchSession, library: LibraryGetter,
@@ -45,6 +46,7 @@ class ResultsPane(QWidget):
         layout.addWidget(self.table, 1)
         self._sorting = 0  # counts local sorts asked for; an answer to an older one is dropped
         self._result: SearchResult | None = None
+        self.copies_menu: QMenu | None = None
 
         self.model.page_wanted.connect(lambda gen, offset, limit: session.fetch_page(gen, offset, limit))
         self.model.details_wanted.connect(self._load_details)
@@ -52,6 +54,7 @@ class ResultsPane(QWidget):
         session.page_failed.connect(self.model.page_failed)
         self.table.horizontalHeader().sectionClicked.connect(self.header_clicked)
         self.table.columns_changed.connect(self._columns_changed)
+        self.table.copies_clicked.connect(self.list_copies)
 
     # -- results -----------------------------------------------------------------------------
 
@@ -155,6 +158,47 @@ class ResultsPane(QWidget):
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
         header.viewport().update()
+
+    # -- folded copies -----------------------------------------------------------------------
+
+    def list_copies(self, row: int, position: QPoint) -> None:
+        """Unfold a row's story: its copies (outlet, date, title; records read off the GUI thread)
+        in a list at `position`; picking one reads it."""
+        hit = self.model.hit(row)
+        library = self._library()
+        if hit is None or not hit.copies or library is None:
+            return
+        generation = self.model.generation
+
+        def work(_progress: object, _cancel: object) -> list[tuple[str, str]]:
+            out: list[tuple[str, str]] = []
+            for article_id in hit.copies:
+                try:
+                    article = library.load(article_id)
+                except (ArticleNotFound, LibraryError):
+                    continue
+                day = article.published
+                when = f"{day.day} {day:%b %Y}" if day else "undated"
+                out.append((article_id, f"{article.source or 'outlet unknown'}, {when} — {article.title}"))
+            return out
+
+        def loaded(lines: list[tuple[str, str]]) -> None:
+            if generation != self.model.generation or library is not self._library():
+                return
+            if self.copies_menu is not None:
+                self.copies_menu.deleteLater()
+            menu = QMenu(self.table)
+            menu.setObjectName("copiesMenu")
+            menu.setToolTipsVisible(True)
+            header = menu.addAction(f"Copies of “{hit.title}”")
+            header.setEnabled(False)
+            for article_id, text in lines:
+                action = menu.addAction(text)
+                action.triggered.connect(lambda _c=False, i=article_id: self.copy_chosen.emit(i))
+            self.copies_menu = menu
+            menu.popup(position)
+
+        Op(self._runner, work, success=loaded, failure=lambda _f: None, lane="read").run_in_background()
 
     # -- record details ----------------------------------------------------------------------
 

@@ -4,12 +4,19 @@ the researcher chooses from the header's context menu (remembered with the windo
 from __future__ import annotations
 
 from newsarchive.gui.qt import (
+    QAbstractItemModel,
     QAbstractItemView,
+    QColor,
+    QEvent,
     QHeaderView,
     QMenu,
     QModelIndex,
+    QMouseEvent,
+    QPainter,
     QPersistentModelIndex,
     QPoint,
+    QRect,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     Qt,
@@ -17,7 +24,7 @@ from newsarchive.gui.qt import (
     QWidget,
     Signal,
 )
-from newsarchive.gui.results_model import ResultsModel
+from newsarchive.gui.results_model import ResultsModel, copies_label
 
 # Starting widths of the columns beside the title.
 _WIDTHS = ((ResultsModel.DATE, 84), (ResultsModel.SECTION, 110), (ResultsModel.SOURCE, 110),
@@ -30,20 +37,67 @@ _HIDDEN_AT_FIRST = (ResultsModel.PEOPLE, ResultsModel.AUTHOR, ResultsModel.LANGU
 TITLE_MIN_WIDTH = 280
 
 
+Index = QModelIndex | QPersistentModelIndex
+
+
 class _TitleDelegate(QStyledItemDelegate):
     """Titles lose their middle when short of room: the end often says as much as the start
-    ("…, Russia says"); other columns lose their end, as usual."""
+    ("…, Russia says"); other columns lose their end, as usual. A story with folded copies ends its
+    title with a "+N copies" badge; a click on it asks the table to list them."""
 
-    def initStyleOption(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
+    def __init__(self, table: ResultsTable) -> None:
+        super().__init__(table)
+        self._table = table
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+    def badge_rect(self, option: QStyleOptionViewItem, index: Index) -> QRect | None:
+        copies = index.data(ResultsModel.CopiesRole)
+        if not copies:
+            return None
+        width = option.fontMetrics.horizontalAdvance(copies_label(len(copies))) + 12
+        rect = QRect(option.rect)
+        return QRect(rect.right() - width, rect.top(), width, rect.height())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        badge = self.badge_rect(option, index)
+        if badge is None:
+            super().paint(painter, option, index)
+            return
+        title = QStyleOptionViewItem(option)
+        self.initStyleOption(title, index)
+        title.rect = QRect(option.rect.left(), option.rect.top(), option.rect.width() - badge.width(),
+                           option.rect.height())
+        style = self._table.style()
+        # The row's background (selection, alternating colour) spans the whole cell.
+        whole = QStyleOptionViewItem(option)
+        self.initStyleOption(whole, index)
+        whole.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, whole, painter, self._table)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, title, painter, self._table)
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.highlightedText().color() if selected else QColor("#1a5fb4"))
+        align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(badge.adjusted(0, 0, -6, 0), align,
+                         copies_label(len(index.data(ResultsModel.CopiesRole))))
+        painter.restore()
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel, option: QStyleOptionViewItem,
+                    index: Index) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+            badge = self.badge_rect(option, index)
+            if badge is not None and badge.contains(event.position().toPoint()):
+                self._table.copies_clicked.emit(index.row(), event.globalPosition().toPoint())
+        return super().editorEvent(event, model, option, index)
 
 
 class ResultsTable(QTableView):
     columns_changed = Signal()
     row_menu_requested = Signal(QPoint)  # global position of a right-click on the rows
+    copies_clicked = Signal(int, QPoint)  # row whose "+N copies" was clicked, global position
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,7 +109,8 @@ class ResultsTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.setItemDelegateForColumn(ResultsModel.TITLE, _TitleDelegate(self))
+        self.title_delegate = _TitleDelegate(self)
+        self.setItemDelegateForColumn(ResultsModel.TITLE, self.title_delegate)
         self.setShowGrid(False)
         self.setSortingEnabled(False)  # sorting is asked of the core or the model, not the view
         self.verticalHeader().hide()

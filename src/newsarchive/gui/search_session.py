@@ -40,8 +40,11 @@ SearcherFactory = Callable[[Path], Searcher]
 
 def open_archive_searcher(index_dir: Path) -> Searcher:
     from newsarchive.core.search.searcher import ArchiveSearcher
+    from newsarchive.core.storage.duplicate_splits import DuplicateSplits
 
-    return ArchiveSearcher(index_dir)
+    # The index lives in its library's folder, beside the user's "not a duplicate" pairs, which
+    # folding copies must honour.
+    return ArchiveSearcher(index_dir, splits=DuplicateSplits(index_dir.parent))
 
 
 class SearchSession(QObject):

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "search/history": [],
     "search/sort": "relevance",
     "search/page_size": 200,
+    "search/fold_copies": False,
     "export/folder": "",
 }
 RECENT_LIMIT = 8
@@ -53,6 +54,9 @@ class AppSettings:
             if value is None or value == "":
                 return []
             return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        if isinstance(default, bool):
+            # INI files give back "true"/"false" as text.
+            return value if isinstance(value, bool) else str(value).strip().lower() in ("true", "1")
         if isinstance(default, int):
             try:
                 return int(value)

@@ -70,6 +70,8 @@ def test_results_fold_copies_under_one_row_and_count_stories(imported) -> None:
     assert everything.total == len(Library.open(path).ids()) == len(which)
     assert folded.total == everything.stories == len(which) - sum(len(g) - 1 for g in groups)
     assert len(ids) == folded.total
+    # Folded or not, the result still says how many articles match (brute force: the whole library).
+    assert folded.articles == everything.articles == everything.total == len(which)
     for hit in folded.hits:
         group = next((g for g in groups if hit.id in g), frozenset({hit.id}))
         assert set(hit.copies) == group - {hit.id}

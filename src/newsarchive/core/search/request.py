@@ -116,3 +116,5 @@ class SearchResult:
     # How many stories the matches tell (near-duplicate copies counted once); with `collapse`,
     # `total` counts stories too.
     stories: int | None = None
+    # How many articles match (with `collapse`, `total` counts stories; this still counts articles).
+    articles: int | None = None

@@ -204,7 +204,7 @@ class ArchiveSearcher:
         told = stories.count(selected) if stories.has_copies else None
         took_ms = round((time.perf_counter() - started) * 1000, 1)
         return SearchResult(request, total, took_ms, hits, facets, suggestion, typed_words(node),
-                            told)
+                            told, int(np.count_nonzero(selected)))
 
     def copies_of(self, article_id: str) -> tuple[str, ...]:
         """The ids of the other articles of `article_id`'s story (its near-duplicate copies)."""

@@ -112,6 +112,8 @@ def test_mhtml_gives_the_page_and_its_photo_part(tmp_path: Path, story: Story) -
     assert saved.photos[0].data == photo and saved.photos[0].name.endswith(".jpg")
     assert saved.photos[0].credit == story.raw["credit"]
     assert saved.captured_at is not None and saved.captured_at.year == 2025
+    # Chromium writes `-0000` (a UTC time, zone unknown): still a time a record can keep.
+    assert saved.captured_at.tzinfo is not None
 
 
 def test_singlefile_page_gives_its_inlined_photo(tmp_path: Path, story: Story) -> None:

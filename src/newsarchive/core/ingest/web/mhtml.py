@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import email
 import email.policy
-from datetime import datetime
+from datetime import UTC, datetime
 from email.message import Message
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -91,6 +91,9 @@ def _date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return parsedate_to_datetime(value)
+        found = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+    # `-0000` (what Chromium writes) means "UTC, zone not known": Python gives a naive time for it,
+    # which a record cannot hold.
+    return found if found.tzinfo is not None else found.replace(tzinfo=UTC)
