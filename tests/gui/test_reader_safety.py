@@ -59,3 +59,18 @@ def test_no_planted_link_can_open_anything(qtbot, tmp_path, monkeypatch) -> None
         reader._link(reader_module.QUrl(href))
     # Only the article's own folder may be opened: its `file:` url is not a web address.
     assert all(url.startswith("file://") and url.endswith(str(tmp_path)) for url in opened), opened
+
+
+def test_a_refused_resource_is_never_looked_for_as_a_file(qtbot, tmp_path, monkeypatch) -> None:
+    from newsarchive.gui.qt import QTextDocument, QUrl
+
+    (tmp_path / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a file a relative name could reach
+    monkeypatch.chdir(tmp_path)
+    reader = ReaderPane()
+    qtbot.addWidget(reader)
+    reader.show_article(ARTICLE, tmp_path)
+    image = QTextDocument.ResourceType.ImageResource.value
+    for name in ("secret.png", "file:///etc/passwd", "http://evil.example/pixel.gif"):
+        result = reader.browser.loadResource(image, QUrl(name))
+        assert result is not None and result.isNull(), name
+    assert reader.browser.refused[-3:] == ["secret.png", "file:///etc/passwd", "http://evil.example/pixel.gif"]

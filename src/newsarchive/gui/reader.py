@@ -108,7 +108,9 @@ class ArticleBrowser(QTextBrowser):
         if kind == QTextDocument.ResourceType.ImageResource.value and name.toString() == PHOTO_URL:
             return self.photo
         self.refused.append(name.toString())
-        return None
+        # A null image, never None: with None the document would look for the name as a file
+        # itself (relative to the working folder).
+        return QImage()
 
 
 class ReaderPane(QWidget):
