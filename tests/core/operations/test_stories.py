@@ -109,3 +109,38 @@ def test_a_split_group_stays_split_through_reimport_and_rebuild(imported, tmp_pa
     import_paths(library, [path.parent / "pages"])
     rebuild_index(library)
     assert apart()
+
+
+@pytest.mark.parametrize("story", STORIES)
+def test_more_like_this_finds_the_same_topic_however_many_copies_the_story_has(imported, story) -> None:
+    """A story saved many times must not drown its own key terms: the articles on its topic that
+    are not its copies come first (the set's truth, not the ranking's)."""
+    path, which = imported
+    library = Library.open(path)
+    original = next(i for i, (group, kind) in which.items() if group == story and kind == "original")
+    same_topic = {i for i, (group, kind) in which.items()
+                  if kind == "same_topic" and group.startswith(story)}
+    if not same_topic:
+        pytest.skip(f"{story} has no article on the same topic")
+    ranked = [h.id for h in similar_articles(library, original).hits]
+    assert same_topic & set(ranked[:3]), (story, ranked[:5])
+
+
+def test_more_like_this_in_a_small_library_of_a_few_much_copied_stories(tmp_path: Path) -> None:
+    """Two stories of 13 articles each: a story's nine copies are over a third of the library, and
+    its terms must still count as telling (the copies are the story, not the library)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    docs = [d for d in documents() if d.story in ("en01", "es01")]
+    for n, doc in enumerate(docs):
+        (pages / f"{n:03d}.txt").write_text(doc.page, encoding="utf-8")
+    library = Library.create(tmp_path / "lib")
+    report = import_paths(library, [pages])
+    kind_of = {item.id: (docs[int(Path(item.source).stem)].group, docs[int(Path(item.source).stem)].kind)
+               for item in report.items if item.status == "imported"}
+    for story in ("en01", "es01"):
+        original = next(i for i, (group, kind) in kind_of.items() if group == story and kind == "original")
+        same_topic = {i for i, (group, kind) in kind_of.items()
+                      if kind == "same_topic" and group.startswith(story)}
+        ranked = [h.id for h in similar_articles(library, original).hits]
+        assert same_topic & set(ranked[:3]), (story, ranked[:5])

@@ -164,7 +164,7 @@ class ArchiveSearcher:
         with the request's filters; `article` and `leave_out` (its copies) are not among them."""
         with self._lock:
             self._require_open()
-            compiled = similar_query(article, self._searcher.reader())
+            compiled = similar_query(article, self._searcher.reader(), copies=len(leave_out))
             if compiled is None:
                 return SearchResult(request, 0, 0.0, ())
             docnums = self._docnum_of()

@@ -25,8 +25,14 @@ _TITLE_WEIGHT = 3
 _FIELDS = {"title": 2.0, "lede": 1.5, "body": 1.0}
 
 
-def key_terms(article: Article, reader: Any, count: int = KEY_TERMS) -> list[tuple[str, float]]:
-    """The article's `count` most telling index terms with their tf-idf weight, best first."""
+def key_terms(article: Article, reader: Any, count: int = KEY_TERMS,
+              copies: int = 0) -> list[tuple[str, float]]:
+    """The article's `count` most telling index terms with their tf-idf weight, best first.
+
+    `copies`: how many near-duplicate copies of the article the library holds. A story saved ten
+    times would otherwise make its own words look common (in a small library, more than the common
+    share) and leave nothing to find its subject by: the copies are counted as the one story they
+    are, in the library's size and in each term's frequency (they share nearly all their words)."""
     lang = language_key(article.language)
     frequencies: Counter[str] = Counter()
     for text, weight in ((article.title, _TITLE_WEIGHT), (article.lede, 1), (article.text, 1)):
@@ -34,10 +40,11 @@ def key_terms(article: Article, reader: Any, count: int = KEY_TERMS) -> list[tup
             term = index_term(match.group(), lang)
             if term is not None and not term[-1].isdigit():
                 frequencies[term] += weight
-    documents = max(1, reader.doc_count())
+    documents = max(1, reader.doc_count() - copies)
     scored: list[tuple[str, float]] = []
     for term, frequency in frequencies.items():
         found = max(reader.doc_frequency("body", term), reader.doc_frequency("title", term))
+        found = max(1, found - copies)
         if found <= 1 or found > max(_COMMON_SHARE * documents, _FEW):
             continue  # only this article, or a good part of them: neither tells the subject
         scored.append((term, (1 + math.log(frequency)) * math.log(documents / found)))
@@ -45,9 +52,10 @@ def key_terms(article: Article, reader: Any, count: int = KEY_TERMS) -> list[tup
     return scored[:count]
 
 
-def similar_query(article: Article, reader: Any) -> CompiledQuery | None:
-    """The query of `article`'s key terms over its text fields (None when it has none)."""
-    terms = key_terms(article, reader)
+def similar_query(article: Article, reader: Any, copies: int = 0) -> CompiledQuery | None:
+    """The query of `article`'s key terms over its text fields (None when it has none); `copies`
+    as in `key_terms`."""
+    terms = key_terms(article, reader, copies=copies)
     if not terms:
         return None
     top = terms[0][1]
