@@ -23,6 +23,7 @@ from newsarchive.core.model import SECTION_SEPARATOR, Article
 from newsarchive.core.search.request import Hit, SearchResult, Sort
 from newsarchive.core.search.snippets import MARK_END as MARK_CLOSE
 from newsarchive.core.search.snippets import MARK_START as MARK_OPEN
+from newsarchive.gui.note_pane import note_icon
 from newsarchive.gui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -255,6 +256,8 @@ class ResultsModel(QAbstractTableModel):
             return hit.id
         if role == self.SortRole:
             return self._native(hit, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE and hit.has_note:
+            return note_icon()  # the researcher wrote a note on this article
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.DATE:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -323,6 +326,8 @@ class ResultsModel(QAbstractTableModel):
         review = ""
         if details is not None and details.review:
             review = "<br><i>Needs review: " + html.escape("; ".join(details.review)) + "</i>"
+        if hit.has_note:
+            review += "<br><i>You have a note on this article.</i>"
         if not hit.snippet:
             return title + review
         return f"{title}<br>{snippet_html(' '.join(hit.snippet.split()))}{review}"
