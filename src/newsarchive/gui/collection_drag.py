@@ -53,7 +53,7 @@ class ResultsDrag(QObject):
         self.selected_ids = selected_ids
         self._pressed: QPoint | None = None
         self._row = -1
-        self.last_drag: QDrag | None = None
+        self.last_ids: list[str] = []  # what the last drag carried
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -92,13 +92,12 @@ class ResultsDrag(QObject):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 | QItemSelectionModel.SelectionFlag.Rows)
 
-    def start(self) -> QDrag | None:
+    def start(self) -> None:
         """Drag the selected rows' ids (those of loaded rows: a drag cannot wait for the index)."""
         ids = self.selected_ids()
         if not ids:
-            return None
+            return
         drag = QDrag(self.view)
         drag.setMimeData(article_mime(ids))
-        self.last_drag = drag
+        self.last_ids = ids
         drag.exec(Qt.DropAction.CopyAction)
-        return drag
