@@ -20,6 +20,7 @@ from newsarchive.gui.qt import (
     QPlainTextEdit,
     QRect,
     Qt,
+    QTextCursor,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,12 @@ def note_icon() -> QIcon:
         painter.end()
         _icon = QIcon(pixmap)
     return _icon
+
+
+def _shown(note: str | None) -> str:
+    """The note as the editor shows it: without the line end the library adds when it keeps one."""
+    text = note or ""
+    return text[:-1] if text.endswith("\n") else text
 
 
 class NotePane(QWidget):
@@ -111,18 +118,19 @@ class NotePane(QWidget):
         same article shown again (the window searched again) keeps what is typed."""
         if library is self.library and article.id == self.article_id:
             if not self.dirty and not self._waiting(library, article.id):
-                self._load(article.note or "")
+                self._load(_shown(article.note))  # changed elsewhere, or the same text
             self._show_state()
             return
         self.save_now()
         self.library, self.article_id = library, article.id
         key = (id(library), article.id)
         # A save of this article may still be on its way: its text is newer than the file's.
-        self._load(self._on_its_way.get(key, article.note or ""))
+        self._load(self._on_its_way.get(key, _shown(article.note)))
         if key in self._refused:
             # A save that failed: the text comes back as typed and not saved, to be saved again.
             self._loading = True
             self.editor.setPlainText(self._refused.pop(key))
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
             self._loading = False
         read_only = self.workspace.read_only_reason() if library is self.workspace.library else None
         self.editor.setReadOnly(bool(library.read_only))
@@ -143,6 +151,8 @@ class NotePane(QWidget):
         try:
             if self.editor.toPlainText() != text:
                 self.editor.setPlainText(text)
+                # Typing goes on where the note ends, not before its first word.
+                self.editor.moveCursor(QTextCursor.MoveOperation.End)
         finally:
             self._loading = False
         self._saved = text
@@ -184,14 +194,13 @@ class NotePane(QWidget):
         self._on_its_way[key] = text
         self._show_state()
 
-        def done(flipped: bool) -> None:
+        def done(_flipped: bool) -> None:
             if self._on_its_way.get(key) == text:
                 del self._on_its_way[key]
             if library is self.workspace.library:
-                request = self.window_request_uses_notes()
-                if flipped or request:
-                    # The note icon in the results and `note:` matches follow the note.
-                    self.workspace.window.refresh()
+                # The note icon in the results and the matches of `note:` follow the note (the
+                # window's watch would see the index change anyway; this shows it at once).
+                self.workspace.window.refresh()
             self._show_state()
 
         def failed(failure: Failure) -> None:
@@ -209,7 +218,3 @@ class NotePane(QWidget):
                     f"{failure_text(failure)}", 15_000)
 
         self.workspace.save_note(library, article_id, text, done, failed)
-
-    def window_request_uses_notes(self) -> bool:
-        request = self.workspace.window.request
-        return request.include_notes or "note:" in request.query.casefold()
