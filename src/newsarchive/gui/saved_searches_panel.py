@@ -68,8 +68,7 @@ class SavedSearchesPanel(QGroupBox):
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.empty = QLabel("No saved searches yet: search, then Search ▸ Save search… (Ctrl+Shift+S).",
-                            self)
+        self.empty = QLabel("None yet: Ctrl+Shift+S keeps the current search.", self)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #5f6368; font-size: 8pt;")
         self.save_button = QToolButton(self)
