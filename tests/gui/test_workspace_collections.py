@@ -29,6 +29,7 @@ from newsarchive.gui.qt import (
     QPointF,
     Qt,
 )
+from newsarchive.gui.workspace import Workspace
 from tests.gui.conftest import wait_for_result
 from tests.gui.fixture_library import ARTICLES, by_title
 
@@ -36,6 +37,8 @@ from tests.gui.fixture_library import ARTICLES, by_title
 def _open(qtbot, window: MainWindow, library: Library) -> None:
     window.open_library(library.path)
     wait_for_result(qtbot, window)
+    workspace = window.findChild(Workspace)
+    qtbot.waitUntil(lambda: workspace.pending == 0, timeout=10_000)  # the collections are read
 
 
 def _settled(qtbot, window: MainWindow, actions) -> None:

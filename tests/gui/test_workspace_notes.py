@@ -12,6 +12,7 @@ from newsarchive.core.storage.library import Library
 from newsarchive.gui import note_pane
 from newsarchive.gui.main_window import MainWindow
 from newsarchive.gui.qt import Qt
+from newsarchive.gui.workspace import Workspace
 from tests.gui.conftest import wait_for_result
 from tests.gui.fixture_library import by_title
 
@@ -19,6 +20,8 @@ from tests.gui.fixture_library import by_title
 def _open(qtbot, window: MainWindow, library: Library) -> None:
     window.open_library(library.path)
     wait_for_result(qtbot, window)
+    workspace = window.findChild(Workspace)
+    qtbot.waitUntil(lambda: workspace.pending == 0, timeout=10_000)  # the collections are read
 
 
 def _show(qtbot, window: MainWindow, title: str) -> str:

@@ -17,7 +17,7 @@ from newsarchive.gui import filters
 from newsarchive.gui.main_window import MainWindow
 from newsarchive.gui.qt import QKeySequence, Qt
 from newsarchive.gui.saved_searches_panel import NewRole
-from newsarchive.gui.workspace import READ_ONLY_REASON
+from newsarchive.gui.workspace import READ_ONLY_REASON, Workspace
 from tests.gui.conftest import wait_for_result
 from tests.gui.fixture_library import ARTICLES, by_title
 
@@ -58,6 +58,8 @@ Thousands of people left their homes.
 def _open(qtbot, window: MainWindow, library: Library, *, read_only: bool = False) -> None:
     window.open_library(library.path, read_only=read_only)
     wait_for_result(qtbot, window)
+    workspace = window.findChild(Workspace)
+    qtbot.waitUntil(lambda: workspace.pending == 0, timeout=10_000)  # the collections are read
 
 
 def _settled(qtbot, window: MainWindow, actions) -> None:

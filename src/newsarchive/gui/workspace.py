@@ -49,23 +49,59 @@ def renamed_in(request: SearchRequest, old: str, new: str | None) -> SearchReque
 
 
 class Workspace(QObject):
-    """One window's changes to the user's layer; `changed` after each one that worked."""
+    """One window's changes to the user's layer; `changed` after each one that worked,
+    `collections_changed` when the collections as the window knows them changed.
+
+    The window knows the collections from a snapshot read off the GUI thread (parsing the file
+    of a collection of 100k articles takes most of a second): after each change, by the write
+    lane that made it; at opening and after every refresh (someone else may have changed them),
+    by the read lane, which re-reads the file only when it changed.
+    """
 
     changed = Signal()
+    collections_changed = Signal()
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.pending = 0  # changes handed to the write lane and not answered yet
+        self.pending = 0  # changes (and collection reads) handed to a lane and not answered yet
         self._futures: list[Future[Any]] = []
-        # The GUI thread's own view of the collections file (the write lane and the searcher
-        # read theirs): cached until the file changes.
-        self._collections: Collections | None = None
+        self._snapshot: dict[str, tuple[str, ...]] = {}
+        self._starred: frozenset[str] = frozenset()
+        self._reader: Collections | None = None  # used on the read lane only
         window.library_changed.connect(self._library_changed)
+        window.library_refreshed.connect(self.load_collections)
         self._library_changed(window.library)
 
     def _library_changed(self, library: Library | None) -> None:
-        self._collections = Collections(library.path) if library is not None else None
+        self._reader = Collections(library.path) if library is not None else None
+        self._set_snapshot({})
+        self.load_collections()
+
+    def _set_snapshot(self, collections: dict[str, tuple[str, ...]]) -> None:
+        self._snapshot = collections
+        self._starred = frozenset(collections.get(STARRED, ()))
+        self.collections_changed.emit()
+
+    def load_collections(self) -> None:
+        """Read the collections on the read lane (cheap when the file did not change)."""
+        library, reader = self.window.library, self._reader
+        if library is None or reader is None:
+            return
+        self.pending += 1
+
+        def loaded(collections: dict[str, tuple[str, ...]]) -> None:
+            self.pending -= 1
+            if library is self.window.library and collections != self._snapshot:
+                self._set_snapshot(collections)
+
+        def failed(failure: Failure) -> None:
+            self.pending -= 1
+            if library is self.window.library:
+                self.window.report("Cannot read the collections", failure)
+
+        Op(self.window.runner, lambda _p, _c: reader.all(), success=loaded, failure=failed,
+           lane="read").run_in_background()
 
     # -- state -------------------------------------------------------------------------------
 
@@ -83,8 +119,8 @@ class Workspace(QObject):
         return None
 
     def collections(self) -> dict[str, tuple[str, ...]]:
-        """Every collection and its members (Starred first); empty without a library."""
-        return self._collections.all() if self._collections is not None else {}
+        """Every collection and its members (Starred first), as last read; empty without a library."""
+        return self._snapshot
 
     def containing(self, ids: Sequence[str]) -> list[str]:
         """The collections holding any of `ids`."""
@@ -92,7 +128,7 @@ class Workspace(QObject):
         return [name for name, members in self.collections().items() if wanted.intersection(members)]
 
     def is_starred(self, article_id: str) -> bool:
-        return article_id in self.collections().get(STARRED, ())
+        return article_id in self._starred
 
     # -- running a change --------------------------------------------------------------------
 
@@ -108,10 +144,18 @@ class Workspace(QObject):
             return False
         self.pending += 1
 
-        def done(result: T) -> None:
+        def run(_progress: object, _cancel: object) -> tuple[T, dict[str, tuple[str, ...]]]:
+            result = work(library)
+            # Read here, off the GUI thread: the window's snapshot of the collections after it.
+            return result, library.collections.all()
+
+        def done(answer: tuple[T, dict[str, tuple[str, ...]]]) -> None:
             self.pending -= 1
             if library is not self.window.library:
                 return
+            result, collections = answer
+            if collections != self._snapshot:
+                self._set_snapshot(collections)
             text = said(result)
             if text:
                 self.window.statusBar().showMessage(text, 10_000)
@@ -125,10 +169,10 @@ class Workspace(QObject):
             self.pending -= 1
             show_failure(self.window, title, failure)
             if library is self.window.library:
-                self.window.refresh()
+                self.window.refresh()  # and the collections read again (`library_refreshed`)
                 self.changed.emit()
 
-        future = Op(self.window.runner, lambda _p, _c: work(library), success=done, failure=failed,
+        future = Op(self.window.runner, run, success=done, failure=failed,
                     lane="write").run_in_background()
         self._futures = [f for f in self._futures if not f.done()] + [future]
         return True

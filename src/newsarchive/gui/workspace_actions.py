@@ -131,6 +131,7 @@ class WorkspaceActions(QObject):
         window.result_shown.connect(self._result_shown)
         window.article_shown.connect(self._article_shown)
         self.workspace.changed.connect(self._workspace_changed)
+        self.workspace.collections_changed.connect(self._collections_changed)
         window.installEventFilter(self)
 
     # -- menus -------------------------------------------------------------------------------
@@ -394,6 +395,11 @@ class WorkspaceActions(QObject):
         article, library = self.window.reader.article, self.window.library
         if article is not None and library is not None:
             self.note_pane.show_article(library, article)
+        self._show_star()
+
+    def _collections_changed(self) -> None:
+        self.collections_panel.show_collections(
+            self.workspace.collections(), self.window.result, self.workspace.read_only_reason())
         self._show_star()
 
     def _workspace_changed(self) -> None:
