@@ -287,7 +287,8 @@ def measure_workspace(n: int, edit_n: int, tick_ms: int) -> dict[str, object]:
             start()  # type: ignore[operator]
             seconds = ticker.run_until(lambda: workspace.workspace.pending == 0 and not workspace.counting
                                        and (refreshed[0] > before or not refreshes))
-            out[name] = {"seconds": round(seconds, 2), **ticker.stalls()}
+            out[name] = {"seconds": round(seconds, 2), **ticker.stalls(),
+                         "said": window.statusBar().currentMessage()}
             print(name, out[name], file=sys.stderr, flush=True)
 
         step("add_1", lambda: workspace.workspace.add_to_collection("Bench", ids[:1]))

@@ -202,9 +202,16 @@ class Workspace(QObject):
 
         return self.write("Cannot create the collection", work, said)
 
+    def _follow(self, old: str, new: str | None) -> None:
+        """Search again, the filter by collection `old` now by `new` (None: dropped)."""
+        request = renamed_in(self.window.request, old, new)
+        if request != self.window.request:
+            self.window.search(request)  # superseded at once by the refresh, which searches it
+        self.window.refresh()
+
     def rename_collection(self, old: str, new: str) -> bool:
         def after(made: str) -> None:
-            self.window.search(renamed_in(self.window.request, old, made), refresh=True)
+            self._follow(old, made)
 
         return self.write("Cannot rename the collection",
                           lambda library: collection_ops.rename_collection(library, old, new),
@@ -212,7 +219,7 @@ class Workspace(QObject):
 
     def delete_collection(self, name: str) -> bool:
         def after(_held: int) -> None:
-            self.window.search(renamed_in(self.window.request, name, None), refresh=True)
+            self._follow(name, None)
 
         return self.write(
             "Cannot delete the collection",
