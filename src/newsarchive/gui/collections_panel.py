@@ -24,6 +24,7 @@ from newsarchive.gui.qt import (
     QMenu,
     QModelIndex,
     QPoint,
+    QSize,
     Qt,
     QToolButton,
     QVBoxLayout,
@@ -42,6 +43,10 @@ class CollectionView(QListView):
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setDropIndicatorShown(True)
+
+    def sizeHint(self) -> QSize:
+        # A few rows: the side panel's sections and people keep most of its height.
+        return QSize(super().sizeHint().width(), 72)
 
     def _target(self, event: QDropEvent | QDragMoveEvent) -> str | None:
         if not self.accepting or not event.mimeData().hasFormat(ARTICLE_IDS_MIME):

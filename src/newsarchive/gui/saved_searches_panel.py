@@ -19,6 +19,7 @@ from newsarchive.gui.qt import (
     QListWidgetItem,
     QMenu,
     QPoint,
+    QSize,
     Qt,
     QToolButton,
     QVBoxLayout,
@@ -51,6 +52,12 @@ def status_tooltip(status: SavedSearchStatus) -> str:
     return "<br>".join(lines)
 
 
+class _ShortList(QListWidget):
+    def sizeHint(self) -> QSize:
+        # A few rows: the side panel's sections and people keep most of its height.
+        return QSize(super().sizeHint().width(), 64)
+
+
 class SavedSearchesPanel(QGroupBox):
     """Lists saved searches; `open_wanted(name)`, `delete_wanted(name)`, `save_wanted()`."""
 
@@ -62,13 +69,13 @@ class SavedSearchesPanel(QGroupBox):
         super().__init__("Saved searches", parent)
         self.setFlat(True)
         self.setObjectName("savedSearches")
-        self.list = QListWidget(self)
+        self.list = _ShortList(self)
         self.list.setObjectName("savedSearchList")
         self.list.setAccessibleName("Saved searches")
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.empty = QLabel("None yet: Ctrl+Shift+S keeps the current search.", self)
+        self.empty = QLabel("None yet (Ctrl+Shift+S saves a search).", self)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #5f6368; font-size: 8pt;")
         self.save_button = QToolButton(self)

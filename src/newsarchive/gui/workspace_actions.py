@@ -61,8 +61,6 @@ class WorkspaceActions(QObject):
         side.addWidget(self.saved_panel)
         for position, stretch in enumerate((1, 3, 3, 1, 1)):
             side.setStretchFactor(position, stretch)
-        # Collections and saved searches are short lists: sections and people keep most room.
-        side.setSizes([90, 220, 200, 130, 100])
 
         # The note goes under the reader, in a splitter of its own (the reader keeps its place).
         self.note_pane = NotePane(self.workspace)
