@@ -140,3 +140,25 @@ def test_clearing_a_note_removes_it_and_its_icon(qtbot, window_and_actions, libr
     _idle(qtbot, window, actions)
     row = window.results.row_of(article_id)
     assert window.results.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_a_note_that_cannot_be_saved_says_why_and_keeps_the_text(
+    qtbot, window_and_actions, library: Library
+) -> None:
+    from newsarchive.core.storage.notes import MAX_NOTE_CHARACTERS
+
+    window, actions = window_and_actions
+    pane = actions.workspace.note_pane
+    _open(qtbot, window, library)
+    article_id = _show(qtbot, window, "Heat Wave")
+    too_long = "x" * (MAX_NOTE_CHARACTERS + 1)
+    pane.editor.setPlainText(too_long)
+    pane.save_now()
+    qtbot.waitUntil(lambda: pane.hint.text().startswith("Not saved:"), timeout=10_000)
+    assert f"at most {MAX_NOTE_CHARACTERS:,} characters" in pane.hint.text()
+    assert pane.editor.toPlainText() == too_long and pane.dirty  # kept, and still to be saved
+    assert _note_on_disk(library, article_id) is None
+    pane.editor.setPlainText("Short enough")
+    pane.save_now()
+    qtbot.waitUntil(lambda: _note_on_disk(library, article_id) == "Short enough\n", timeout=10_000)
+    _idle(qtbot, window, actions)

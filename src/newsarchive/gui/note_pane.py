@@ -161,6 +161,7 @@ class NotePane(QWidget):
         return (id(library), article_id) in self._on_its_way
 
     def _show_state(self) -> None:
+        self.hint.setToolTip("")
         if self.library is None or self.article_id is None:
             self.hint.setText("")
         elif self.library.read_only:

@@ -211,11 +211,13 @@ class WorkspaceActions(QObject):
     def _show_star(self) -> None:
         article = self.window.reader.article
         starred = article is not None and self.workspace.is_starred(article.id)
+        reason = self.workspace.read_only_reason()
+        writable = reason is None
         self.star_button.setText("★ Starred" if starred else "☆ Star")
-        self.star_button.setToolTip(self.workspace.read_only_reason() if article is not None and
-                                    self.workspace.read_only_reason() else
-                                    ("Take it out of Starred (Ctrl+D)" if starred else "Star it (Ctrl+D)"))
-        writable = self.workspace.read_only_reason() is None
+        if article is not None and reason is not None:
+            self.star_button.setToolTip(reason)
+        else:
+            self.star_button.setToolTip("Take it out of Starred (Ctrl+D)" if starred else "Star it (Ctrl+D)")
         self.star_button.setEnabled(article is not None and writable)
         self.collections_button.setEnabled(article is not None)
         self.star.setChecked(starred)
