@@ -8,6 +8,8 @@ launch to first results.
     python -m benchmarks.bench_gui --pages --n 100000          # one results page deep in 100k
     python -m benchmarks.bench_gui --corrections --n 100000 --edit-n 5000
                                      # stalls: one edit, a bulk edit of 5,000, a rename across 100k
+    python -m benchmarks.bench_gui --workspace --n 100000 --edit-n 5000
+                                     # stalls: collections, Starred, a note, a saved search
 
 Stall: a `QTimer` ticks every `--tick-ms` on the GUI thread while the real window imports
 `--import-n` generated page dumps (written before the clock starts) through the real import
@@ -314,6 +316,64 @@ def measure_corrections(n: int, edit_n: int, tick_ms: int) -> dict[str, object]:
     return out
 
 
+# -- the research workspace (issue 15) ------------------------------------------------------------
+
+
+def measure_workspace(n: int, edit_n: int, tick_ms: int) -> dict[str, object]:
+    """Stalls while the window changes the user's layer through `gui.workspace`, on the write
+    lane's thread: one article and `edit_n` added to a collection, a star, a note, a saved
+    search (with the counts of every saved search after it), and the collection taken out."""
+    from newsarchive.core.search.request import SearchRequest
+    from newsarchive.core.search.searcher import ArchiveSearcher
+    from newsarchive.core.storage.library import Library
+    from newsarchive.gui.app import build_window, make_application
+    from newsarchive.gui.settings import AppSettings
+
+    library = _library_for(n)
+    with ArchiveSearcher(library / "index") as searcher:
+        ids = list(searcher.iter_ids(SearchRequest()))[:edit_n]
+    make_application(["bench"])
+    out: dict[str, object] = {"measure": "workspace", "n": n}
+    with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
+        window, actions = build_window(AppSettings(Path(tmp)))
+        window.resize(1280, 800)
+        window.show()
+        window.open_library(library)
+        ticker = _Ticker(tick_ms)
+        ticker.run_until(lambda: window.result is not None, settle_s=0.5)
+        workspace = actions.workspace
+        refreshed = [0]
+        window.library_refreshed.connect(lambda: refreshed.__setitem__(0, refreshed[0] + 1))
+        opened = Library.open(library)
+
+        def step(name: str, start: object, refreshes: bool = True) -> None:
+            before = refreshed[0]
+            start()  # type: ignore[operator]
+            seconds = ticker.run_until(lambda: workspace.workspace.pending == 0 and not workspace.counting
+                                       and (refreshed[0] > before or not refreshes))
+            out[name] = {"seconds": round(seconds, 2), **ticker.stalls(),
+                         "said": window.statusBar().currentMessage()}
+            print(name, out[name], file=sys.stderr, flush=True)
+
+        step("add_1", lambda: workspace.workspace.add_to_collection("Bench", ids[:1]))
+        step(f"add_{len(ids)}", lambda: workspace.workspace.add_to_collection("Bench", ids))
+        step("star_1", lambda: workspace.workspace.toggle_star(ids[:1]))
+        step("note", lambda: workspace.workspace.save_note(
+            opened, ids[0], "A benchmark note about the government.",
+            lambda _f: window.refresh(), lambda _f: None))
+        step("save_search", lambda: workspace.workspace.save_search(
+            "Bench search", SearchRequest(query="government", collections=("Bench",))), refreshes=False)
+        step(f"remove_{len(ids)}", lambda: workspace.workspace.remove_from_collection("Bench", ids))
+        step("delete_saved", lambda: workspace.workspace.delete_saved("Bench search"), refreshes=False)
+        step("delete_collection", lambda: workspace.workspace.delete_collection("Bench"))
+        step("unstar_1", lambda: workspace.workspace.toggle_star(ids[:1]))
+        step("note_cleared", lambda: workspace.workspace.save_note(
+            opened, ids[0], "", lambda _f: window.refresh(), lambda _f: None))
+        window.close()
+        window.runner.shutdown()
+    return out
+
+
 # -- launch to first results --------------------------------------------------------------------
 
 
@@ -405,6 +465,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--corrections", action="store_true")
     parser.add_argument("--web", action="store_true", help="--stall: import saved web pages")
     parser.add_argument("--original", action="store_true")
+    parser.add_argument("--workspace", action="store_true")
     parser.add_argument("--edit-n", type=int, default=5000)
     parser.add_argument("--import-n", type=int, default=2000)
     parser.add_argument("--tick-ms", type=int, default=5)
@@ -417,7 +478,8 @@ def main(argv: list[str] | None = None) -> None:
         return
     WORK.mkdir(exist_ok=True)
     results = []
-    everything = not (args.stall or args.launch or args.pages or args.corrections or args.original)
+    everything = not (args.stall or args.launch or args.pages or args.corrections or args.original
+                      or args.workspace)
     if args.original:
         results.append(measure_original())
         print(json.dumps(results[-1]), flush=True)
@@ -432,6 +494,9 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(results[-1]), flush=True)
     if args.corrections or everything:
         results.append(measure_corrections(args.n, args.edit_n, args.tick_ms))
+        print(json.dumps(results[-1]), flush=True)
+    if args.workspace or everything:
+        results.append(measure_workspace(args.n, args.edit_n, args.tick_ms))
         print(json.dumps(results[-1]), flush=True)
     (WORK / "bench_gui.json").write_text(json.dumps(results, indent=2))
 

@@ -4,7 +4,8 @@
 
 Imports `sample_archive/` into a fresh library in a temporary folder, drives the real window
 (offscreen unless QT_QPA_PLATFORM says otherwise; `xvfb-run` works too) at 1280×800 (and the main
-window and the review filter at 1024×700), and saves one PNG per scene. Dialogs are drawn over the
+window and the review filter at 1024×700), and saves one PNG per scene (the research workspace:
+collections, a note, saved searches with "N new", in `workspace.png`). Dialogs are drawn over the
 window they belong to.
 """
 
@@ -138,6 +139,71 @@ def research_scenes(window: MainWindow, work: Path, out: Path) -> None:
     window.fold_box.setChecked(False)
 
 
+NEW_PAGES = (
+    ("venezuela-oil.txt", """News > Latin America
+
+Venezuela Signs New Oil Contracts With Foreign Partners
+
+Published 12 December 2023
+
+Venezuela signed new contracts with two foreign oil companies, the energy ministry said.
+
+The contracts cover fields in the Orinoco belt that stopped producing during the sanctions.
+"""),
+    ("venezuela-border.txt", """News > Latin America
+
+Venezuela and Guyana Agree to Keep Talking
+
+Published 15 December 2023
+
+Venezuela and Guyana agreed to keep talking about the Essequibo region after a meeting in the
+Caribbean, the foreign ministers said.
+"""),
+)
+
+
+def show_workspace(window: MainWindow, actions: object, work: Path) -> None:
+    from newsarchive.core.search.request import SearchRequest
+
+    workspace = actions.workspace  # type: ignore[attr-defined]
+    changes = workspace.workspace
+
+    def written() -> bool:
+        return changes.pending == 0 and not workspace.counting and settled(window)
+
+    window.search(filters.cleared(window.request))
+    window.search_bar.set_query("")
+    wait(lambda: settled(window) and not window.request.query)
+    ids = [window.results.hit(r).id for r in range(12)]
+    changes.add_to_collection("Chapter 3: the border", ids[:6])
+    wait(written)
+    changes.add_to_collection("Exhibits for the talk", ids[4:9])
+    wait(written)
+    changes.toggle_star(ids[1:4])
+    wait(written)
+    changes.save_search("Venezuela", SearchRequest(query="Venezuela", sort="newest"))
+    wait(written)
+    changes.save_search("Exports in the news", SearchRequest(query="exports", sections=("News",)))
+    wait(written)
+    folder = work / "later"
+    folder.mkdir()
+    for name, text in NEW_PAGES:
+        (folder / name).write_text(text, encoding="utf-8")
+    import_paths(window.library, [folder])  # type: ignore[arg-type]
+    window.refresh()
+    wait(written)
+    window.search(filters.with_value(window.request, "collection", "Chapter 3: the border", "include"))
+    wait(written)
+    window.select_row(1)
+    wait(lambda: window.reader.article is not None)
+    pane = workspace.note_pane
+    pane.editor.setPlainText("Cite in chapter 3, with the customs figures.\n\n"
+                             "Ask the archive for the **photo** of the bridge.")
+    pane.save_now()
+    wait(written)
+    wait(lambda: pane.hint.text() == "Saved")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -244,7 +310,12 @@ def main(argv: list[str] | None = None) -> int:
             save_over(window, export, out / "export-dialog.png")
             export.reject()
 
-            # 8. First launch without a library.
+            # 8. The research workspace: collections (one ticked), Starred, a note under the
+            # reader, saved searches with what is new since they were last opened.
+            show_workspace(window, actions, work)
+            save(window, out / "workspace.png")
+
+            # 9. First launch without a library.
             welcome = WelcomeDialog(True, window)
             welcome.show()
             wait(lambda: welcome.isVisible())

@@ -146,7 +146,7 @@ def test_article_text_cannot_inject_markup_or_load_resources(
     assert browser.refused == []  # nothing was even asked for: the tags are text
     from newsarchive.gui.qt import QUrl
 
-    assert browser.loadResource(2, QUrl("http://example.com/x.png")) is None
+    assert browser.loadResource(2, QUrl("http://example.com/x.png")).isNull()  # refused: no file look-up
 
 
 def test_a_bad_query_is_shown_inline(qtbot, window: MainWindow, library: Library) -> None:

@@ -39,6 +39,8 @@ class ArticleActions(QObject):
         self.corrections = Corrections(window)
         self.dialogs: list[object] = []
         self.export_selected: QAction | None = None  # set by the window's actions
+        # Entries other parts of the window add to the results' context menu (collections, Starred).
+        self.row_menu_extensions: list[Callable[[QMenu], None]] = []
 
     def add_edit_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu("&Edit")
@@ -246,6 +248,8 @@ class ArticleActions(QObject):
         if self.export_selected is not None:
             menu.addAction(self.export_selected)
         self._add_copies_entry(menu)
+        for extend in self.row_menu_extensions:
+            extend(menu)
         return menu
 
     def _add_copies_entry(self, menu: QMenu) -> None:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from newsarchive.core.search.request import SearchRequest
 
-Facet = Literal["section", "person", "source"]
+Facet = Literal["section", "person", "source", "collection"]
 Mode = Literal["include", "exclude"]
 
 _FIELDS: dict[tuple[str, str], str] = {
@@ -23,8 +23,10 @@ _FIELDS: dict[tuple[str, str], str] = {
     ("person", "exclude"): "exclude_people",
     ("source", "include"): "sources",
     ("source", "exclude"): "exclude_sources",
+    ("collection", "include"): "collections",
+    ("collection", "exclude"): "exclude_collections",
 }
-_TITLES = (("section", "Section"), ("person", "Person"), ("source", "Outlet"))
+_TITLES = (("section", "Section"), ("person", "Person"), ("source", "Outlet"), ("collection", "Collection"))
 
 
 def mode_of(request: SearchRequest, facet: Facet, value: str) -> Mode | None:
@@ -64,8 +66,9 @@ def with_needs_review(request: SearchRequest, needs_review: bool) -> SearchReque
 
 
 def cleared(request: SearchRequest) -> SearchRequest:
-    """The same query and sort with no filters."""
-    return SearchRequest(query=request.query, sort=request.sort, limit=request.limit)
+    """The same query, sort and notes option with no filters."""
+    return SearchRequest(query=request.query, sort=request.sort, limit=request.limit,
+                         include_notes=request.include_notes)
 
 
 @dataclass(frozen=True, slots=True)

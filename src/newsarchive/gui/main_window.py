@@ -412,7 +412,13 @@ class MainWindow(QMainWindow):
             self.reader.show_message(f"This article cannot be shown.\n\n{exc}")
             return
         terms = self.result.terms if self.result else ()
+        # The same article shown again (the window searched again after a change, a note saved)
+        # keeps the reader's place instead of jumping back to its top.
+        again = self.reader.article is not None and self.reader.article.id == hit.id
+        place = self.reader.browser.verticalScrollBar().value()
         if self.reader.show_article(article, self.library.article_dir(hit.id), highlighter_for(terms)):
+            if again:
+                self.reader.browser.verticalScrollBar().setValue(place)
             self.article_shown.emit(hit.id)
 
     # -- drag and drop -----------------------------------------------------------------------

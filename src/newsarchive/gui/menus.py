@@ -28,6 +28,7 @@ from newsarchive.gui.qt import (
 )
 from newsarchive.gui.settings import AppSettings
 from newsarchive.gui.work_dialog import WorkDialog
+from newsarchive.gui.workspace_actions import WorkspaceActions
 
 
 def export_folder(settings: AppSettings) -> Path:
@@ -65,6 +66,8 @@ class WindowActions(QObject):
         self.articles = ArticleActions(window)
         self.articles.export_selected = self.export
         self.articles.add_edit_menu(bar)
+        self.workspace = WorkspaceActions(window, self._keep)
+        self.articles.row_menu_extensions.append(self.workspace.extend_row_menu)
 
         search = bar.addMenu("&Search")
         self.focus_search = self._add(search, "&Search box", window.search_bar.focus, "Ctrl+F")
@@ -79,8 +82,9 @@ class WindowActions(QObject):
         search.addSeparator()
         search.addAction(window.fold_action)
         self.clear_filters = self._add(search, "&Clear filters", self._clear_filters, "Ctrl+Shift+Backspace")
+        self.workspace.add_to_search_menu(search)
 
-        self.articles.add_article_menu(bar)
+        self.workspace.add_to_article_menu(self.articles.add_article_menu(bar))
 
         library = bar.addMenu("&Library")
         self.statistics = self._add(library, "&Statistics", self.show_statistics)

@@ -23,6 +23,7 @@ from newsarchive.core.model import SECTION_SEPARATOR, Article
 from newsarchive.core.search.request import Hit, SearchResult, Sort
 from newsarchive.core.search.snippets import MARK_END as MARK_CLOSE
 from newsarchive.core.search.snippets import MARK_START as MARK_OPEN
+from newsarchive.gui.note_pane import note_icon
 from newsarchive.gui.qt import (
     QAbstractTableModel,
     QModelIndex,
@@ -263,6 +264,8 @@ class ResultsModel(QAbstractTableModel):
             return self._native(hit, column)
         if role == self.CopiesRole:
             return hit.copies
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TITLE and hit.has_note:
+            return note_icon()  # the researcher wrote a note on this article
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.DATE:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -334,6 +337,8 @@ class ResultsModel(QAbstractTableModel):
         if hit.copies:
             review += (f"<br><i>{copies_label(len(hit.copies))} of this story folded under it: click "
                        "it to list them (the reader lists them too).</i>")
+        if hit.has_note:
+            review += "<br><i>You have a note on this article.</i>"
         if not hit.snippet:
             return title + review
         return f"{title}<br>{snippet_html(' '.join(hit.snippet.split()))}{review}"

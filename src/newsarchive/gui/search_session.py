@@ -39,12 +39,14 @@ SearcherFactory = Callable[[Path], Searcher]
 
 
 def open_archive_searcher(index_dir: Path) -> Searcher:
+    """A searcher that knows the library's collections and "not a duplicate" pairs (the user's
+    layer lives in the library folder, beside `index/`: see `Library.index_dir`)."""
     from newsarchive.core.search.searcher import ArchiveSearcher
+    from newsarchive.core.storage.collections import Collections
     from newsarchive.core.storage.duplicate_splits import DuplicateSplits
 
-    # The index lives in its library's folder, beside the user's "not a duplicate" pairs, which
-    # folding copies must honour.
-    return ArchiveSearcher(index_dir, splits=DuplicateSplits(index_dir.parent))
+    library_path = index_dir.parent
+    return ArchiveSearcher(index_dir, Collections(library_path), DuplicateSplits(library_path))
 
 
 class SearchSession(QObject):
