@@ -8,9 +8,10 @@ import json
 from pathlib import Path
 
 from newsarchive.core.storage.library import Library
-from newsarchive.gui import filters, menus
+from newsarchive.gui import filters
 from newsarchive.gui.export_dialog import ExportDialog
 from newsarchive.gui.qt import QDesktopServices, QItemSelectionModel, QStandardPaths, Qt
+from newsarchive.gui.settings import export_folder
 from tests.gui.conftest import wait_for_result
 from tests.gui.fixture_library import ARTICLES
 
@@ -69,7 +70,7 @@ def test_the_proposed_folder_exists_even_without_a_documents_folder(
     assert proposed.is_file()
     proposed.unlink()
     # The next export proposes the folder of this one.
-    assert menus.export_folder(window.settings) == proposed.parent
+    assert export_folder(window.settings) == proposed.parent
 
 
 def test_an_export_to_a_missing_folder_keeps_the_dialog_and_every_choice(

@@ -209,7 +209,7 @@ class ArticleActions(QObject):
         article = self._reading()
         if article is None:
             return
-        from newsarchive.gui.menus import export_folder
+        from newsarchive.gui.settings import export_folder
 
         name = "".join(c if c.isalnum() or c in " -_" else " " for c in article.title)
         name = name.strip()[:80] or article.id

@@ -24,21 +24,10 @@ from newsarchive.gui.qt import (
     QMenu,
     QMessageBox,
     QObject,
-    QStandardPaths,
 )
-from newsarchive.gui.settings import AppSettings
+from newsarchive.gui.settings import export_folder
 from newsarchive.gui.work_dialog import WorkDialog
 from newsarchive.gui.workspace_actions import WorkspaceActions
-
-
-def export_folder(settings: AppSettings) -> Path:
-    """Where an export is proposed: the folder of the last export, else Documents, else home;
-    always a folder that exists, so the first export cannot fail on it."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    for candidate in (settings.get("export/folder"), documents):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return Path.home()
 
 
 class WindowActions(QObject):

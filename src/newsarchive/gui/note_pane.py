@@ -10,16 +10,10 @@ from newsarchive.core.model import Article
 from newsarchive.core.storage.library import Library
 from newsarchive.gui.errors import failure_text, log
 from newsarchive.gui.qt import (
-    QColor,
     QFont,
     QHBoxLayout,
-    QIcon,
     QLabel,
-    QPainter,
-    QPixmap,
     QPlainTextEdit,
-    QRect,
-    Qt,
     QTextCursor,
     QTimer,
     QVBoxLayout,
@@ -33,25 +27,6 @@ if TYPE_CHECKING:
 SAVE_DELAY_MS = 800
 PLACEHOLDER = "Your note on this article (plain text or Markdown). It is saved as you type."
 
-_icon: QIcon | None = None
-
-
-def note_icon() -> QIcon:
-    """A small note sheet (drawn, so no icon theme is needed) for rows whose article has a note."""
-    global _icon  # one pixmap for every row, made on first use (it needs a QApplication)
-    if _icon is None:
-        pixmap = QPixmap(16, 16)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor("#8d6e00"))
-        painter.setBrush(QColor("#ffe082"))
-        painter.drawRect(QRect(2, 1, 11, 13))
-        for y in (5, 8, 11):
-            painter.drawLine(4, y, 11, y)
-        painter.end()
-        _icon = QIcon(pixmap)
-    return _icon
 
 
 def _shown(note: str | None) -> str:

@@ -23,11 +23,15 @@ from newsarchive.core.model import SECTION_SEPARATOR, Article
 from newsarchive.core.search.request import Hit, SearchResult, Sort
 from newsarchive.core.search.snippets import MARK_END as MARK_CLOSE
 from newsarchive.core.search.snippets import MARK_START as MARK_OPEN
-from newsarchive.gui.note_pane import note_icon
 from newsarchive.gui.qt import (
     QAbstractTableModel,
+    QColor,
+    QIcon,
     QModelIndex,
+    QPainter,
     QPersistentModelIndex,
+    QPixmap,
+    QRect,
     Qt,
     QTimer,
     Signal,
@@ -79,6 +83,27 @@ class RecordDetails:
 def _text_key(text: str) -> tuple[bool, str]:
     # Empty values sort after every other, whichever way the column is sorted (see `_ordered`).
     return (not text, text.casefold())
+
+
+_icon: QIcon | None = None
+
+
+def note_icon() -> QIcon:
+    """A small note sheet (drawn, so no icon theme is needed) for rows whose article has a note."""
+    global _icon  # one pixmap for every row, made on first use (it needs a QApplication)
+    if _icon is None:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor("#8d6e00"))
+        painter.setBrush(QColor("#ffe082"))
+        painter.drawRect(QRect(2, 1, 11, 13))
+        for y in (5, 8, 11):
+            painter.drawLine(4, y, 11, y)
+        painter.end()
+        _icon = QIcon(pixmap)
+    return _icon
 
 
 class ResultsModel(QAbstractTableModel):

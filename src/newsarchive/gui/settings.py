@@ -16,7 +16,7 @@ from newsarchive.core.current_library import (
     remembered_library,
     user_config_dir,
 )
-from newsarchive.gui.qt import QByteArray, QSettings
+from newsarchive.gui.qt import QByteArray, QSettings, QStandardPaths
 
 # Every user setting and its default, in one place.
 DEFAULTS: dict[str, Any] = {
@@ -109,3 +109,13 @@ class AppSettings:
     def sync(self) -> None:
         self._settings.sync()
         self._state.sync()
+
+
+def export_folder(settings: AppSettings) -> Path:
+    """Where an export is proposed: the folder of the last export, else Documents, else home;
+    always a folder that exists, so the first export cannot fail on it."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for candidate in (settings.get("export/folder"), documents):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return Path.home()

@@ -272,7 +272,7 @@ class WorkspaceActions(QObject):
 
     def export_collection(self, name: str) -> ExportDialog | None:
         """The export dialog over one collection (every format includes the notes)."""
-        from newsarchive.gui.menus import export_folder
+        from newsarchive.gui.settings import export_folder
 
         window = self.window
         if window.library is None:
