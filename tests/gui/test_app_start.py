@@ -85,3 +85,14 @@ def test_other_commands_never_load_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_app_starts_without_the_saved_web_page_extractor() -> None:
+    """trafilatura and lxml (~0.4 s to import) load when a saved page is read, not at start-up."""
+    import subprocess
+    import sys
+
+    code = ("import sys, newsarchive.gui.app, newsarchive.gui.main_window; "
+            "print(sorted(m for m in ('trafilatura', 'lxml', 'pypdf', 'warcio') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

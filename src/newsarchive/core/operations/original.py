@@ -12,10 +12,10 @@ from urllib.parse import unquote, urlsplit
 
 from newsarchive.core.errors import ImportFailure, LibraryError
 from newsarchive.core.ingest.photos import image_type, library_photo_name
-from newsarchive.core.ingest.web.limits import MAX_MHTML_BYTES
-from newsarchive.core.ingest.web.mhtml import read_mhtml
-from newsarchive.core.ingest.web.resources import MappedResources, candidate_addresses, data_uri_bytes
-from newsarchive.core.ingest.web.viewing import page_for_viewing
+
+# The saved-web-page package (`core.ingest.web`) is imported where a page is read, not here: it
+# brings trafilatura and lxml (~0.4 s), and the app imports this module at start-up to know which
+# articles have an original.
 
 OriginalKind = Literal["html", "mhtml", "pdf"]
 # The names `storage.store.store_new` gives a saved web page's original, by kind.
@@ -37,6 +37,7 @@ class OriginalPage:
     def resource(self, address: str) -> bytes | None:
         """The saved bytes for an address the page uses (as written, or percent-decoded, as Qt
         hands it over), a `data:` URI's own bytes, or None: never anything from elsewhere."""
+        from newsarchive.core.ingest.web.resources import data_uri_bytes
         if address.startswith("data:"):
             data = data_uri_bytes(address)
             return data if data is not None and image_type(data[:16]) else None
@@ -57,6 +58,7 @@ def original_path(folder: Path) -> Path | None:
 def read_original(folder: Path, photos: Sequence[str] = ()) -> OriginalPage:
     """The article's original page; `LibraryError` (a sentence) when it has none or it cannot be
     read. `photos` are the article's photo files, the ones an HTML page's `_files/` gave."""
+    from newsarchive.core.ingest.web.viewing import page_for_viewing
     path = original_path(folder)
     if path is None:
         raise LibraryError("This article was imported from a text dump: it has no saved original page.")
@@ -85,6 +87,9 @@ def read_original(folder: Path, photos: Sequence[str] = ()) -> OriginalPage:
 def _mhtml_parts(data: bytes, path: Path) -> tuple[bytes, str | None, str | None, dict[str, bytes]]:
     """The page part's bytes and charset, the page's address, and every image part by address
     (read as the importer reads them)."""
+    from newsarchive.core.ingest.web.limits import MAX_MHTML_BYTES
+    from newsarchive.core.ingest.web.mhtml import read_mhtml
+    from newsarchive.core.ingest.web.resources import MappedResources
     if len(data) > MAX_MHTML_BYTES:
         raise LibraryError(f"The saved page {path} is over {MAX_MHTML_BYTES // 2**20} MB; it is not shown.")
     try:
@@ -98,6 +103,7 @@ def _mhtml_parts(data: bytes, path: Path) -> tuple[bytes, str | None, str | None
 def _from_parts(addresses: list[str], parts: Mapping[str, bytes], url: str | None) -> dict[str, bytes]:
     """Each address the page writes whose image is among the MHTML's parts (resolved against the
     page's address as a browser would)."""
+    from newsarchive.core.ingest.web.resources import candidate_addresses
     out: dict[str, bytes] = {}
     for address in addresses:
         for candidate in candidate_addresses(address, (url,)):
