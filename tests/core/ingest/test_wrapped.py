@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 from benchmarks.bench_parse_accuracy import EVAL, score_part, summarise
 
+from newsarchive.core.errors import ImportFailure
 from newsarchive.core.ingest.page import parse_page
 from newsarchive.core.ingest.reading import decode_text
 from newsarchive.core.ingest.wrapped import unwrap
@@ -202,3 +203,48 @@ def test_the_hardwrapped_tuning_pages_keep_their_field_accuracy() -> None:
     summary = summarise(scores)
     assert summary.pages >= 20 and summary.styles >= 4
     assert summary.overall >= HARDWRAPPED_TUNING_FLOOR, summary.by_style
+
+
+SHORT_WRAPPED = [
+    # One paragraph cut before a capitalised word: too little for `measure` to see a margin.
+    ("News > Latin America\n\nVenezuela and Guyana Agree to Keep Talking\n\nPublished 15 December 2023\n\n"
+     "Venezuela and Guyana agreed to keep talking about the Essequibo region after a meeting in the\n"
+     "Caribbean, the foreign ministers said.\n",
+     "Venezuela and Guyana Agree to Keep Talking", 1, True),
+    # Spanish, two paragraphs, each cut (one over three lines).
+    ("Economía\n\nEl puerto de Castelmar amplía su horario\n\n3 de marzo de 2024\n\n"
+     "La autoridad portuaria de Castelmar anunció este lunes que el muelle norte abrirá\n"
+     "también por la noche a partir de abril, según informó su presidente en una rueda de\n"
+     "prensa.\n\n"
+     "Los estibadores del muelle norte piden más personal para cubrir los nuevos\n"
+     "turnos.\n",
+     "El puerto de Castelmar amplía su horario", 2, False),  # three lines go on in lower case
+]
+
+
+@pytest.mark.parametrize(("text", "title", "paragraphs", "as_last_resort"), SHORT_WRAPPED)
+def test_a_short_page_cut_over_lines_is_read_with_its_paragraphs_joined(
+    text: str, title: str, paragraphs: int, as_last_resort: bool
+) -> None:
+    """Joined by `measure`'s margin when the page shows one, else as a last resort (with a
+    warning) when it would otherwise hold no article."""
+    page = parse_page(text)
+    assert page.title == title
+    text_paragraphs = [p for p in (page.lede, *page.body) if p]
+    assert len(text_paragraphs) == paragraphs
+    assert all("\n" not in p for p in text_paragraphs)
+    assert text_paragraphs[0].endswith(".") and "  " not in text_paragraphs[0]
+    assert any("wrapped over lines" in w for w in page.warnings) == as_last_resort
+
+
+@pytest.mark.parametrize("text", [
+    "Home\nNews\nWorld\nSport\n\nSubscribe to our newsletter for the latest headlines from around the\n"
+    "world delivered every morning to your inbox.\n\nAbout us | Contact | Privacy\n",
+    "We use cookies and similar technologies to improve your experience on our\n"
+    "site and to show you personalised advertising from our partners.\n\nAccept all\nManage settings\n",
+    "Latest news\n\nCouncil approves new bus lanes on Quay Road after a long\nNight of debate\n\n"
+    "Harbour ferry returns after two winters in dry dock and\nRepairs\n",
+])
+def test_joining_cut_lines_makes_no_article_of_site_text(text: str) -> None:
+    with pytest.raises(ImportFailure):
+        parse_page(text)

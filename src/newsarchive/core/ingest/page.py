@@ -19,7 +19,7 @@ from newsarchive.core.ingest.page_section import find_section, is_section_name
 from newsarchive.core.ingest.published import publication_date
 from newsarchive.core.ingest.related import is_bare_related, is_box_label
 from newsarchive.core.ingest.sections import read_glued_home
-from newsarchive.core.ingest.wrapped import unwrap
+from newsarchive.core.ingest.wrapped import join_cut_paragraphs, unwrap
 from newsarchive.core.model import ParsedPage
 
 _MAX_TITLE = 300
@@ -46,8 +46,16 @@ def parse_page(text: str) -> ParsedPage:
         raise ImportFailure("The page is empty; there is no article text to import.")
     kinds, payloads = classify(lines)
     first = layout.first_paragraph(lines, kinds)
+    rejoined = False
     if first is None:
-        raise layout.no_article(kinds)
+        # A short page whose text was wrapped over lines: too short to show its margin.
+        joined = join_cut_paragraphs(unwrapped.text)
+        retried = split_lines(joined) if joined is not None else []
+        retried_kinds, retried_payloads = classify(retried) if retried else ([], [])
+        first = layout.first_paragraph(retried, retried_kinds) if retried else None
+        if first is None:
+            raise layout.no_article(kinds)
+        lines, kinds, payloads, rejoined = retried, retried_kinds, retried_payloads, True
     head = find_head(lines, kinds, payloads, first)
     body_start, title_at = head.body_start, head.title
 
@@ -100,6 +108,8 @@ def parse_page(text: str) -> ParsedPage:
     published = publication_date(kinds, payloads, lede, body, end, language, origin.url, reading)
     if detected is None:
         reading.warn("language", "The language of the text could not be told; English was assumed.")
+    if rejoined:
+        reading.warn("body", "The text was wrapped over lines; they were joined into paragraphs.")
     return ParsedPage(
         title=title,
         section_path=section,

@@ -108,6 +108,30 @@ def unwrap(text: str) -> Unwrapped:
     return Unwrapped("\n".join(tidied), Addresses(url, references.targets, references.anchored))
 
 
+# A line this long that stops mid-sentence, over a line that ends one, was cut by a margin.
+_CUT_LINE = 2 * _EVIDENCE_CHARS
+
+
+def join_cut_paragraphs(text: str) -> str | None:
+    """The page with each paragraph cut over lines joined, or None when none is: for a page too
+    short to show its margin (`measure` wants three cut lines that go on in lower case), tried
+    only when it would otherwise hold no article. A paragraph is a block of lines between blank
+    lines whose every line but the last is long and stops mid-sentence, and whose last ends one."""
+    blocks = text.split("\n\n")
+    changed = False
+    for n, block in enumerate(blocks):
+        lines = [line.strip() for line in block.strip("\n").split("\n")]
+        if (
+            len(lines) >= 2
+            and all(len(line) >= _CUT_LINE and not _ends_sentence(line) for line in lines[:-1])
+            and _ends_sentence(lines[-1])
+            and not any("://" in line for line in lines)
+        ):
+            blocks[n] = " ".join(lines)
+            changed = True
+    return "\n\n".join(blocks) if changed else None
+
+
 def _opened(lines: list[str]) -> list[str] | None:
     """The mail's article: the quoted part of a reply, after the forward marker and headers."""
     quoted = mailed.unquote(lines)
