@@ -78,3 +78,40 @@ def is_promotion(text: str) -> bool:
         and first_word(text) in PROMOTION_FIRST_WORDS
         and bool(_PROMOTION.match(text))
     )
+
+
+# What a site puts in place of an article it cannot show (the page was moved, removed or never
+# was): as its headline...
+_ERROR_HEADLINE = re.compile(
+    r"\berror\s+404\b|\b404\b.{0,3}\b(?:error|not\s+found|page)\b|^\s*404\s*$|"
+    r"\b(?:page|article|story|content|file)\s+(?:was\s+)?not\s+found\b|"
+    r"\b(?:page|article|story|content)\s+(?:is\s+)?(?:no\s+longer\s+available|unavailable|not\s+available)\b|"
+    r"\bp[aá]gina\s+no\s+(?:encontrada|existe|disponible|est[aá]\s+disponible)\b|"
+    r"\bp[aá]gina\s+n[aã]o\s+(?:encontrada|existe|est[aá]\s+dispon[ií]vel|dispon[ií]vel)\b|"
+    r"\b(?:noticia|not[ií]cia|art[ií]culo|artigo|contenido|conte[uú]do)\s+n[aã]?o\s+(?:encontrad[oa]|disponible|dispon[ií]vel)\b",
+    re.IGNORECASE,
+)
+# ...or as its text, addressed to the reader looking for the page (an article about broken links
+# speaks of error pages without addressing anyone).
+_ERROR_APOLOGY = re.compile(
+    r"\b(?:page|article|story)\s+you\s+(?:are|were|'re)\s+looking\s+for\b|"
+    r"\b(?:page|article|story)\s+you\s+requested\b|"
+    r"\bla\s+p[aá]gina\s+que\s+(?:buscas|busca|est[aá]s?\s+buscando|solicitaste)\b|"
+    r"\bno\s+(?:hemos\s+podido\s+encontrar|encontramos|pudimos\s+encontrar)\s+la\s+p[aá]gina\b|"
+    r"\ba\s+p[aá]gina\s+que\s+(?:voc[eê]\s+)?(?:procura|est[aá]\s+procurando|buscou)\b|"
+    r"\bn[aã]o\s+(?:foi\s+poss[ií]vel\s+encontrar|encontramos|conseguimos\s+encontrar)\s+a\s+p[aá]gina\b",
+    re.IGNORECASE,
+)
+# An article says more than this; an error page says little besides its apology.
+_ERROR_PAGE_MAX_CHARS = 400
+# "Page not found", "Error 404 - Página no encontrada": an error page's headline is short.
+_ERROR_HEADLINE_WORDS = 6
+
+
+def is_error_page(title: str, text: str) -> bool:
+    """A "page not found" page, in en/es/pt: its headline says so, or its short text apologises to
+    the reader looking for the page; either way with little text besides."""
+    if len(text) > _ERROR_PAGE_MAX_CHARS:
+        return False
+    short_headline = len(title.split()) <= _ERROR_HEADLINE_WORDS  # not a headline on the subject
+    return bool((short_headline and _ERROR_HEADLINE.search(title)) or _ERROR_APOLOGY.search(text))

@@ -15,6 +15,7 @@ from newsarchive.core.ingest.head import Head, find_head
 from newsarchive.core.ingest.headline import clean_title, same_headline, title_from_url
 from newsarchive.core.ingest.language import detect_language
 from newsarchive.core.ingest.lines import Line, comparable, is_title_case, looks_like_name, split_lines
+from newsarchive.core.ingest.notices import is_error_page
 from newsarchive.core.ingest.page_section import find_section, is_section_name
 from newsarchive.core.ingest.published import publication_date
 from newsarchive.core.ingest.related import is_bare_related, is_box_label
@@ -100,6 +101,11 @@ def parse_page(text: str) -> ParsedPage:
     lede, body = (
         (reading.paragraphs[0], tuple(reading.paragraphs[1:])) if reading.paragraphs else ("", ())
     )
+    if is_error_page(title, " ".join((lede, *body))):
+        raise ImportFailure(
+            "The page is the site's “page not found” page, not an article: the article had been "
+            "moved or removed when the page was saved."
+        )
     detected = detect_language("\n".join((lede, *body)))
     language = detected or _DEFAULT_LANGUAGE
     origin = provenance.find_origin(
