@@ -11,7 +11,8 @@ with `groupedby` facets (allow_overlap for the multi-valued ones), `filter=` que
 selections, and `highlights()` on the stored body of each hit. Also measured: opening a searcher,
 and a cold CLI `search` (a new process: open the library, first query, JSON out). `--no-whoosh`
 times ours alone. Requests added for issue 11 (`new_requests`) are timed but kept out of the
-pooled figures, which stay comparable with earlier runs.
+pooled figures, which stay comparable with earlier runs. `--workspace` times issue 15's requests
+alone (a collection as a filter, folded results).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -165,8 +167,64 @@ def _cold(command: list[str], repeats: int = 7) -> list[float]:
     return out[1:]
 
 
+def workspace_requests() -> list[tuple[str, SearchRequest]]:
+    """Issue 15's requests: a collection as a filter, results folded by story, and both."""
+    return [
+        ("word in a collection", SearchRequest(query="government", collections=(CHAPTER,))),
+        ("all of a collection", SearchRequest(collections=(CHAPTER,))),
+        ("word, folded", SearchRequest(query="government", collapse=True)),
+        ("all, folded", SearchRequest(collapse=True)),
+        ("word in two collections, folded",
+         SearchRequest(query="government", collections=(CHAPTER, "Starred"), collapse=True)),
+    ]
+
+
+CHAPTER = "Chapter 3"
+
+
+def bench_workspace(library: Path, repeats: int) -> None:
+    """The requests of `workspace_requests` on the library with a collection of 5,000 random
+    articles and 200 starred ones, written into its user layer for the run and removed after."""
+    import random
+
+    from newsarchive.core.storage.collections import Collections
+    from newsarchive.core.storage.duplicate_splits import DuplicateSplits
+    from newsarchive.core.storage.user_layer import USER_FOLDER
+
+    user = library / USER_FOLDER
+    if user.exists():
+        raise SystemExit(f"{user} exists: the workspace run writes its own collections there.")
+    try:
+        with ArchiveSearcher(library / "index") as plain:
+            ids = list(plain.iter_ids(SearchRequest()))
+        rng = random.Random(15)
+        Collections(library).write({"Starred": rng.sample(ids, 200), CHAPTER: rng.sample(ids, 5000)})
+        started = time.perf_counter()
+        searcher = ArchiveSearcher(library / "index", Collections(library), DuplicateSplits(library))
+        searcher.search(SearchRequest(collections=(CHAPTER,)))
+        print(json.dumps({"measure": "open and first search with a 5,000-article collection",
+                          "ms": round((time.perf_counter() - started) * 1000, 1)}), flush=True)
+        for name, request in workspace_requests():
+            result = searcher.search(request)
+
+            def first(r: SearchRequest = request) -> None:
+                searcher.clear_cache()
+                searcher.search(r)
+
+            print(json.dumps({
+                "request": name, "total": result.total, "stories": result.stories,
+                "ours_first": _summary(_timed(first, repeats)),
+                "ours_repeated": _summary(_timed(lambda r=request: searcher.search(r), repeats)),
+            }), flush=True)
+        searcher.close()
+    finally:
+        shutil.rmtree(user, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workspace", action="store_true",
+                        help="only issue 15's requests: a collection filter and folded results")
     parser.add_argument("--n", type=int, default=100000)
     parser.add_argument("--repeats", type=int, default=REPEATS)
     parser.add_argument("--whoosh-repeats", type=int, default=WHOOSH_REPEATS)
@@ -179,6 +237,9 @@ def main() -> None:
     if not (library / "index").is_dir() or (with_whoosh and not plain_dir.is_dir()):
         raise SystemExit(f"Build the indexes first: python -m benchmarks.bench_index --n {args.n} "
                          "--variants ours-bulk,whoosh-2 --keep (or ours-bulk and --no-whoosh)")
+    if args.workspace:
+        bench_workspace(library, args.repeats)
+        return
     report: dict[str, Any] = {"n": args.n}
 
     opened: list[float] = []
