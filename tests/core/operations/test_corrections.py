@@ -22,22 +22,7 @@ from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 from newsarchive.core.storage.library import Library
 
-SAMPLE = Path(__file__).parents[3] / "sample_archive"
 SEED = Path(__file__).parents[2] / "data" / "pages" / "seed_telesur.txt"
-
-
-@pytest.fixture(scope="module")
-def _sample_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("sample") / "lib"
-    import_paths(Library.create(root), [SAMPLE])
-    return root
-
-
-@pytest.fixture
-def library(_sample_library: Path, tmp_path: Path) -> Library:
-    target = tmp_path / "lib"
-    shutil.copytree(_sample_library, target)
-    return Library.open(target)
 
 
 def ids_of(library: Library, **request: object) -> list[str]:
