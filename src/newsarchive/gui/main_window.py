@@ -34,6 +34,7 @@ from newsarchive.gui.qt import (
     QWidget,
     Signal,
 )
+from newsarchive.gui.read_lane_searcher import ReadLaneSearcher
 from newsarchive.gui.reader import ReaderPane
 from newsarchive.gui.results_model import ResultsModel
 from newsarchive.gui.results_pane import ResultsPane
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         self.watch.setInterval(WATCH_MS)
         self.watch.timeout.connect(self.session.check_for_changes)
         self._connect()
+        # One searcher for the read lane's questions (copies, more like this, saved searches).
+        self.read_searcher = ReadLaneSearcher(self.runner)
         self.stories = StoryActions(self)
         self._show_library_title()
         self.chips.set_chips(())

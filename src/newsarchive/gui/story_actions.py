@@ -22,7 +22,7 @@ class StoryActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.links = StoryLinks(window.runner, lambda: window.library, self)
+        self.links = StoryLinks(window.runner, lambda: window.library, window.read_searcher, self)
         self.originals = Originals(window.runner, window,
                                    lambda text: window.statusBar().showMessage(text, 10_000))
         self.similar_window: SimilarWindow | None = None

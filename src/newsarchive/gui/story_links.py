@@ -1,8 +1,7 @@
 """What the reader asks about an article's story, answered off the GUI thread: its near-duplicate
 copies (read lane), "not a duplicate" (write lane) and more like this (read lane).
 
-The read lane keeps one searcher of the open library (with its "not a duplicate" pairs), used only
-on that lane and refreshed before each question, so a question costs a lookup, not an index opening.
+The questions go to the read lane's searcher of the open library (`read_lane_searcher`).
 """
 
 from __future__ import annotations
@@ -14,11 +13,11 @@ from typing import Any
 
 from newsarchive.core.errors import ArticleNotFound, LibraryError
 from newsarchive.core.operations.duplicates import mark_not_duplicate
-from newsarchive.core.operations.searching import open_searcher
 from newsarchive.core.search.request import SearchRequest
 from newsarchive.core.search.searcher import ArchiveSearcher
 from newsarchive.core.storage.library import Library
 from newsarchive.gui.qt import QObject
+from newsarchive.gui.read_lane_searcher import ReadLaneSearcher
 from newsarchive.gui.tasks import Failure, Op, TaskRunner
 
 # More like this lists this many: a reading list, not a search.
@@ -39,31 +38,19 @@ class StoryArticle:
 class StoryLinks(QObject):
     """Answers the reader's questions about the open library's stories."""
 
-    def __init__(self, runner: TaskRunner, library: Callable[[], Library | None], parent: Any = None) -> None:
+    def __init__(self, runner: TaskRunner, library: Callable[[], Library | None],
+                 searchers: ReadLaneSearcher, parent: Any = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._library = library
-        # (library, searcher): touched only on the read lane.
-        self._held: tuple[Library, ArchiveSearcher] | None = None
+        self._searchers = searchers
 
     def _searcher(self, library: Library) -> ArchiveSearcher:
-        # Runs on the read lane only, so one thread opens, uses and closes it.
-        if self._held is None or self._held[0] is not library:
-            self._drop()
-            self._held = (library, open_searcher(library))
-        else:
-            self._held[1].refresh()
-        return self._held[1]
-
-    def _drop(self) -> None:
-        if self._held is not None:
-            self._held[1].close()
-            self._held = None
+        return self._searchers.get(library)
 
     def close(self) -> None:
         """Close the read lane's searcher (after whatever that lane is doing)."""
-        Op(self._runner, lambda _p, _c: self._drop(), success=lambda _r: None,
-           failure=lambda _f: None, lane="read").run_in_background()
+        self._searchers.close()
 
     def copies(self, article_id: str, done: Callable[[str, list[StoryArticle]], Any]) -> None:
         """`done(article_id, copies)` on the GUI thread: the other articles of its story, oldest

@@ -348,7 +348,10 @@ class WorkspaceActions(QObject):
         self._counting = True
 
         def work(_progress: object, _cancel: object) -> list[SavedSearchStatus]:
-            return list_saved(library)
+            if not library.saved_searches.all():
+                return []
+            # The read lane's searcher, not a new one each time (an opening costs ~0.2 s at 100k).
+            return list_saved(library, self.window.read_searcher.get(library))
 
         def answered(statuses: list[SavedSearchStatus]) -> None:
             self._counting = False
