@@ -155,6 +155,24 @@ def query_terms(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def term_positions(text: str, lang: str) -> dict[str, list[int]]:
+    """Every index term of `text` with the positions it holds, as `ArticleTextAnalyzer` numbers
+    them (stop words take no position)."""
+    found: dict[str, list[int]] = {}
+    position = 0
+    for word in WORD_PATTERN.findall(text):
+        term = index_term(word, lang)
+        if term is None:
+            continue
+        held = found.get(term)
+        if held is None:
+            found[term] = [position]
+        else:
+            held.append(position)
+        position += 1
+    return found
+
+
 def strip_language(term: str) -> tuple[str, str]:
     """`es:negoci` -> (`es`, `negoci`); an English term -> (`en`, term)."""
     head, sep, tail = term.partition(":")

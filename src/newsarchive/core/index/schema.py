@@ -20,6 +20,7 @@ from newsarchive.core.index.analysis import (
     fold,
     language_key,
 )
+from newsarchive.core.index.positions import TextPositions
 from newsarchive.core.ingest.identity import content_key
 from newsarchive.core.languages import language_code
 from newsarchive.core.model import SECTION_SEPARATOR, Article
@@ -73,7 +74,7 @@ def build_schema() -> fields.Schema:
     names = NameListAnalyzer()
 
     def text_field(analyzer: Any) -> fields.FieldType:
-        return fields.FieldType(formats.Positions(), analyzer, scorable=True, stored=False)
+        return fields.FieldType(TextPositions(), analyzer, scorable=True, stored=False)
 
     def value_list() -> fields.FieldType:
         # Given lists of ready-made terms (Whoosh indexes a list without analysing it).
