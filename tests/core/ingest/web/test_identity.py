@@ -3,10 +3,16 @@ WARC and PDF copies. The text-dump side is the existing dump parser, an independ
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from newsarchive.core.ingest import identity
+from newsarchive.core.ingest.identity import normalised_text
 from newsarchive.core.ingest.page import parse_page
 from newsarchive.core.ingest.web import SavedPage, extract_documents, read_saved_file, text_for_id
 from newsarchive.core.model import ParsedPage
@@ -50,3 +56,13 @@ def test_id_text_folds_what_saving_tools_change() -> None:
 
 def test_an_article_without_text_is_identified_by_its_headline() -> None:
     assert text_for_id(ParsedPage(title="Only A Headline")) == "only a headline"
+
+
+_WHITE_SPACE = "".join(chr(c) for c in range(0x3100) if chr(c).isspace())
+
+
+@given(st.text(alphabet=st.sampled_from(f"ab É’—…\u00ad{_WHITE_SPACE}"), max_size=60) | st.text())
+def test_white_space_folds_as_the_regular_expression_did(text: str) -> None:
+    # The content keys in existing indexes were made with `\s+` -> " ", then strip.
+    folded = unicodedata.normalize("NFKC", text).translate(identity._FOLD).casefold()
+    assert normalised_text(text) == re.sub(r"\s+", " ", folded).strip()
