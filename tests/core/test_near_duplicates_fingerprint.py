@@ -179,6 +179,21 @@ def test_the_signature_is_datasketchs_minhash_of_the_shingles() -> None:
     assert np.array_equal(np.frombuffer(fp.signature, dtype="<u4"), reference.hashvalues)
 
 
+@pytest.mark.parametrize("size", [1, 5, 2047, 2048, 2049, 9000])
+def test_the_signature_of_any_shingle_set_is_datasketchs(size: int) -> None:
+    # Sets larger than the chunk the signature is computed in, and values at both ends.
+    from datasketch import MinHash
+
+    from newsarchive.core.near_duplicates.fingerprints import minhash_signature
+
+    values = np.random.default_rng(size).integers(0, 1 << 32, size, dtype=np.uint32)
+    if size >= 2:
+        values[:2] = (0, 0xFFFFFFFF)
+    reference = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", hashfunc=int)
+    reference.update_batch(values.tolist())
+    assert np.array_equal(minhash_signature(values), reference.hashvalues)
+
+
 def test_stored_form_reads_back_and_damage_is_reported_in_words() -> None:
     fp = fingerprint(PARAGRAPH, "pt-BR")
     assert fp is not None and fp.language == "pt"

@@ -3,7 +3,8 @@
 `fingerprint(text, language)` runs at import. The index keeps each fingerprint's bytes, and finds
 candidate copies either by its band keys as terms or by its band hashes as a per-document column
 (`copy_pairs` over the columns of many documents at once); `group(...)` turns the near-duplicate
-pairs into stories at search time. Only `fingerprint` needs datasketch, and imports it on first use.
+pairs into stories at search time. The signatures are datasketch's MinHash (a test compares them),
+computed with numpy alone.
 """
 
 from newsarchive.core.near_duplicates.candidates import candidate_pairs, copy_pairs, similarities

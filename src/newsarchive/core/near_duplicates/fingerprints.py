@@ -12,10 +12,8 @@ with a new `FORMAT`.
 from __future__ import annotations
 
 import hashlib
-import threading
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -115,10 +113,7 @@ def fingerprint(text: str, language: str) -> Fingerprint | None:
     words = word_hashes(text)
     if words.size < MIN_WORDS:
         return None
-    minhash = _reusable_minhash()
-    minhash.clear()  # one per thread, emptied: making one costs ~0.3 ms
-    minhash.update_batch(shingle_hashes(words, SHINGLE_WORDS).tolist())
-    signature = np.asarray(minhash.hashvalues, dtype=_VALUE).tobytes()
+    signature = minhash_signature(shingle_hashes(words, SHINGLE_WORDS)).astype(_VALUE).tobytes()
     # A language outside the archive's codes still gets a key of its own, in the stored form's terms.
     code = language_code(language).encode("ascii", "backslashreplace").decode("ascii")
     return Fingerprint(signature, code[:_LONGEST_LANGUAGE])
@@ -158,31 +153,40 @@ def is_copy(a: Fingerprint, b: Fingerprint) -> bool:
     return a.language == b.language and similarity(a, b) >= THRESHOLD
 
 
-def _same(value: int) -> int:
-    # The shingles arrive already hashed to 32 bits; datasketch mixes them before permuting.
-    return value
+# MurmurHash3's 32-bit finalizer: mixes each shingle hash before the permutations.
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
+# Shingles permuted at a time: bounds the (shingles x NUM_PERM) table to 1 MB for a long text.
+_CHUNK = 2048
 
 
-_PER_THREAD = threading.local()
+def minhash_signature(shingles: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+    """The MinHash signature (`NUM_PERM` values) of a set of 32-bit shingle hashes.
 
-
-def _reusable_minhash() -> Any:
-    minhash = getattr(_PER_THREAD, "minhash", None)
-    if minhash is None:
-        minhash = _PER_THREAD.minhash = _new_minhash()
-    return minhash
-
-
-def _new_minhash() -> Any:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_same,
-                   permutations=_permutations(), scheme="affine32")
+    It is datasketch's `MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")` of the values,
+    which the stored fingerprints were made with (a test compares the two): each value mixed
+    once, then `a * h + b` modulo 2**32 for each permutation, and the least per permutation.
+    Written out here because datasketch's `update_batch` makes a Python call per shingle and
+    loads scipy on first use (0.5 s at the start of every import).
+    """
+    a, b = _permutations()
+    signature = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    shift1, factor1, shift2, factor2 = _FMIX
+    for start in range(0, shingles.size, _CHUNK):
+        mixed = shingles[start:start + _CHUNK].astype(np.uint32)
+        mixed ^= mixed >> shift1
+        mixed *= factor1
+        mixed ^= mixed >> shift2
+        mixed *= factor2
+        mixed ^= mixed >> shift1
+        np.minimum(signature, (mixed[:, np.newaxis] * a + b).min(axis=0), out=signature)
+    return signature
 
 
 @cache
-def _permutations() -> Any:
-    # Imported on first use: datasketch loads scipy (~1 s), which searching never needs.
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
+def _permutations() -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
+    """datasketch's affine permutations for `SEED`: odd factors `a` and offsets `b`, drawn in
+    this order from numpy's legacy generator."""
+    generator = np.random.RandomState(SEED)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
