@@ -1,11 +1,11 @@
-"""Reading what the user imports into `Incoming` articles: text dumps one by one, saved web pages
-through the extractors (a process pool when there are many)."""
+"""Reading what the user imports into `Incoming` articles: text dumps, and saved web pages through
+the extractors (each in a process pool when there are many)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from newsarchive.core.errors import ImportFailure
 from newsarchive.core.ingest.compose import ID_LENGTH, article_id
 from newsarchive.core.ingest.page import parse_page
 from newsarchive.core.ingest.photos import check_photo, library_photo_name
+from newsarchive.core.ingest.process_pool import PoolStalled, in_order, new_pool
 from newsarchive.core.ingest.reading import MAX_ARTICLE_BYTES, decode_text
 from newsarchive.core.ingest.sidecar import Sidecar, read_sidecar
 from newsarchive.core.ingest.sources import ArticleSource, WebSource
@@ -23,6 +24,46 @@ from newsarchive.core.progress import CancelToken
 # Below this many saved web files, extraction runs in the importing process (a pool costs ~1.5 s
 # to start per worker).
 POOL_THRESHOLD = 8
+# From this many text dumps on, they are read and parsed in a process of their own while the
+# importing process stores and indexes them: it was the busiest of the import's processes, and
+# parsing was a fifth of its work (docs/benchmarks.md, "Whole import"). The reading process takes
+# ~0.3 s to start, which an import of a few files would notice.
+DUMP_POOL_THRESHOLD = 500
+# Dumps sent to the reading process at a time, and how many such batches may wait read.
+DUMP_BATCH = 32
+_BATCHES_AHEAD = 4
+# A batch of dumps (each at most MAX_ARTICLE_BYTES) not read after this long: the reading process
+# is stuck or gone, and the rest is read in the importing process.
+_BATCH_LIMIT = 300.0
+
+
+def read_dumps(sources: Sequence[ArticleSource]) -> Generator[Incoming | ImportItem, None, None]:
+    """Each text dump read by `read_dump`, in order; with many, in a reading process (close the
+    iterator when leaving it early: that ends the process)."""
+    if len(sources) < DUMP_POOL_THRESHOLD:
+        for source in sources:
+            yield read_dump(source)
+        return
+    batches = [sources[start:start + DUMP_BATCH] for start in range(0, len(sources), DUMP_BATCH)]
+    pool = new_pool(1)
+    read = 0
+    try:
+        for batch in in_order(pool, read_dump_batch, batches, in_flight=_BATCHES_AHEAD,
+                              limit=_BATCH_LIMIT):
+            for item in batch:
+                yield item
+                read += 1
+    except PoolStalled:
+        for source in sources[read:]:
+            yield read_dump(source)
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def read_dump_batch(sources: Sequence[ArticleSource]) -> list[Incoming | ImportItem]:
+    """`read_dump` of each (the reading process's task)."""
+    return [read_dump(source) for source in sources]
 
 
 def read_dump(source: ArticleSource) -> Incoming | ImportItem:

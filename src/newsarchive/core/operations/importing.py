@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,7 +12,7 @@ from newsarchive.core.errors import Cancelled
 from newsarchive.core.ingest.sources import ArticleSource, NotAnArticle, WebSource, find_sources
 from newsarchive.core.ingest.web_files import ARCHIVE_SUFFIXES
 from newsarchive.core.operations.import_item import ImportRun, Incoming, Outcome
-from newsarchive.core.operations.import_readers import read_dump, read_web_pages
+from newsarchive.core.operations.import_readers import read_dumps, read_web_pages
 from newsarchive.core.operations.import_report import (
     ImportItem,
     ImportReport,
@@ -82,12 +83,13 @@ def import_paths(
                 tx.index.replace(article, outcome.fingerprint)
 
         try:
-            for done, dump in enumerate(dumps, start=1):
-                if tx.cancelled:
-                    cancelled = True
-                    break
-                take(read_dump(dump))
-                progress(done, len(sources), dump.text.name)
+            with closing(read_dumps(dumps)) as reads:
+                for done, read in enumerate(reads, start=1):
+                    if tx.cancelled:
+                        cancelled = True
+                        break
+                    take(read)
+                    progress(done, len(sources), _file_name(read))
             if pages and not cancelled:
                 for read in read_web_pages(pages, cancel):
                     take(read)
@@ -115,3 +117,7 @@ def import_paths(
         )
         saved = save_report(library.imports_dir, report)
     return replace(report, saved_to=str(saved))
+
+
+def _file_name(read: Incoming | ImportItem) -> str:
+    return Path(read.where if isinstance(read, Incoming) else read.source).name

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.pool import AsyncResult, Pool
 
 from newsarchive.core.errors import Cancelled
+from newsarchive.core.ingest.process_pool import new_pool
 from newsarchive.core.ingest.web.limits import SECONDS_PER_PAGE
 from newsarchive.core.ingest.web.pages import Extracted, Job, extract_content, finish, job_of
 from newsarchive.core.ingest.web.saved import PageFailure, SavedDocument, SavedPage
@@ -92,8 +93,7 @@ def extract_documents(
 
 
 def _new_pool(count: int) -> Pool:
-    # Spawned, not forked: the importing process may be the GUI, whose threads a fork would copy.
-    return multiprocessing.get_context("spawn").Pool(count, maxtasksperchild=_TASKS_PER_WORKER)
+    return new_pool(count, _TASKS_PER_WORKER)
 
 
 def _check(cancel: CancelToken | None) -> None:
