@@ -5,12 +5,14 @@ loses nothing and leaves no process behind."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import time
 from pathlib import Path
 
 import pytest
 
-from newsarchive.core.ingest.process_pool import PoolStalled, in_order, new_pool
+from newsarchive.core.ingest.process_pool import WorkerLost, in_a_worker, new_pool
 from newsarchive.core.ingest.sources import ArticleSource, find_sources
 from newsarchive.core.operations import import_readers
 from newsarchive.core.operations.import_item import Incoming
@@ -78,59 +80,86 @@ def test_stopping_early_ends_the_reading_process(tmp_path, pooled):
     assert not multiprocessing.active_children()
 
 
-def test_a_stuck_reading_process_leaves_the_rest_to_this_one(tmp_path, pooled, monkeypatch):
+def test_a_lost_reading_process_leaves_the_rest_to_this_one(tmp_path, pooled, monkeypatch):
     sources = _dumps(tmp_path / "in", 10)
     given_up = []
 
-    def stalls_after_one_batch(pool, function, items, **options):
+    def lost_after_one_batch(function, items, **options):
         batches = iter(items)
         yield function(next(batches))
         given_up.append(True)
-        raise PoolStalled("a task took more than 1 seconds")
+        raise WorkerLost("the worker process ended")
 
-    monkeypatch.setattr(import_readers, "in_order", stalls_after_one_batch)
+    monkeypatch.setattr(import_readers, "in_a_worker", lost_after_one_batch)
     assert list(read_dumps(sources)) == [read_dump(source) for source in sources]
     assert given_up
-    assert not multiprocessing.active_children()
 
 
 def slow_square(value: int) -> int:
-    time.sleep(0.05 if value < 5 else 30)
+    time.sleep(0.02 if value < 5 else 30)
     return value * value
 
 
-def test_pool_results_come_in_order_and_a_stuck_task_is_given_up():
-    pool = new_pool(2)
-    try:
-        results = in_order(pool, slow_square, range(10), in_flight=3, limit=3.0)
-        assert [next(results) for _ in range(5)] == [0, 1, 4, 9, 16]
-        with pytest.raises(PoolStalled, match="more than 3 seconds"):
-            next(results)
-    finally:
-        pool.terminate()
-        pool.join()
+def dies_at_three(value: int) -> int:
+    if value == 3:
+        os._exit(9)
+    return value
+
+
+def fails_at_two(value: int) -> int:
+    if value == 2:
+        raise ValueError("two")
+    return value
+
+
+def test_results_come_in_order_and_a_stuck_worker_is_given_up_and_ended():
+    results = in_a_worker(slow_square, range(10), ahead=3, limit=2.0)
+    assert [next(results) for _ in range(5)] == [0, 1, 4, 9, 16]
+    with pytest.raises(WorkerLost, match="no result in 2 seconds"):
+        next(results)
+    assert not multiprocessing.active_children()
+
+
+def test_a_worker_that_dies_is_noticed_at_once():
+    started = time.monotonic()
+    results = in_a_worker(dies_at_three, range(10), ahead=2, limit=60.0)
+    assert [next(results) for _ in range(3)] == [0, 1, 2]
+    with pytest.raises(WorkerLost, match="exit status 9"):
+        next(results)
+    assert time.monotonic() - started < 30
+    assert not multiprocessing.active_children()
+
+
+def test_an_exception_in_the_worker_is_raised_here():
+    results = in_a_worker(fails_at_two, range(5), ahead=2, limit=60.0)
+    assert [next(results), next(results)] == [0, 1]
+    with pytest.raises(ValueError, match="two"):
+        next(results)
+    assert not multiprocessing.active_children()
+
+
+def test_the_worker_ignores_ctrl_c():
+    assert list(in_a_worker(sigint_handler, [None], ahead=1, limit=60.0)) == ["ignored"]
 
 
 def test_pool_workers_ignore_ctrl_c():
     pool = new_pool(1)
     try:
-        assert pool.apply(_sigint_handler) == "ignored"
+        assert pool.apply(sigint_handler, (None,)) == "ignored"
     finally:
         pool.terminate()
         pool.join()
 
 
-def _sigint_handler() -> str:
-    import signal
-
+def sigint_handler(_: object) -> str:
     return "ignored" if signal.getsignal(signal.SIGINT) is signal.SIG_IGN else "default"
 
 
 def test_a_few_dumps_are_read_without_a_process(tmp_path, monkeypatch):
     sources = _dumps(tmp_path / "in", 3)
-    monkeypatch.setattr(import_readers, "new_pool", _no_pool)
+    monkeypatch.setattr(import_readers, "in_a_worker", _no_worker)
     assert list(read_dumps(sources)) == [read_dump(source) for source in sources]
 
 
-def _no_pool(*args: object) -> None:
-    raise AssertionError("a pool was started for a few dumps")
+def _no_worker(*args: object, **options: object) -> None:
+    raise AssertionError("a reading process was started for a few dumps")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections import deque
 from collections.abc import Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from newsarchive.core.errors import ImportFailure
 from newsarchive.core.ingest.compose import ID_LENGTH, article_id
 from newsarchive.core.ingest.page import parse_page
 from newsarchive.core.ingest.photos import check_photo, library_photo_name
-from newsarchive.core.ingest.process_pool import PoolStalled, in_order, new_pool
+from newsarchive.core.ingest.process_pool import WorkerLost, in_a_worker
 from newsarchive.core.ingest.reading import MAX_ARTICLE_BYTES, decode_text
 from newsarchive.core.ingest.sidecar import Sidecar, read_sidecar
 from newsarchive.core.ingest.sources import ArticleSource, WebSource
@@ -29,11 +30,11 @@ POOL_THRESHOLD = 8
 # parsing was a fifth of its work (docs/benchmarks.md, "Whole import"). The reading process takes
 # ~0.3 s to start, which an import of a few files would notice.
 DUMP_POOL_THRESHOLD = 500
-# Dumps sent to the reading process at a time, and how many such batches may wait read.
+# Dumps sent to the reading process at a time, and how many such batches may be ahead.
 DUMP_BATCH = 32
 _BATCHES_AHEAD = 4
 # A batch of dumps (each at most MAX_ARTICLE_BYTES) not read after this long: the reading process
-# is stuck or gone, and the rest is read in the importing process.
+# is stuck, and the rest is read in the importing process (as it is when the process ends).
 _BATCH_LIMIT = 300.0
 
 
@@ -45,20 +46,18 @@ def read_dumps(sources: Sequence[ArticleSource]) -> Generator[Incoming | ImportI
             yield read_dump(source)
         return
     batches = [sources[start:start + DUMP_BATCH] for start in range(0, len(sources), DUMP_BATCH)]
-    pool = new_pool(1)
     read = 0
-    try:
-        for batch in in_order(pool, read_dump_batch, batches, in_flight=_BATCHES_AHEAD,
-                              limit=_BATCH_LIMIT):
-            for item in batch:
-                yield item
-                read += 1
-    except PoolStalled:
-        for source in sources[read:]:
-            yield read_dump(source)
-    finally:
-        pool.terminate()
-        pool.join()
+    with closing(in_a_worker(read_dump_batch, batches, ahead=_BATCHES_AHEAD,
+                             limit=_BATCH_LIMIT)) as results:
+        try:
+            for batch in results:
+                for item in batch:
+                    yield item
+                    read += 1
+        except WorkerLost:
+            pass
+    for source in sources[read:]:
+        yield read_dump(source)
 
 
 def read_dump_batch(sources: Sequence[ArticleSource]) -> list[Incoming | ImportItem]:
