@@ -22,9 +22,10 @@ from newsarchive.core.near_duplicates import Fingerprint
 BULK_PROCESSES = 2
 # Each bulk worker holds its postings in memory up to about this many MB (Whoosh's estimate), then
 # sorts and pickles them to a run file on disk, all runs merged at the commit. Pickling and merging
-# runs cost more than indexing itself: at 256 MB a 10k import ran them and its workers spent 5.1 ms
-# an article, at 512 MB 3.2 ms (257 -> 351 articles/s), for a largest worker of 400 -> 471 MB.
-BULK_POOL_MB = 512
+# runs cost more than indexing itself: at 256 MB a 10k import spilled and its workers spent 5.1 ms
+# an article, at 320 MB and above 3.2 ms (257 -> 357 articles/s), its largest worker 400 -> 471 MB.
+# At 384 MB a worker's 6,000 or so articles stay in memory (imports of ~12k).
+BULK_POOL_MB = 384
 # Words kept back for a batch's vocabulary document are written out past this many.
 VOCABULARY_CHUNK = 50_000
 # Bulk writes add segments (one per worker); past this many, the smallest are merged into one.
