@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.corpus import generate_articles
 from whoosh import formats
 from whoosh.codec.whoosh3 import W3FieldWriter
 from whoosh.filedb.filestore import FileStorage
 
-from benchmarks.corpus import generate_articles
 from newsarchive.core.index.analysis import ArticleTextAnalyzer, LanguageText
 from newsarchive.core.index.codec import ArchiveCodec
 from newsarchive.core.index.positions import TextPositions, encoded_positions
