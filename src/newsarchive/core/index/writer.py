@@ -59,6 +59,8 @@ class IndexWriter:
         # Per language, the words of the batch's articles so far, as written.
         self._met_words: dict[str, set[str]] = {}
         self._new_words: set[str] = set()
+        # Ids given to add, replace or remove since this writer was made (across `flush`es).
+        self.written: set[str] = set()
 
     def __enter__(self) -> IndexWriter:
         try:
@@ -88,7 +90,10 @@ class IndexWriter:
     def add(self, article: Article, fingerprint: Fingerprint | bool | None = True) -> None:
         """Index an article that is not in the index yet (adding one twice would list it twice);
         `fingerprint`: its near-duplicate fingerprint when the caller has it (see `document_for`)."""
-        self._require_open().add_document(**self._document(article, fingerprint))
+        writer = self._require_open()
+        document = self._document(article, fingerprint)
+        self.written.add(article.id)
+        writer.add_document(**document)
 
     def replace(self, article: Article, fingerprint: Fingerprint | bool | None = True) -> None:
         """Index a changed article in place of its committed version (or add it if absent).
@@ -96,7 +101,10 @@ class IndexWriter:
         Whoosh deletes only from what is committed: an article added earlier in this same batch
         cannot be replaced in it.
         """
-        self._require_open().update_document(**self._document(article, fingerprint))
+        writer = self._require_open()
+        document = self._document(article, fingerprint)
+        self.written.add(article.id)
+        writer.update_document(**document)
 
     def _document(self, article: Article, fingerprint: Fingerprint | bool | None) -> dict[str, Any]:
         """The article's document, its vocabulary (`words`) kept back: the words a wildcard
@@ -128,6 +136,7 @@ class IndexWriter:
     def remove(self, article_id: str) -> None:
         """Drop an article from the index; an id that is not there is not an error."""
         self._require_open().delete_by_term("id", article_id)
+        self.written.add(article_id)
 
     def __exit__(
         self,

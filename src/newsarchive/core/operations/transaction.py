@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from newsarchive.core.errors import Cancelled, LibraryError
+from newsarchive.core.errors import ArticleNotFound, Cancelled, LibraryError
 from newsarchive.core.index.writer import IndexWriter
 from newsarchive.core.operations.recovery import recover_locked
 from newsarchive.core.progress import CancelToken
@@ -57,6 +57,7 @@ class WriteTransaction:
         self._writer = IndexWriter(index_dir or library.index_dir, bulk=bulk) if index else None
         self._keep_on_cancel = keep_on_cancel
         self._committed = False
+        self._noted: set[str] = set()
 
     def __enter__(self) -> WriteTransaction:
         self.library.require_writable()
@@ -81,6 +82,7 @@ class WriteTransaction:
         """Note that `article_id`'s files are about to change: if the transaction dies before its
         commit, the next opening re-indexes the article from its files."""
         self._journal.note(article_id)
+        self._noted.add(article_id)
 
     @property
     def cancelled(self) -> bool:
@@ -99,11 +101,27 @@ class WriteTransaction:
         self._writer.__enter__()
 
     def commit(self) -> None:
-        """Commit the index batch now (the exit does it otherwise); the lock stays held."""
+        """Commit the index batch now (the exit does it otherwise); the lock stays held.
+
+        Every article noted in the journal is in the index after the commit, as the journal's
+        removal says: one whose work was cut short between its files and its index entry (Ctrl+C
+        is a `KeyboardInterrupt` wherever it lands) is indexed from its files here.
+        """
         if not self._committed:
             self._committed = True
             if self._writer is not None:
+                self._index_from_files(self._noted - self._writer.written)
                 self._writer.__exit__(None, None, None)
+
+    def _index_from_files(self, ids: set[str]) -> None:
+        assert self._writer is not None
+        for article_id in sorted(ids):
+            try:
+                self._writer.replace(self.library.load(article_id))
+            except ArticleNotFound:
+                self._writer.remove(article_id)
+            except LibraryError:
+                continue  # a damaged record: `check` reports it
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
