@@ -46,7 +46,7 @@ def _dumps(folder: Path, count: int) -> list[ArticleSource]:
 @pytest.fixture
 def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
     # Small batches and a low threshold: several batches through the reading process.
-    monkeypatch.setattr(import_readers, "DUMP_POOL_THRESHOLD", 2)
+    monkeypatch.setattr(import_readers, "DUMP_PROCESS_THRESHOLD", 2)
     monkeypatch.setattr(import_readers, "DUMP_BATCH", 3)
 
 
@@ -64,7 +64,7 @@ def test_an_import_through_the_reading_process_equals_one_without(tmp_path, pool
     sources_dir = tmp_path / "in"
     _dumps(sources_dir, 14)
     through = import_paths(Library.create(tmp_path / "a"), [sources_dir])
-    import_readers.DUMP_POOL_THRESHOLD = 10_000  # (restored by the fixture)
+    import_readers.DUMP_PROCESS_THRESHOLD = 10_000  # (restored by the fixture)
     alone = import_paths(Library.create(tmp_path / "b"), [sources_dir])
     assert [(i.source, i.status, i.id, i.reason, i.warnings) for i in through.items] == [
         (i.source, i.status, i.id, i.reason, i.warnings) for i in alone.items]
@@ -163,3 +163,13 @@ def test_a_few_dumps_are_read_without_a_process(tmp_path, monkeypatch):
 
 def _no_worker(*args: object, **options: object) -> None:
     raise AssertionError("a reading process was started for a few dumps")
+
+
+def test_a_worker_that_cannot_start_leaves_the_reading_to_this_one(tmp_path, pooled, monkeypatch):
+    sources = _dumps(tmp_path / "in", 6)
+
+    def refused(self):
+        raise AssertionError("daemonic processes are not allowed to have children")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refused)
+    assert list(read_dumps(sources)) == [read_dump(source) for source in sources]

@@ -2,10 +2,10 @@
 
 Workers are spawned, not forked: the importing process may be the app, whose threads a fork would
 copy. (So, as with any spawned process, a script that imports must guard its entry point with
-`if __name__ == "__main__":`; without it the worker fails to start and the work is done in the
-importing process.) They ignore SIGINT, which the terminal sends to the whole process group: the
-importing process alone answers Ctrl+C (it keeps what was stored and ends its workers), so the
-workers print no tracebacks of their own.
+`if __name__ == "__main__":`; without it the script's top level runs again in the worker, which
+then fails to start, and the work is done in the importing process.) They ignore SIGINT, which
+the terminal sends to the whole process group: the importing process alone answers Ctrl+C (it
+keeps what was stored and ends its workers), so the workers print no tracebacks of their own.
 """
 
 from __future__ import annotations
@@ -49,13 +49,19 @@ def in_a_worker(
     """`function` of each item, computed in one spawned worker process and yielded in order, with
     at most `ahead` items sent before their results are taken (memory stays bounded however
     slowly they are). `function` must be importable by name. Raises `WorkerLost` when the worker
-    dies or a result takes more than `limit` seconds; the results before it were all yielded.
+    cannot start, dies or takes more than `limit` seconds for a result; the results before it were
+    all yielded.
     Closing the generator ends the worker."""
     context = multiprocessing.get_context("spawn")
     tasks_out, tasks_in = context.Pipe(duplex=False)
     results_out, results_in = context.Pipe(duplex=False)
     worker = context.Process(target=_serve, args=(function, tasks_out, results_in), daemon=True)
-    worker.start()
+    try:
+        worker.start()
+    except Exception as exc:  # no process to be had (a daemonic parent, a limit reached)
+        for end in (tasks_out, tasks_in, results_out, results_in):
+            end.close()
+        raise WorkerLost(f"the worker process could not start ({exc})") from exc
     tasks_out.close()
     results_in.close()
     sent = 0

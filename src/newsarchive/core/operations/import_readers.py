@@ -29,7 +29,7 @@ POOL_THRESHOLD = 8
 # importing process stores and indexes them: it was the busiest of the import's processes, and
 # parsing was a fifth of its work (docs/benchmarks.md, "Whole import"). The reading process takes
 # ~0.3 s to start, which an import of a few files would notice.
-DUMP_POOL_THRESHOLD = 500
+DUMP_PROCESS_THRESHOLD = 500
 # Dumps sent to the reading process at a time, and how many such batches may be ahead.
 DUMP_BATCH = 32
 _BATCHES_AHEAD = 4
@@ -41,7 +41,7 @@ _BATCH_LIMIT = 300.0
 def read_dumps(sources: Sequence[ArticleSource]) -> Generator[Incoming | ImportItem, None, None]:
     """Each text dump read by `read_dump`, in order; with many, in a reading process (close the
     iterator when leaving it early: that ends the process)."""
-    if len(sources) < DUMP_POOL_THRESHOLD:
+    if len(sources) < DUMP_PROCESS_THRESHOLD:
         for source in sources:
             yield read_dump(source)
         return
