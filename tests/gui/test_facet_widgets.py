@@ -97,3 +97,19 @@ def test_a_typed_range_ending_before_it_starts_is_pointed_out_not_swapped(qtbot)
     panel.date_to.editingFinished.emit()
     assert picked == [(date(2022, 9, 30), date(2022, 10, 31))]
     assert not panel.date_error.isVisibleTo(panel)
+
+
+def test_hovering_a_bar_tells_its_dates_and_count(qtbot) -> None:
+    from newsarchive.gui.qt import QApplication, QEvent, QHelpEvent, QToolTip
+
+    histogram = DateHistogram()
+    qtbot.addWidget(histogram)
+    histogram.resize(400, 100)
+    histogram.show()
+    histogram.set_counts(YEARS, MONTHS, None, None)
+    at = QPoint(int(histogram.bucket_centre(2)), 40)
+    event = QHelpEvent(QEvent.Type.ToolTip, at, histogram.mapToGlobal(at))
+    assert QApplication.sendEvent(histogram, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "2021: 7 articles"
+    QToolTip.hideText()

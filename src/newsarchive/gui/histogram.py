@@ -220,7 +220,7 @@ class DateHistogram(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            index = self.bucket_at(event.position().x())
+            index = self.bucket_at(event.pos().x())
             if index is not None:
                 bucket = self._buckets[index]
                 noun = "article" if bucket.count == 1 else "articles"
