@@ -11,6 +11,7 @@ from newsarchive.core.files import write_atomic
 from newsarchive.core.storage.user_layer import (
     USER_FOLDER,
     LayerFile,
+    LayerStore,
     dump_yaml,
     refuse_overwriting,
 )
@@ -30,7 +31,7 @@ def check_name(name: str) -> str:
     return tidy
 
 
-class Collections:
+class Collections(LayerStore[dict[str, tuple[str, ...]]]):
     """The collections of one library: name -> article ids, in the order they were made.
 
     Reading is cheap and cached until the file changes; every change rewrites the file whole
@@ -39,18 +40,9 @@ class Collections:
 
     def __init__(self, library_path: Path) -> None:
         # Searching goes on without a damaged file; writing is refused (`problem`).
-        self._file: LayerFile[dict[str, tuple[str, ...]]] = LayerFile(
+        self._file = LayerFile(
             library_path / USER_FOLDER / _FILE, _parse, {STARRED: ()}
         )
-
-    @property
-    def path(self) -> Path:
-        return self._file.path
-
-    @property
-    def problem(self) -> str | None:
-        """Why the file cannot be read (it is then never rewritten)."""
-        return self._file.problem
 
     def all(self) -> dict[str, tuple[str, ...]]:
         """Every collection and its members (Starred first)."""

@@ -10,6 +10,7 @@ from newsarchive.core.files import write_atomic
 from newsarchive.core.storage.user_layer import (
     USER_FOLDER,
     LayerFile,
+    LayerStore,
     dump_yaml,
     refuse_overwriting,
 )
@@ -17,22 +18,13 @@ from newsarchive.core.storage.user_layer import (
 _FILE = "not_duplicates.yaml"
 
 
-class DuplicateSplits:
+class DuplicateSplits(LayerStore[tuple[tuple[str, str], ...]]):
     """The pairs a user split, each as (smaller id, larger id), in the order they were made."""
 
     def __init__(self, library_path: Path) -> None:
-        self._file: LayerFile[tuple[tuple[str, str], ...]] = LayerFile(
+        self._file = LayerFile(
             library_path / USER_FOLDER / _FILE, _parse, ()
         )
-
-    @property
-    def path(self) -> Path:
-        return self._file.path
-
-    @property
-    def problem(self) -> str | None:
-        """Why the file cannot be read (it is then never rewritten)."""
-        return self._file.problem
 
     def all(self) -> tuple[tuple[str, str], ...]:
         return self._file.read()

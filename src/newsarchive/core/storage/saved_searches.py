@@ -14,6 +14,7 @@ from newsarchive.core.search.request import SORTS, SearchRequest
 from newsarchive.core.storage.user_layer import (
     USER_FOLDER,
     LayerFile,
+    LayerStore,
     dump_yaml,
     refuse_overwriting,
 )
@@ -95,22 +96,13 @@ def _when(value: object) -> datetime:
     return datetime.now(UTC)
 
 
-class SavedSearches:
+class SavedSearches(LayerStore[tuple[SavedSearch, ...]]):
     """The saved searches of one library, in the order they were saved."""
 
     def __init__(self, library_path: Path) -> None:
-        self._file: LayerFile[tuple[SavedSearch, ...]] = LayerFile(
+        self._file = LayerFile(
             library_path / USER_FOLDER / _FILE, _parse, ()
         )
-
-    @property
-    def path(self) -> Path:
-        return self._file.path
-
-    @property
-    def problem(self) -> str | None:
-        """Why the file cannot be read (it is then never rewritten)."""
-        return self._file.problem
 
     def all(self) -> tuple[SavedSearch, ...]:
         return self._file.read()

@@ -94,6 +94,22 @@ class LayerFile(Generic[T]):
         return self._value
 
 
+class LayerStore(Generic[T]):
+    """A store of the user's layer kept in one `LayerFile` (collections, saved searches, split
+    pairs): where it is, and why it cannot be read."""
+
+    _file: LayerFile[T]
+
+    @property
+    def path(self) -> Path:
+        return self._file.path
+
+    @property
+    def problem(self) -> str | None:
+        """Why the file cannot be read (it is then never rewritten)."""
+        return self._file.problem
+
+
 class UserLayer:
     """Reads and writes the `user/` folder of one library. Reads are cheap and never create
     anything; writes are atomic file replacements, made inside a write transaction."""
