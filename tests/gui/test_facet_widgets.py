@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newsarchive.core.search.request import FacetCount, SearchRequest
 from newsarchive.gui import filters
 from newsarchive.gui.chips import FilterChips
@@ -30,12 +32,18 @@ def test_buckets_are_months_of_whole_years_when_the_span_is_short() -> None:
     assert drilled[0].label == "2021-01" and len(drilled) == 12
 
 
-def test_dragging_over_bars_picks_their_dates(qtbot) -> None:
-    histogram = DateHistogram()
-    qtbot.addWidget(histogram)
-    histogram.resize(400, 100)
-    histogram.show()
-    histogram.set_counts(YEARS, MONTHS, None, None)
+@pytest.fixture
+def histogram(qtbot) -> DateHistogram:
+    """A shown histogram of `YEARS` (2019-2022, one bar a year)."""
+    shown = DateHistogram()
+    qtbot.addWidget(shown)
+    shown.resize(400, 100)
+    shown.show()
+    shown.set_counts(YEARS, MONTHS, None, None)
+    return shown
+
+
+def test_dragging_over_bars_picks_their_dates(qtbot, histogram) -> None:
     first = QPoint(int(histogram.bucket_centre(1)), 40)
     last = QPoint(int(histogram.bucket_centre(2)), 40)
     with qtbot.waitSignal(histogram.range_picked) as picked:
@@ -99,14 +107,9 @@ def test_a_typed_range_ending_before_it_starts_is_pointed_out_not_swapped(qtbot)
     assert not panel.date_error.isVisibleTo(panel)
 
 
-def test_hovering_a_bar_tells_its_dates_and_count(qtbot) -> None:
+def test_hovering_a_bar_tells_its_dates_and_count(qtbot, histogram) -> None:
     from newsarchive.gui.qt import QApplication, QEvent, QHelpEvent, QToolTip
 
-    histogram = DateHistogram()
-    qtbot.addWidget(histogram)
-    histogram.resize(400, 100)
-    histogram.show()
-    histogram.set_counts(YEARS, MONTHS, None, None)
     at = QPoint(int(histogram.bucket_centre(2)), 40)
     event = QHelpEvent(QEvent.Type.ToolTip, at, histogram.mapToGlobal(at))
     assert QApplication.sendEvent(histogram, event)
